@@ -1,0 +1,377 @@
+//! Inspections: the facts an inspector recorded, keyed by rule id.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::de::{MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::points::{decimal_from_f64, parse_decimal};
+use crate::{Id, IdError};
+
+/// What an inspector recorded against one rubric: a fact per rule.
+///
+/// A rule with no fact was not assessed: it deducts nothing and the
+/// scorecard lists it as not assessed, so an interface can flag an
+/// incomplete inspection.
+///
+/// ```
+/// use ducha::{Fact, Inspection};
+///
+/// let inspection = Inspection::new()
+///     .with("2b", true)?                 // no liaison named
+///     .with("6a", 3u64)?                 // three tasks late
+///     .with("8a", Fact::findings(["2026-05 某校未整改", "2026-07 某机构未立案"]))?;
+/// assert_eq!(inspection.facts().len(), 3);
+/// # Ok::<(), ducha::IdError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inspection {
+    /// The rubric this inspection is for; when given, evaluating it against
+    /// another rubric is an error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rubric: Option<Id>,
+    /// The assessment period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// The date of assessment; by default the period's end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
+    /// The facts, by rule id.
+    #[serde(default, deserialize_with = "facts_without_duplicates")]
+    pub facts: BTreeMap<Id, Fact>,
+}
+
+impl Inspection {
+    /// An inspection with no facts, for any rubric.
+    pub fn new() -> Inspection {
+        Inspection::default()
+    }
+
+    /// The same inspection, for the rubric `id` only.
+    ///
+    /// # Errors
+    ///
+    /// [`IdError`] if `id` is not a valid [`Id`].
+    pub fn for_rubric(mut self, id: &str) -> Result<Inspection, IdError> {
+        self.rubric = Some(Id::new(id)?);
+        Ok(self)
+    }
+
+    /// The same inspection with `fact` recorded against rule `rule`
+    /// (replacing any fact it had).
+    ///
+    /// # Errors
+    ///
+    /// [`IdError`] if `rule` is not a valid [`Id`].
+    pub fn with(mut self, rule: &str, fact: impl Into<Fact>) -> Result<Inspection, IdError> {
+        self.facts.insert(Id::new(rule)?, fact.into());
+        Ok(self)
+    }
+
+    /// The facts, by rule id.
+    pub fn facts(&self) -> &BTreeMap<Id, Fact> {
+        &self.facts
+    }
+}
+
+/// An assessment period, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Period {
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+/// Why two dates do not make a [`Period`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("period ends `{to}` before it starts `{from}`")]
+pub struct PeriodError {
+    /// The first day given.
+    pub from: NaiveDate,
+    /// The last day given.
+    pub to: NaiveDate,
+}
+
+impl Period {
+    /// The period from `from` to `to`, both included.
+    ///
+    /// # Errors
+    ///
+    /// [`PeriodError`] if `to` is before `from`.
+    pub fn new(from: NaiveDate, to: NaiveDate) -> Result<Period, PeriodError> {
+        if to < from {
+            return Err(PeriodError { from, to });
+        }
+        Ok(Period { from, to })
+    }
+
+    /// The first day.
+    pub fn from(&self) -> NaiveDate {
+        self.from
+    }
+
+    /// The last day.
+    pub fn to(&self) -> NaiveDate {
+        self.to
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Period, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Repr {
+            from: NaiveDate,
+            to: NaiveDate,
+        }
+        let r = Repr::deserialize(deserializer)?;
+        Period::new(r.from, r.to).map_err(serde::de::Error::custom)
+    }
+}
+
+/// One finding, with the inspector's note: "2026-05 某校抽查未公示".
+///
+/// Notes appear in the reason for the deduction.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    /// What was found.
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Finding {
+    /// A finding with this note.
+    pub fn new(note: impl Into<String>) -> Finding {
+        Finding { note: note.into() }
+    }
+}
+
+/// What an inspection records against one rule.
+///
+/// Each [`Trigger`](crate::Trigger) reads certain kinds of fact; in JSON the
+/// kind follows from the value's shape:
+///
+/// | JSON | fact |
+/// |---|---|
+/// | `true` / `false` | [`Fact::Flag`] |
+/// | `{"note": "…"}` | [`Fact::Finding`] |
+/// | `3` | [`Fact::Count`] |
+/// | `[{"note": "…"}, …]` | [`Fact::Findings`] |
+/// | `"0.95"` or `0.95` | [`Fact::Measure`] |
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Fact {
+    /// Yes (a breach) or no.
+    Flag(bool),
+    /// One finding: a breach, with a note.
+    Finding(Finding),
+    /// A number of breaches.
+    Count(u64),
+    /// A list of findings: one breach each.
+    Findings(Vec<Finding>),
+    /// A measured value, such as a completeness rate `0.97`.
+    Measure(Decimal),
+}
+
+/// The kind of a [`Fact`], for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FactKind {
+    /// [`Fact::Flag`].
+    Flag,
+    /// [`Fact::Finding`].
+    Finding,
+    /// [`Fact::Count`].
+    Count,
+    /// [`Fact::Findings`].
+    Findings,
+    /// [`Fact::Measure`].
+    Measure,
+}
+
+impl fmt::Display for FactKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FactKind::Flag => "a flag",
+            FactKind::Finding => "one finding",
+            FactKind::Count => "a count",
+            FactKind::Findings => "a list of findings",
+            FactKind::Measure => "a measured value",
+        })
+    }
+}
+
+impl Fact {
+    /// A yes/no fact.
+    pub fn flag(breached: bool) -> Fact {
+        Fact::Flag(breached)
+    }
+
+    /// A number of breaches.
+    pub fn count(breaches: u64) -> Fact {
+        Fact::Count(breaches)
+    }
+
+    /// A list of findings, one per note.
+    pub fn findings<S: Into<String>>(notes: impl IntoIterator<Item = S>) -> Fact {
+        Fact::Findings(notes.into_iter().map(Finding::new).collect())
+    }
+
+    /// The kind of this fact.
+    pub fn kind(&self) -> FactKind {
+        match self {
+            Fact::Flag(_) => FactKind::Flag,
+            Fact::Finding(_) => FactKind::Finding,
+            Fact::Count(_) => FactKind::Count,
+            Fact::Findings(_) => FactKind::Findings,
+            Fact::Measure(_) => FactKind::Measure,
+        }
+    }
+
+    /// The findings this fact carries (none for flags, counts and measures).
+    pub fn notes(&self) -> impl Iterator<Item = &str> {
+        let list: &[Finding] = match self {
+            Fact::Finding(f) => std::slice::from_ref(f),
+            Fact::Findings(list) => list,
+            Fact::Flag(_) | Fact::Count(_) | Fact::Measure(_) => &[],
+        };
+        list.iter().map(|f| f.note.as_str())
+    }
+}
+
+impl From<bool> for Fact {
+    fn from(v: bool) -> Fact {
+        Fact::Flag(v)
+    }
+}
+
+impl From<u64> for Fact {
+    fn from(v: u64) -> Fact {
+        Fact::Count(v)
+    }
+}
+
+impl From<u32> for Fact {
+    fn from(v: u32) -> Fact {
+        Fact::Count(u64::from(v))
+    }
+}
+
+impl From<Finding> for Fact {
+    fn from(v: Finding) -> Fact {
+        Fact::Finding(v)
+    }
+}
+
+impl From<Vec<Finding>> for Fact {
+    fn from(v: Vec<Finding>) -> Fact {
+        Fact::Findings(v)
+    }
+}
+
+impl From<Decimal> for Fact {
+    fn from(v: Decimal) -> Fact {
+        Fact::Measure(v)
+    }
+}
+
+impl Serialize for Fact {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Fact::Flag(v) => serializer.serialize_bool(*v),
+            Fact::Finding(f) => f.serialize(serializer),
+            Fact::Count(n) => serializer.serialize_u64(*n),
+            Fact::Findings(list) => list.serialize(serializer),
+            Fact::Measure(d) => serializer.collect_str(d),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Fact {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Fact, D::Error> {
+        deserializer.deserialize_any(FactVisitor)
+    }
+}
+
+struct FactVisitor;
+
+impl<'de> Visitor<'de> for FactVisitor {
+    type Value = Fact;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a fact: true/false, a whole number, a decimal, {\"note\": …} or a list of findings")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Fact, E> {
+        Ok(Fact::Flag(v))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Fact, E> {
+        Ok(Fact::Count(v))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Fact, E> {
+        u64::try_from(v)
+            .map(Fact::Count)
+            .map_err(|_| E::custom(format_args!("a count must not be negative, got `{v}`")))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Fact, E> {
+        // A whole number too large for a count arrives here as a float.
+        if v.fract() == 0.0 && v.abs() >= 18_446_744_073_709_551_616.0 {
+            return Err(E::custom(format_args!(
+                "count `{v}` is out of range (at most {})",
+                u64::MAX
+            )));
+        }
+        decimal_from_f64(v).map(Fact::Measure).map_err(E::custom)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Fact, E> {
+        parse_decimal(v).map(Fact::Measure).map_err(E::custom)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Fact, A::Error> {
+        let mut list = Vec::new();
+        while let Some(finding) = seq.next_element::<Finding>()? {
+            list.push(finding);
+        }
+        Ok(Fact::Findings(list))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Fact, A::Error> {
+        Finding::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Fact::Finding)
+    }
+}
+
+/// Reads the `facts` object, refusing a rule id given twice (a plain map
+/// would keep the last one silently).
+fn facts_without_duplicates<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<Id, Fact>, D::Error> {
+    struct FactsVisitor;
+    impl<'de> Visitor<'de> for FactsVisitor {
+        type Value = BTreeMap<Id, Fact>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object from rule id to fact")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut facts = BTreeMap::new();
+            while let Some(id) = map.next_key::<Id>()? {
+                if facts.contains_key(&id) {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "fact for rule `{id}` given twice"
+                    )));
+                }
+                let fact = map.next_value::<Fact>()?;
+                facts.insert(id, fact);
+            }
+            Ok(facts)
+        }
+    }
+    deserializer.deserialize_map(FactsVisitor)
+}

@@ -1,0 +1,21 @@
+#![doc = include_str!("../README.md")]
+
+mod evaluate;
+mod id;
+mod inspection;
+mod points;
+mod rubric;
+mod rule;
+mod scorecard;
+pub mod seed;
+
+pub use evaluate::{EvalError, Scorecard};
+pub use id::{Id, IdError};
+pub use inspection::{Fact, FactKind, Finding, Inspection, Period, PeriodError};
+pub use points::{NumberError, Points, PointsError};
+pub use rubric::{Children, Indicator, Item, Rubric, RubricError, RubricSpec};
+pub use rule::{Penalty, Rule, Trigger};
+pub use scorecard::{IndicatorOutcome, ItemOutcome, LimitedBy, RuleOutcome};
+
+pub use chrono::NaiveDate;
+pub use rust_decimal::Decimal;

@@ -1,0 +1,157 @@
+//! Deduction rules: a trigger that counts breaches, a penalty that prices them.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::{Id, Points};
+
+/// One clause of a scoring standard (督查评分标准): what it reads, how it
+/// counts breaches and what they cost.
+///
+/// ```
+/// use ducha::{Id, Penalty, Points, Rule, Trigger};
+///
+/// // Seed item 7: "发现一起扣1分，扣完5分为止".
+/// let rule = Rule {
+///     id: Id::new("7a")?,
+///     label: "抽查任务完成后20个工作日内未公示抽查检查结果".into(),
+///     text: "在抽查任务完成后20个工作日内，未将抽查检查结果进行公示的，发现一起扣1分，扣完5分为止。".into(),
+///     unit: "起".into(),
+///     trigger: Trigger::Count,
+///     penalty: Penalty::Capped { points: Points::whole(1), cap: Points::whole(5) },
+/// };
+/// assert_eq!(rule.penalty.checked_deduction(7), Some(5.into()));
+/// # Ok::<(), ducha::IdError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Unique key of the rule; inspections name facts by it (`"7a"`).
+    pub id: Id,
+    /// A short statement of the breach, used to open the reason for a
+    /// deduction: `未明确日常联络员`.
+    pub label: String,
+    /// The clause as the document prints it (督查评分标准).
+    pub text: String,
+    /// The measure word a reason counts breaches in: `起` (cases, the
+    /// default), `次` (times), `项` (tasks).
+    #[serde(default = "default_unit")]
+    pub unit: String,
+    /// Which fact the rule reads and how it counts breaches.
+    pub trigger: Trigger,
+    /// What the breaches cost.
+    pub penalty: Penalty,
+}
+
+fn default_unit() -> String {
+    "起".to_owned()
+}
+
+/// How a rule counts breaches, and so which type of fact it reads.
+///
+/// A fact of another type is an error that names the rule and the type it
+/// expects ([`EvalError::WrongFactType`](crate::EvalError::WrongFactType)).
+/// In JSON a trigger is an object tagged by `kind`: `{"kind": "flag"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Trigger {
+    /// A yes/no finding: reads [`Fact::Flag`](crate::Fact::Flag) or one
+    /// [`Fact::Finding`](crate::Fact::Finding). `true` (or a finding) is one
+    /// breach, `false` none.
+    Flag,
+    /// A number of breaches: reads [`Fact::Count`](crate::Fact::Count), or
+    /// [`Fact::Findings`](crate::Fact::Findings), one breach per finding.
+    Count,
+}
+
+impl Trigger {
+    /// What the trigger reads, for messages: `a flag (true, false or one finding)`.
+    pub fn expects(&self) -> &'static str {
+        match self {
+            Trigger::Flag => "a flag (true, false or one finding)",
+            Trigger::Count => "a count (a whole number or a list of findings)",
+        }
+    }
+}
+
+/// What a rule's breaches cost.
+///
+/// In JSON a penalty is an object tagged by `kind`:
+/// `{"kind": "capped", "points": "1", "cap": "5"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Penalty {
+    /// A fixed deduction once there is any breach.
+    ///
+    /// "未明确日常联络员的扣2.5分" (seed 2b): `Flat { points: 2.5 }`;
+    /// 0 breaches → 0, 1 breach → −2.5, 3 breaches → −2.5.
+    Flat {
+        /// The deduction.
+        points: Points,
+    },
+    /// A deduction for each breach, with no cap of its own (the item's
+    /// points still bound it).
+    ///
+    /// "每少一次扣2分" (seed 1a): `PerOccurrence { points: 2 }`;
+    /// 3 breaches → −6.
+    PerOccurrence {
+        /// The deduction per breach.
+        points: Points,
+    },
+    /// A deduction for each breach, at most `cap` in all ("扣完N分为止").
+    ///
+    /// "发现一起扣1分，扣完5分为止" (seed 7a):
+    /// `Capped { points: 1, cap: 5 }`; 4 breaches → −4, 5 → −5, 7 → −5.
+    Capped {
+        /// The deduction per breach.
+        points: Points,
+        /// The most the rule deducts.
+        cap: Points,
+    },
+}
+
+impl Penalty {
+    /// The deduction for `breaches` breaches, after the rule's own cap but
+    /// before any node's bound; `None` if it overflows a [`Decimal`].
+    ///
+    /// ```
+    /// use ducha::{Penalty, Points};
+    ///
+    /// let p = Penalty::Capped { points: Points::whole(1), cap: Points::whole(5) };
+    /// assert_eq!(p.checked_deduction(0), Some(0.into()));
+    /// assert_eq!(p.checked_deduction(4), Some(4.into()));
+    /// assert_eq!(p.checked_deduction(7), Some(5.into()));
+    /// ```
+    pub fn checked_deduction(&self, breaches: u64) -> Option<Decimal> {
+        let n = Decimal::from(breaches);
+        match *self {
+            Penalty::Flat { points } => Some(if breaches > 0 {
+                points.get()
+            } else {
+                Decimal::ZERO
+            }),
+            Penalty::PerOccurrence { points } => points.get().checked_mul(n),
+            Penalty::Capped { points, cap } => {
+                Some(points.get().checked_mul(n)?.min(cap.get()))
+            }
+        }
+    }
+
+    /// The deduction for one breach.
+    pub fn points(&self) -> Points {
+        match *self {
+            Penalty::Flat { points }
+            | Penalty::PerOccurrence { points }
+            | Penalty::Capped { points, .. } => points,
+        }
+    }
+
+    /// The rule's own cap, if it has one.
+    pub fn cap(&self) -> Option<Points> {
+        match *self {
+            Penalty::Capped { cap, .. } => Some(cap),
+            Penalty::Flat { .. } | Penalty::PerOccurrence { .. } => None,
+        }
+    }
+}

@@ -1,0 +1,457 @@
+//! Reading a scorecard: the tree of outcomes, reasons and JSON.
+
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+use serde::ser::{SerializeStruct, Serializer};
+use serde::Serialize;
+
+use crate::evaluate::RuleState;
+use crate::{Children, Fact, Id, Indicator, Item, Points, Rule, Scorecard};
+
+impl<'a> Scorecard<'a> {
+    /// The rubric this scorecard evaluates.
+    pub fn rubric(&self) -> &'a crate::Rubric {
+        self.rubric
+    }
+
+    /// The rubric's total points.
+    pub fn points(&self) -> Decimal {
+        self.rubric.total().get()
+    }
+
+    /// The points deducted in all.
+    pub fn deducted(&self) -> Decimal {
+        self.node_deducted(0)
+    }
+
+    /// The total score: points minus deductions.
+    pub fn score(&self) -> Decimal {
+        self.points() - self.deducted()
+    }
+
+    /// Whether every rule had a fact.
+    pub fn is_complete(&self) -> bool {
+        self.rules.iter().all(|r| r.fact.is_some())
+    }
+
+    /// The top-level indicators' outcomes, in document order.
+    pub fn indicators(&self) -> impl Iterator<Item = IndicatorOutcome<'_>> {
+        IndicatorOutcome::siblings(self, &self.rubric.spec().indicators, 1)
+    }
+
+    /// Every item's outcome, in document order.
+    pub fn items(&self) -> impl Iterator<Item = ItemOutcome<'_>> {
+        let mut out = Vec::new();
+        fn collect<'s>(ind: IndicatorOutcome<'s>, out: &mut Vec<ItemOutcome<'s>>) {
+            out.extend(ind.items());
+            for child in ind.indicators() {
+                collect(child, out);
+            }
+        }
+        for ind in self.indicators() {
+            collect(ind, &mut out);
+        }
+        out.into_iter()
+    }
+
+    /// Every rule's outcome, in document order.
+    pub fn rules(&self) -> impl Iterator<Item = RuleOutcome<'_>> {
+        self.items().flat_map(|item| item.rules())
+    }
+
+    /// The outcome of the rule with this id.
+    pub fn rule(&self, id: &str) -> Option<RuleOutcome<'_>> {
+        self.rules().find(|r| r.rule.id.as_str() == id)
+    }
+
+    /// The outcome of the item with this id.
+    pub fn item(&self, id: &str) -> Option<ItemOutcome<'_>> {
+        self.items().find(|i| i.item.id.as_str() == id)
+    }
+
+    fn dec(&self, units: i128) -> Decimal {
+        // INVARIANT: the evaluator keeps every stored amount within a
+        // Decimal's 96-bit mantissa, and the plan's scale is at most 6.
+        Decimal::try_from_i128_with_scale(units, self.rubric.plan().scale)
+            .map(|d| d.normalize())
+            .unwrap_or(Decimal::MAX)
+    }
+
+    fn node_points(&self, node: u32) -> Decimal {
+        self.dec(self.rubric.plan().nodes.get(node as usize).map_or(0, |n| n.points))
+    }
+
+    fn node_deducted(&self, node: u32) -> Decimal {
+        self.dec(self.nodes.get(node as usize).copied().unwrap_or(0))
+    }
+}
+
+/// The outcome of one indicator.
+#[derive(Debug, Clone, Copy)]
+pub struct IndicatorOutcome<'s> {
+    card: &'s Scorecard<'s>,
+    indicator: &'s Indicator,
+    node: u32,
+}
+
+impl<'s> IndicatorOutcome<'s> {
+    fn siblings(
+        card: &'s Scorecard<'s>,
+        indicators: &'s [Indicator],
+        first: u32,
+    ) -> impl Iterator<Item = IndicatorOutcome<'s>> {
+        let nodes = &card.rubric.plan().nodes;
+        let mut node = first;
+        indicators.iter().map(move |indicator| {
+            let this = node;
+            node += nodes.get(this as usize).map_or(1, |n| n.size);
+            IndicatorOutcome {
+                card,
+                indicator,
+                node: this,
+            }
+        })
+    }
+
+    /// The indicator as written.
+    pub fn indicator(&self) -> &'s Indicator {
+        self.indicator
+    }
+
+    /// The indicator's id.
+    pub fn id(&self) -> &'s Id {
+        &self.indicator.id
+    }
+
+    /// The indicator's points.
+    pub fn points(&self) -> Decimal {
+        self.card.node_points(self.node)
+    }
+
+    /// The points deducted: the sum of its children's, at most its points.
+    pub fn deducted(&self) -> Decimal {
+        self.card.node_deducted(self.node)
+    }
+
+    /// Points minus deduction.
+    pub fn score(&self) -> Decimal {
+        self.points() - self.deducted()
+    }
+
+    /// The outcomes of its finer indicators (none if it holds items).
+    pub fn indicators(&self) -> impl Iterator<Item = IndicatorOutcome<'s>> + use<'s> {
+        let children: &'s [Indicator] = match &self.indicator.children {
+            Children::Indicators(c) => c,
+            Children::Items(_) => &[],
+        };
+        IndicatorOutcome::siblings(self.card, children, self.node + 1)
+    }
+
+    /// The outcomes of its items (none if it holds finer indicators).
+    pub fn items(&self) -> impl Iterator<Item = ItemOutcome<'s>> + use<'s> {
+        let items: &'s [Item] = match &self.indicator.children {
+            Children::Items(i) => i,
+            Children::Indicators(_) => &[],
+        };
+        let card = self.card;
+        let first = self.node + 1;
+        items.iter().zip(first..).map(move |(item, node)| ItemOutcome { card, item, node })
+    }
+}
+
+/// The outcome of one item (one numbered row).
+#[derive(Debug, Clone, Copy)]
+pub struct ItemOutcome<'s> {
+    card: &'s Scorecard<'s>,
+    item: &'s Item,
+    node: u32,
+}
+
+impl<'s> ItemOutcome<'s> {
+    /// The item as written.
+    pub fn item(&self) -> &'s Item {
+        self.item
+    }
+
+    /// The item's id.
+    pub fn id(&self) -> &'s Id {
+        &self.item.id
+    }
+
+    /// The item's points (量化分值).
+    pub fn points(&self) -> Decimal {
+        self.card.node_points(self.node)
+    }
+
+    /// The points deducted: the sum of its rules', at most its points.
+    pub fn deducted(&self) -> Decimal {
+        self.card.node_deducted(self.node)
+    }
+
+    /// The score obtained (得分情况).
+    pub fn score(&self) -> Decimal {
+        self.points() - self.deducted()
+    }
+
+    /// The outcomes of its rules, in document order.
+    pub fn rules(&self) -> impl Iterator<Item = RuleOutcome<'s>> + use<'s> {
+        let card = self.card;
+        let first = card
+            .rubric
+            .plan()
+            .nodes
+            .get(self.node as usize)
+            .map_or(0, |n| n.first_rule as usize);
+        self.item
+            .rules
+            .iter()
+            .zip(card.rules.get(first..).unwrap_or_default())
+            .map(move |(rule, state)| RuleOutcome { card, rule, state })
+    }
+
+    /// The reason for the item's deductions (扣分原因): its rules' reasons
+    /// joined by `；`, empty if nothing was deducted.
+    pub fn reason(&self) -> String {
+        let mut out = String::new();
+        for rule in self.rules() {
+            if rule.state.breaches > 0 {
+                if !out.is_empty() {
+                    out.push('；');
+                }
+                rule.write_reason(&mut out);
+            }
+        }
+        out
+    }
+}
+
+/// What limited a rule's deduction below its raw amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitedBy<'s> {
+    /// The rule's own cap ("扣完N分为止").
+    Cap(Points),
+    /// A node's points: what remained of them after the rules before.
+    Node {
+        /// The item's or indicator's id (the rubric's for the total).
+        id: &'s Id,
+        /// The node's points.
+        points: Decimal,
+    },
+}
+
+/// The outcome of one rule.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleOutcome<'s> {
+    card: &'s Scorecard<'s>,
+    rule: &'s Rule,
+    state: &'s RuleState<'s>,
+}
+
+impl<'s> RuleOutcome<'s> {
+    /// The rule as written.
+    pub fn rule(&self) -> &'s Rule {
+        self.rule
+    }
+
+    /// The rule's id.
+    pub fn id(&self) -> &'s Id {
+        &self.rule.id
+    }
+
+    /// Whether the inspection recorded a fact for this rule.
+    pub fn assessed(&self) -> bool {
+        self.state.fact.is_some()
+    }
+
+    /// The fact recorded, if any.
+    pub fn fact(&self) -> Option<&'s Fact> {
+        self.state.fact
+    }
+
+    /// The number of breaches counted (0 if not assessed).
+    pub fn breaches(&self) -> u64 {
+        self.state.breaches
+    }
+
+    /// The deduction the penalty gives before any cap or bound.
+    pub fn raw(&self) -> Decimal {
+        self.card.dec(self.state.raw)
+    }
+
+    /// The deduction after the rule's own cap, before node bounds.
+    pub fn capped(&self) -> Decimal {
+        self.card.dec(self.state.capped)
+    }
+
+    /// The deduction that counts, after the cap and the bounds of the
+    /// rule's item and indicators.
+    pub fn deducted(&self) -> Decimal {
+        self.card.dec(self.state.applied)
+    }
+
+    /// What brought [`deducted`](Self::deducted) below [`raw`](Self::raw):
+    /// a node's points if they trimmed it (even where the cap did too),
+    /// else the cap; `None` if nothing did.
+    pub fn limited_by(&self) -> Option<LimitedBy<'s>> {
+        let nodes = &self.card.rubric.plan().nodes;
+        if let Some(node) = self.state.bound_by.and_then(|n| nodes.get(n as usize)) {
+            return Some(LimitedBy::Node {
+                id: &node.id,
+                points: self.card.dec(node.points),
+            });
+        }
+        match self.rule.penalty.cap() {
+            Some(cap) if self.state.capped < self.state.raw => Some(LimitedBy::Cap(cap)),
+            _ => None,
+        }
+    }
+
+    /// The reason for the deduction, in the rubric's language; empty when
+    /// there was no breach.
+    ///
+    /// It names the rule's label, the breaches and their notes, the points,
+    /// and any cap or bound: `抽查任务完成后20个工作日内未公示抽查检查结果：7起，扣7分，超过上限按5分扣`.
+    pub fn reason(&self) -> String {
+        let mut out = String::new();
+        if self.state.breaches > 0 {
+            self.write_reason(&mut out);
+        }
+        out
+    }
+
+    fn write_reason(&self, out: &mut String) {
+        let card = self.card;
+        let state = self.state;
+        out.push_str(&self.rule.label);
+        let counted = matches!(state.fact, Some(Fact::Count(_) | Fact::Findings(_)));
+        if counted {
+            let _ = write!(out, "：{}{}", state.breaches, self.rule.unit);
+        }
+        let mut notes = state.fact.into_iter().flat_map(Fact::notes).filter(|n| !n.is_empty());
+        if let Some(first) = notes.next() {
+            out.push('（');
+            out.push_str(first);
+            for note in notes {
+                out.push('；');
+                out.push_str(note);
+            }
+            out.push('）');
+        }
+        let _ = write!(out, "，扣{}分", card.dec(state.raw));
+        if state.capped < state.raw {
+            let _ = write!(out, "，超过上限按{}分扣", card.dec(state.capped));
+        }
+        let nodes = &card.rubric.plan().nodes;
+        if let Some(node) = state.bound_by.and_then(|n| nodes.get(n as usize)) {
+            let _ = write!(
+                out,
+                "，受{}分值{}分所限，实扣{}分",
+                node.label,
+                card.dec(node.points),
+                card.dec(state.applied)
+            );
+        }
+    }
+}
+
+/// A decimal written as a JSON string, without trailing zeros.
+struct Dec(Decimal);
+
+impl Serialize for Dec {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0.normalize())
+    }
+}
+
+impl Serialize for Scorecard<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Scorecard", 5)?;
+        s.serialize_field("rubric", self.rubric.id())?;
+        s.serialize_field("points", &Dec(self.points()))?;
+        s.serialize_field("deducted", &Dec(self.deducted()))?;
+        s.serialize_field("score", &Dec(self.score()))?;
+        s.serialize_field("indicators", &Seq(|| self.indicators()))?;
+        s.end()
+    }
+}
+
+/// Serializes what an iterator-returning closure yields, as a JSON array.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
+impl Serialize for IndicatorOutcome<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("IndicatorOutcome", 6)?;
+        s.serialize_field("id", self.id())?;
+        s.serialize_field("name", &self.indicator.name)?;
+        s.serialize_field("points", &Dec(self.points()))?;
+        s.serialize_field("deducted", &Dec(self.deducted()))?;
+        s.serialize_field("score", &Dec(self.score()))?;
+        match self.indicator.children {
+            Children::Indicators(_) => {
+                s.serialize_field("indicators", &Seq(|| self.indicators()))?;
+            }
+            Children::Items(_) => s.serialize_field("items", &Seq(|| self.items()))?,
+        }
+        s.end()
+    }
+}
+
+impl Serialize for ItemOutcome<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("ItemOutcome", 8)?;
+        s.serialize_field("id", self.id())?;
+        s.serialize_field("serial", &self.item.serial)?;
+        s.serialize_field("points", &Dec(self.points()))?;
+        s.serialize_field("deducted", &Dec(self.deducted()))?;
+        s.serialize_field("score", &Dec(self.score()))?;
+        s.serialize_field("reason", &self.reason())?;
+        s.serialize_field("rules", &Seq(|| self.rules()))?;
+        s.end()
+    }
+}
+
+impl Serialize for RuleOutcome<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("RuleOutcome", 7)?;
+        s.serialize_field("id", self.id())?;
+        s.serialize_field("assessed", &self.assessed())?;
+        s.serialize_field("breaches", &self.breaches())?;
+        s.serialize_field("raw", &Dec(self.raw()))?;
+        s.serialize_field("deducted", &Dec(self.deducted()))?;
+        s.serialize_field("limited_by", &self.limited_by())?;
+        s.serialize_field("reason", &self.reason())?;
+        s.end()
+    }
+}
+
+impl Serialize for LimitedBy<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            LimitedBy::Cap(cap) => {
+                let mut s = serializer.serialize_struct("LimitedBy", 2)?;
+                s.serialize_field("kind", "cap")?;
+                s.serialize_field("cap", cap)?;
+                s.end()
+            }
+            LimitedBy::Node { id, points } => {
+                let mut s = serializer.serialize_struct("LimitedBy", 3)?;
+                s.serialize_field("kind", "node")?;
+                s.serialize_field("id", id)?;
+                s.serialize_field("points", &Dec(*points))?;
+                s.end()
+            }
+        }
+    }
+}

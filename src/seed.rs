@@ -1,0 +1,468 @@
+//! The reference rubric, built in: 玉溪市教育体育局机关“双随机、一公开”监管工作督查细则（试行）.
+//!
+//! A 100-point scorecard of 13 numbered items in 4 indicator groups and 24
+//! deduction rules. Texts are verbatim from the original, numbers as printed.
+//! Rule ids `1a` … `13b` follow the project's table of the rubric; item ids
+//! are the printed serials, except that the two rows printed `11` are kept
+//! apart as `11-1` (joint inspections, 5 points) and `11-2` (the
+//! collaborative platform, 15 points). The original has no serial `10`.
+//!
+//! | group | items | points |
+//! |---|---|---|
+//! | `G1` 领导重视 | 1, 2 | 15 |
+//! | `G2` 双随机抽查监管基础工作开展情况、工作流程完成情况 | 3–9, 11-1, 11-2 | 65 |
+//! | `G3` 深入推进“互联网+监管”情况 | 12 | 10 |
+//! | `G4` 相关工作完成情况 | 13 | 10 |
+//!
+//! Rules that the original words in dates or rates (1a, 3a, 4a, 5a, 7a, 11e,
+//! 12a, 13b) read hand-counted facts: a flag or a count.
+//!
+//! ```
+//! let rubric = ducha::seed::yuxi();
+//! assert_eq!(rubric.total().to_string(), "100");
+//! assert_eq!(rubric.rules().count(), 24);
+//! ```
+
+use rust_decimal::Decimal;
+
+use crate::{
+    Children, Id, IdError, Indicator, Item, Penalty, Points, PointsError, Rubric, RubricError,
+    RubricSpec, Rule, Trigger,
+};
+
+/// The id of the built-in seed rubric.
+pub const YUXI_ID: &str = "yuxi-shuangsuiji";
+
+/// The seed rubric, validated and ready to evaluate.
+pub fn yuxi() -> Rubric {
+    #[expect(
+        clippy::expect_used,
+        reason = "fixed data; the unit test `seed_builds` proves it validates"
+    )]
+    build().expect("the built-in seed rubric is valid")
+}
+
+/// The seed rubric as plain data, to inspect or to start a rubric of one's
+/// own from.
+pub fn yuxi_spec() -> RubricSpec {
+    yuxi().into_spec()
+}
+
+#[derive(Debug, thiserror::Error)]
+enum SeedError {
+    #[error(transparent)]
+    Id(#[from] IdError),
+    #[error(transparent)]
+    Points(#[from] PointsError),
+    #[error(transparent)]
+    Rubric(#[from] RubricError),
+}
+
+/// Points from tenths: `pts(25)` is 2.5.
+fn pts(tenths: i64) -> Result<Points, SeedError> {
+    Ok(Points::new(Decimal::new(tenths, 1))?)
+}
+
+fn flat(tenths: i64) -> Result<Penalty, SeedError> {
+    Ok(Penalty::Flat { points: pts(tenths)? })
+}
+
+fn per(tenths: i64) -> Result<Penalty, SeedError> {
+    Ok(Penalty::PerOccurrence { points: pts(tenths)? })
+}
+
+fn capped(tenths: i64, cap_tenths: i64) -> Result<Penalty, SeedError> {
+    Ok(Penalty::Capped {
+        points: pts(tenths)?,
+        cap: pts(cap_tenths)?,
+    })
+}
+
+fn rule(
+    id: &str,
+    trigger: Trigger,
+    penalty: Penalty,
+    unit: &str,
+    label: &str,
+    text: &str,
+) -> Result<Rule, SeedError> {
+    Ok(Rule {
+        id: Id::new(id)?,
+        label: label.to_owned(),
+        text: text.to_owned(),
+        unit: unit.to_owned(),
+        trigger,
+        penalty,
+    })
+}
+
+fn item(
+    id: &str,
+    serial: &str,
+    points: i64,
+    requirement: &str,
+    standard: &str,
+    rules: Vec<Rule>,
+) -> Result<Item, SeedError> {
+    Ok(Item {
+        id: Id::new(id)?,
+        serial: serial.to_owned(),
+        points: pts(points * 10)?,
+        requirement: requirement.to_owned(),
+        standard: standard.to_owned(),
+        rules,
+    })
+}
+
+fn group(id: &str, name: &str, points: i64, items: Vec<Item>) -> Result<Indicator, SeedError> {
+    Ok(Indicator {
+        id: Id::new(id)?,
+        name: name.to_owned(),
+        points: pts(points * 10)?,
+        children: Children::Items(items),
+    })
+}
+
+fn build() -> Result<Rubric, SeedError> {
+    use Trigger::{Count, Flag};
+    let g1 = group(
+        "G1",
+        "领导重视",
+        15,
+        vec![
+            item(
+                "1",
+                "1",
+                10,
+                "认真贯彻落实国家、省级、市级“双随机、一公开”监管工作要求，分管领导每季度组织分管科室学习、研究双随机监管工作，整合市教育体育局内部监管事项，实现“进一次门，查多项事”。",
+                "分管领导未组织分管科室学习、研究“双随机、一公开”监管相关工作的，每少一次扣2分。",
+                vec![rule(
+                    "1a",
+                    Count,
+                    per(20)?,
+                    "次",
+                    "分管领导未组织分管科室学习、研究“双随机、一公开”监管相关工作",
+                    "分管领导未组织分管科室学习、研究“双随机、一公开”监管相关工作的，每少一次扣2分。",
+                )?],
+            )?,
+            item(
+                "2",
+                "2",
+                5,
+                "各监管科室负责人为双随机监管第一责任人，要统筹安排好年度双随机监管工作；要有经过相关培训的人员负责日常联络和对接“双随机、一公开”监管工作。",
+                "各监管科室未统筹安排年度双随机监管工作的扣2.5分；未明确日常联络员的扣2.5分。",
+                vec![
+                    rule(
+                        "2a",
+                        Flag,
+                        flat(25)?,
+                        "起",
+                        "未统筹安排年度双随机监管工作",
+                        "各监管科室未统筹安排年度双随机监管工作的扣2.5分",
+                    )?,
+                    rule(
+                        "2b",
+                        Flag,
+                        flat(25)?,
+                        "起",
+                        "未明确日常联络员",
+                        "未明确日常联络员的扣2.5分",
+                    )?,
+                ],
+            )?,
+        ],
+    )?;
+    let g2 = group(
+        "G2",
+        "双随机抽查监管基础工作开展情况、工作流程完成情况",
+        65,
+        vec![
+            item(
+                "3",
+                "3",
+                5,
+                "依照法律法规规章规定，在权责清单基础上，结合实际工作和上级部门制定的抽查事项清单，统筹制定本部门随机抽查事项清单，并对其进行维护和动态管理。",
+                "未在规定时间内，及时制定、报送部门随机抽查事项清单的，扣5分。",
+                vec![rule(
+                    "3a",
+                    Flag,
+                    flat(50)?,
+                    "起",
+                    "未在规定时间内制定、报送部门随机抽查事项清单",
+                    "未在规定时间内，及时制定、报送部门随机抽查事项清单的，扣5分。",
+                )?],
+            )?,
+            item(
+                "4",
+                "4",
+                10,
+                "在规定时间内，依照清单统筹制定本部门年度抽查工作计划，涵盖随机抽查事项清单中的一般检查事项和重点检查事项；合理确定随机抽查的比例和频次。",
+                "未在规定时间内，及时制定、报送本部门年度抽查工作计划的扣5分，抽查工作计划未涵盖一般检查事项和重点检查事项的，扣3分，未合理确定随机抽查的比例和频次的扣2分。",
+                vec![
+                    rule(
+                        "4a",
+                        Flag,
+                        flat(50)?,
+                        "起",
+                        "未在规定时间内制定、报送本部门年度抽查工作计划",
+                        "未在规定时间内，及时制定、报送本部门年度抽查工作计划的扣5分",
+                    )?,
+                    rule(
+                        "4b",
+                        Flag,
+                        flat(30)?,
+                        "起",
+                        "抽查工作计划未涵盖一般检查事项和重点检查事项",
+                        "抽查工作计划未涵盖一般检查事项和重点检查事项的，扣3分",
+                    )?,
+                    rule(
+                        "4c",
+                        Flag,
+                        flat(20)?,
+                        "起",
+                        "未合理确定随机抽查的比例和频次",
+                        "未合理确定随机抽查的比例和频次的扣2分",
+                    )?,
+                ],
+            )?,
+            item(
+                "5",
+                "5",
+                5,
+                "统筹建立健全覆盖本监管业务，与抽查事项相对应的检查对象名录库，并对其进行动态更新和维护。",
+                "未在规定时间内，及时建立监管对象名录库的扣5分。",
+                vec![rule(
+                    "5a",
+                    Flag,
+                    flat(50)?,
+                    "起",
+                    "未在规定时间内建立监管对象名录库",
+                    "未在规定时间内，及时建立监管对象名录库的扣5分。",
+                )?],
+            )?,
+            item(
+                "6",
+                "6",
+                10,
+                "按抽查计划要求按时按质按量完成各项抽查任务。同时督促县（市、区）局对口业务科室按时按质按量完成对口抽查计划工作。",
+                "未按抽查计划要求按时按质完成各项抽查任务的，每发现一项任务扣1分，扣完5分为止；未对县（市、区）局对口业务进行督导，发现县（市、区）局对口业务未按时按质按量完成抽查计划的，每发现一项任务扣1分，扣完5分为止。",
+                vec![
+                    rule(
+                        "6a",
+                        Count,
+                        capped(10, 50)?,
+                        "项",
+                        "未按抽查计划要求按时按质完成抽查任务",
+                        "未按抽查计划要求按时按质完成各项抽查任务的，每发现一项任务扣1分，扣完5分为止",
+                    )?,
+                    rule(
+                        "6b",
+                        Count,
+                        capped(10, 50)?,
+                        "项",
+                        "县（市、区）局对口业务未按时按质按量完成抽查计划",
+                        "未对县（市、区）局对口业务进行督导，发现县（市、区）局对口业务未按时按质按量完成抽查计划的，每发现一项任务扣1分，扣完5分为止",
+                    )?,
+                ],
+            )?,
+            item(
+                "7",
+                "7",
+                5,
+                "在抽查任务完成后20个工作日内，将抽查检查结果进行公示。",
+                "在抽查任务完成后20个工作日内，未将抽查检查结果进行公示的，发现一起扣1分，扣完5分为止。",
+                vec![rule(
+                    "7a",
+                    Count,
+                    capped(10, 50)?,
+                    "起",
+                    "抽查任务完成后20个工作日内未公示抽查检查结果",
+                    "在抽查任务完成后20个工作日内，未将抽查检查结果进行公示的，发现一起扣1分，扣完5分为止。",
+                )?],
+            )?,
+            item(
+                "8",
+                "8",
+                5,
+                "抽查中发现的各类问题，做好后续监管衔接，依法查处相关违法违规行为。",
+                "对抽查中发现的各类问题，未做好后续监管衔接，未依法查处相关违法违规行为的，发现一起扣1分，扣完5分为止。",
+                vec![rule(
+                    "8a",
+                    Count,
+                    capped(10, 50)?,
+                    "起",
+                    "抽查发现的问题未做好后续监管衔接、未依法查处",
+                    "对抽查中发现的各类问题，未做好后续监管衔接，未依法查处相关违法违规行为的，发现一起扣1分，扣完5分为止。",
+                )?],
+            )?,
+            item(
+                "9",
+                "9",
+                5,
+                "严格按照档案管理相关规定和要求，规范抽查检查归案材料。",
+                "未按照档案管理相关要求，规范抽查检查归案材料的，发现一起扣1分，扣完5分为止。",
+                vec![rule(
+                    "9a",
+                    Count,
+                    capped(10, 50)?,
+                    "起",
+                    "未按档案管理要求规范抽查检查归案材料",
+                    "未按照档案管理相关要求，规范抽查检查归案材料的，发现一起扣1分，扣完5分为止。",
+                )?],
+            )?,
+            item(
+                "11-1",
+                "11",
+                5,
+                "按照监管职责梳理参与其他部门开展部门联合检查事项和联合检查部门，结合工作重点，牵头组织开展部门联合双随机抽查检查。配合好其他部门组织牵头的联合抽查检查工作。",
+                "未梳理参与其他部门开展部门联合检查事项的扣1分；未梳理可以参与联合检查部门的扣1分；未牵头组织开展部门联合双随机抽查检查的扣1分；未配合好其他部门组织牵头的联合抽查检查工作的，发现一起扣1分，扣完2分为止。",
+                vec![
+                    rule(
+                        "11a",
+                        Flag,
+                        flat(10)?,
+                        "起",
+                        "未梳理参与其他部门开展部门联合检查事项",
+                        "未梳理参与其他部门开展部门联合检查事项的扣1分",
+                    )?,
+                    rule(
+                        "11b",
+                        Flag,
+                        flat(10)?,
+                        "起",
+                        "未梳理可以参与联合检查部门",
+                        "未梳理可以参与联合检查部门的扣1分",
+                    )?,
+                    rule(
+                        "11c",
+                        Flag,
+                        flat(10)?,
+                        "起",
+                        "未牵头组织开展部门联合双随机抽查检查",
+                        "未牵头组织开展部门联合双随机抽查检查的扣1分",
+                    )?,
+                    rule(
+                        "11d",
+                        Count,
+                        capped(10, 20)?,
+                        "起",
+                        "未配合好其他部门组织牵头的联合抽查检查工作",
+                        "未配合好其他部门组织牵头的联合抽查检查工作的，发现一起扣1分，扣完2分为止",
+                    )?,
+                ],
+            )?,
+            item(
+                "11-2",
+                "11",
+                15,
+                "全面推进协同监管工作平台的应用，按照“谁产生、谁提供、谁负责”的原则，全量归集行政许可、行政处罚、抽查检查结果和严重违法失信企业名单（“黑名单”）等，以及其他依法应当公示的企业信息，于信息产生20个工作日内通过平台进行录入，归集至市场主本名下进行公示。",
+                "未全量归集本科室产生的许可信息的，发现一起扣1分，扣完5分为止；未督促县（市、区）局、分局对口业务股室全量归集许可信息的，发现一起扣1分，扣完5分为止；除涉及国家秘密、商业秘密、个人隐私等依法不予公开的信息外，未按照“谁办案、谁录入、谁负责”原则，公示行政处罚信息和结果的发现一起扣1分，扣完5分为止。",
+                vec![
+                    rule(
+                        "11e",
+                        Count,
+                        capped(10, 50)?,
+                        "起",
+                        "未全量归集本科室产生的许可信息",
+                        "未全量归集本科室产生的许可信息的，发现一起扣1分，扣完5分为止",
+                    )?,
+                    rule(
+                        "11f",
+                        Count,
+                        capped(10, 50)?,
+                        "起",
+                        "未督促县（市、区）局、分局对口业务股室全量归集许可信息",
+                        "未督促县（市、区）局、分局对口业务股室全量归集许可信息的，发现一起扣1分，扣完5分为止",
+                    )?,
+                    rule(
+                        "11g",
+                        Count,
+                        capped(10, 50)?,
+                        "起",
+                        "未按“谁办案、谁录入、谁负责”原则公示行政处罚信息和结果",
+                        "除涉及国家秘密、商业秘密、个人隐私等依法不予公开的信息外，未按照“谁办案、谁录入、谁负责”原则，公示行政处罚信息和结果的发现一起扣1分，扣完5分为止",
+                    )?,
+                ],
+            )?,
+        ],
+    )?;
+    let g3 = group(
+        "G3",
+        "深入推进“互联网+监管”情况",
+        10,
+        vec![item(
+            "12",
+            "12",
+            10,
+            "各监管科室要继续深入推进“互联网+监管”，完成两个百分百。即梳理完善本业务科室检查实施清单，确保检查实施清单完善率达到100%；常态化采集推送监管数据，确保所采集的监管数据100%覆盖监管事项。",
+            "各监管科室未梳理完善本业务科室检查实施清单，确保检查实施清单完善率达到100%的扣5分，未常态化采集、推送监管数据，监管数据未100%覆盖监管事项的每每少一次扣1分，扣完10分为止。",
+            vec![
+                rule(
+                    "12a",
+                    Flag,
+                    flat(50)?,
+                    "起",
+                    "检查实施清单完善率未达到100%",
+                    "各监管科室未梳理完善本业务科室检查实施清单，确保检查实施清单完善率达到100%的扣5分",
+                )?,
+                rule(
+                    "12b",
+                    Count,
+                    capped(10, 100)?,
+                    "次",
+                    "未常态化采集、推送监管数据，监管数据未100%覆盖监管事项",
+                    "未常态化采集、推送监管数据，监管数据未100%覆盖监管事项的每每少一次扣1分，扣完10分为止。",
+                )?,
+            ],
+        )?],
+    )?;
+    let g4 = group(
+        "G4",
+        "相关工作完成情况",
+        10,
+        vec![item(
+            "13",
+            "13",
+            10,
+            "对县（市、区）局开展对口内业务的指导和培训工作；按要求报送相关工作总结及材料。",
+            "未对县（市、区）局开展对口内业务的指导和培训工作的扣5分；未按时间节点和要求报送工作总结及相关材料的，每少一次扣1分，扣完5分为止。",
+            vec![
+                rule(
+                    "13a",
+                    Flag,
+                    flat(50)?,
+                    "起",
+                    "未对县（市、区）局开展对口内业务的指导和培训工作",
+                    "未对县（市、区）局开展对口内业务的指导和培训工作的扣5分",
+                )?,
+                rule(
+                    "13b",
+                    Count,
+                    capped(10, 50)?,
+                    "次",
+                    "未按时间节点和要求报送工作总结及相关材料",
+                    "未按时间节点和要求报送工作总结及相关材料的，每少一次扣1分，扣完5分为止。",
+                )?,
+            ],
+        )?],
+    )?;
+    Ok(Rubric::new(RubricSpec {
+        id: Id::new(YUXI_ID)?,
+        title: "玉溪市教育体育局机关“双随机、一公开”监管工作督查细则（试行）".to_owned(),
+        version: "试行".to_owned(),
+        total: pts(1000)?,
+        indicators: vec![g1, g2, g3, g4],
+    })?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_builds() {
+        let rubric = build().unwrap();
+        assert_eq!(rubric.items().count(), 13);
+        assert_eq!(rubric.rules().count(), 24);
+    }
+}
