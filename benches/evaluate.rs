@@ -1,1 +1,145 @@
-fn main() {}
+//! Evaluation benchmarks: the seed rubric on realistic inspections, and a
+//! generated rubric of 10,000 rules.
+//!
+//! `cargo bench --bench evaluate`
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use ducha::{
+    Children, Fact, Id, Indicator, Inspection, Item, Penalty, Points, Rubric, RubricSpec, Rule,
+    Trigger,
+};
+
+/// Realistic inspections of the seed rubric: a clean one, the bundled
+/// sample, and a poor one with breaches in every item.
+fn seed_inspections() -> Vec<(&'static str, Inspection)> {
+    let sample: Inspection =
+        serde_json::from_str(include_str!("../examples/data/yuxi-sample.json")).unwrap();
+    let mut clean = Inspection::new();
+    let mut poor = Inspection::new();
+    for rule in ducha::seed::yuxi().rules() {
+        let (ok, bad): (Fact, Fact) = match rule.trigger {
+            Trigger::Flag => (false.into(), true.into()),
+            _ => (0u64.into(), Fact::findings(["逾期", "未公示", "材料不全"])),
+        };
+        clean.facts.insert(rule.id.clone(), ok);
+        poor.facts.insert(rule.id.clone(), bad);
+    }
+    vec![("clean", clean), ("sample", sample), ("poor", poor)]
+}
+
+fn seed(c: &mut Criterion) {
+    let rubric = ducha::seed::yuxi();
+    let mut group = c.benchmark_group("seed");
+    for (name, inspection) in seed_inspections() {
+        group.bench_with_input(BenchmarkId::new("evaluate", name), &inspection, |b, i| {
+            b.iter(|| {
+                let card = rubric.evaluate(black_box(i)).unwrap();
+                black_box(card.score())
+            });
+        });
+        group.bench_with_input(
+            BenchmarkId::new("evaluate+reasons", name),
+            &inspection,
+            |b, i| {
+                b.iter(|| {
+                    let card = rubric.evaluate(black_box(i)).unwrap();
+                    let reasons: usize = card.items().map(|item| item.reason().len()).sum();
+                    black_box(reasons)
+                });
+            },
+        );
+        group.bench_with_input(BenchmarkId::new("evaluate+json", name), &inspection, |b, i| {
+            b.iter(|| {
+                let card = rubric.evaluate(black_box(i)).unwrap();
+                black_box(serde_json::to_vec(&card).unwrap())
+            });
+        });
+    }
+    group.finish();
+}
+
+/// A rubric of `groups` indicators × 10 items × 10 rules, alternating
+/// flat, per-occurrence and capped penalties.
+fn generated(groups: usize) -> (Rubric, Inspection) {
+    let id = |s: String| Id::new(s).unwrap();
+    let mut inspection = Inspection::new();
+    let indicators = (0..groups)
+        .map(|g| Indicator {
+            id: id(format!("g{g}")),
+            name: format!("指标{g}"),
+            points: Points::whole(100),
+            children: Children::Items(
+                (0..10)
+                    .map(|i| Item {
+                        id: id(format!("g{g}i{i}")),
+                        serial: format!("{}", g * 10 + i + 1),
+                        points: Points::whole(10),
+                        requirement: String::new(),
+                        standard: String::new(),
+                        rules: (0..10)
+                            .map(|r| {
+                                let rule_id = id(format!("g{g}i{i}r{r}"));
+                                let (trigger, penalty, fact) = match r % 3 {
+                                    0 => (
+                                        Trigger::Flag,
+                                        Penalty::Flat { points: Points::whole(2) },
+                                        Fact::Flag(r % 2 == 0),
+                                    ),
+                                    1 => (
+                                        Trigger::Count,
+                                        Penalty::PerOccurrence { points: Points::whole(1) },
+                                        Fact::Count((r % 4) as u64),
+                                    ),
+                                    _ => (
+                                        Trigger::Count,
+                                        Penalty::Capped {
+                                            points: Points::whole(1),
+                                            cap: Points::whole(3),
+                                        },
+                                        Fact::Count(r as u64),
+                                    ),
+                                };
+                                inspection.facts.insert(rule_id.clone(), fact);
+                                Rule {
+                                    id: rule_id,
+                                    label: format!("规则{g}-{i}-{r}"),
+                                    text: String::new(),
+                                    unit: "起".into(),
+                                    trigger,
+                                    penalty,
+                                }
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            ),
+        })
+        .collect();
+    let rubric = Rubric::new(RubricSpec {
+        id: id("generated".into()),
+        title: "generated".into(),
+        version: String::new(),
+        total: Points::whole(u32::try_from(groups * 100).unwrap()),
+        indicators,
+    })
+    .unwrap();
+    (rubric, inspection)
+}
+
+fn scale(c: &mut Criterion) {
+    let mut group = c.benchmark_group("generated");
+    for groups in [10usize, 100] {
+        let (rubric, inspection) = generated(groups);
+        let rules = groups * 100;
+        group.throughput(Throughput::Elements(rules as u64));
+        group.bench_with_input(BenchmarkId::new("evaluate", rules), &inspection, |b, i| {
+            b.iter(|| black_box(rubric.evaluate(black_box(i)).unwrap().score()));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, seed, scale);
+criterion_main!(benches);

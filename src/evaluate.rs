@@ -1,6 +1,6 @@
 //! The evaluator: (rubric, inspection) → scorecard.
 
-use crate::rubric::TriggerKind;
+use crate::rubric::{IdKey, TriggerKind};
 use crate::{Fact, FactKind, Id, Inspection, Rubric};
 
 /// Why an inspection cannot be evaluated against a rubric.
@@ -52,8 +52,8 @@ pub enum EvalError {
 #[derive(Debug, Clone)]
 pub struct Scorecard<'a> {
     pub(crate) rubric: &'a Rubric,
-    /// Per node (plan order): the deduction applied, in units.
-    pub(crate) nodes: Vec<i128>,
+    /// Per node (plan order): its points not deducted, in units.
+    pub(crate) remaining: Vec<i128>,
     /// Per rule (document order).
     pub(crate) rules: Vec<RuleState<'a>>,
 }
@@ -116,19 +116,16 @@ impl Rubric {
             }
         }
         let plan = self.plan();
-        let mut rules = vec![RuleState::empty(); plan.rules.len()];
-        self.bind(inspection, &mut rules)?;
+        let mut facts: Vec<Option<(&Fact, u64)>> = vec![None; plan.rules.len()];
+        self.bind(inspection, &mut facts)?;
+        let mut rules = Vec::with_capacity(plan.rules.len());
 
-        let mut nodes = vec![0i128; plan.nodes.len()];
-        for (index, (state, rule)) in rules.iter_mut().zip(&plan.rules).enumerate() {
-            let Some(fact) = state.fact else { continue };
-            let breaches = match fact {
-                Fact::Flag(b) => u64::from(*b),
-                Fact::Finding(_) => 1,
-                Fact::Count(n) => *n,
-                Fact::Findings(list) => list.len() as u64,
-                // INVARIANT: `bind` let through only facts the trigger reads.
-                Fact::Measure(_) => 0,
+        // Each node's points not yet deducted.
+        let mut remaining = plan.points.clone();
+        for (index, (fact, rule)) in facts.into_iter().zip(&plan.rules).enumerate() {
+            let Some((fact, breaches)) = fact else {
+                rules.push(RuleState::empty());
+                continue;
             };
             let raw = if rule.per_breach {
                 rule.amount.checked_mul(i128::from(breaches))
@@ -148,49 +145,42 @@ impl Rubric {
             };
             let capped = raw.min(rule.cap);
 
-            // Walk up from the item: the tightest remaining budget wins,
-            // the nearest node on ties.
+            // The item, its indicators and the root each bound the rule by
+            // what remains of their points: the tightest wins, the nearest
+            // on ties.
             let mut applied = capped;
             let mut bound_by = None;
-            let mut node = rule.item;
-            loop {
-                let (Some(plan_node), Some(&used)) =
-                    (plan.nodes.get(node as usize), nodes.get(node as usize))
-                else {
-                    break;
-                };
-                let remaining = plan_node.points - used;
-                if remaining < applied {
-                    applied = remaining;
-                    bound_by = Some(node);
+            if capped > 0 {
+                let chain = plan
+                    .chains
+                    .get(rule.chain_start as usize..rule.chain_end as usize)
+                    .unwrap_or_default();
+                for &node in chain {
+                    if let Some(&left) = remaining.get(node as usize) {
+                        if left < applied {
+                            applied = left;
+                            bound_by = Some(node);
+                        }
+                    }
                 }
-                if node == 0 {
-                    break;
+                for &node in chain {
+                    if let Some(left) = remaining.get_mut(node as usize) {
+                        *left -= applied;
+                    }
                 }
-                node = plan_node.parent;
             }
-            let mut node = rule.item;
-            loop {
-                if let Some(used) = nodes.get_mut(node as usize) {
-                    *used += applied;
-                }
-                if node == 0 {
-                    break;
-                }
-                node = plan.nodes.get(node as usize).map_or(0, |n| n.parent);
-            }
-            *state = RuleState {
+            rules.push(RuleState {
                 fact: Some(fact),
                 breaches,
                 raw,
                 capped,
                 applied,
                 bound_by,
-            };
+            });
         }
         Ok(Scorecard {
             rubric: self,
-            nodes,
+            remaining,
             rules,
         })
     }
@@ -199,32 +189,35 @@ impl Rubric {
     fn bind<'a>(
         &self,
         inspection: &'a Inspection,
-        rules: &mut [RuleState<'a>],
+        facts: &mut [Option<(&'a Fact, u64)>],
     ) -> Result<(), EvalError> {
         let plan = self.plan();
         let mut ids = plan.by_id.iter();
         let mut next = ids.next();
         for (id, fact) in &inspection.facts {
-            while let Some((rule_id, _)) = next {
-                if rule_id >= id {
+            let key = IdKey::prefix(id);
+            while let Some(rule) = next {
+                if rule.cmp_id(key, id).is_ge() {
                     break;
                 }
                 next = ids.next();
             }
             let (rule_id, index) = match next {
-                Some((rule_id, index)) if rule_id == id => (rule_id, *index as usize),
+                Some(rule) if rule.cmp_id(key, id).is_eq() => (&rule.id, rule.index as usize),
                 _ => return Err(EvalError::UnknownRule { id: id.clone() }),
             };
+            // Counting here, while the fact is at hand, keeps the
+            // evaluation loop from touching the inspection again.
             let kind = plan.rules.get(index).map(|r| r.kind);
-            if !kind.is_some_and(|k| k.reads(fact)) {
+            let Some(breaches) = kind.and_then(|k| k.breaches(fact)) else {
                 return Err(EvalError::WrongFactType {
                     rule: rule_id.clone(),
                     expected: kind.map_or("", TriggerKind::expects),
                     found: fact.kind(),
                 });
-            }
-            if let Some(state) = rules.get_mut(index) {
-                state.fact = Some(fact);
+            };
+            if let Some(slot) = facts.get_mut(index) {
+                *slot = Some((fact, breaches));
             }
         }
         Ok(())
@@ -234,7 +227,7 @@ impl Rubric {
         self.plan()
             .by_id
             .iter()
-            .find(|(_, i)| *i as usize == index)
-            .map_or_else(|| self.id().clone(), |(id, _)| id.clone())
+            .find(|rule| rule.index as usize == index)
+            .map_or_else(|| self.id().clone(), |rule| rule.id.clone())
     }
 }

@@ -127,11 +127,17 @@ pub(crate) struct Plan {
     pub(crate) scale: u32,
     /// Node 0 is the rubric itself; then indicators and items in preorder.
     pub(crate) nodes: Vec<NodePlan>,
+    /// Each node's points in units, indexed like `nodes`: the budgets an
+    /// evaluation starts from.
+    pub(crate) points: Vec<i128>,
+    /// For each item, the nodes that bound its rules: the item, its
+    /// indicators, the root. Rules index into this by range.
+    pub(crate) chains: Vec<u32>,
     /// Rules in document order.
     pub(crate) rules: Vec<RulePlan>,
     /// Rule ids with their indices, sorted by id, to match an inspection's
     /// facts (kept in id order) in one merge pass.
-    pub(crate) by_id: Vec<(Id, u32)>,
+    pub(crate) by_id: Vec<IdKey>,
 }
 
 #[derive(Debug, Clone)]
@@ -142,8 +148,6 @@ pub(crate) struct NodePlan {
     pub(crate) label: String,
     /// The node's points, in units of 10^-scale.
     pub(crate) points: i128,
-    /// The parent node; the root's is itself.
-    pub(crate) parent: u32,
     /// Number of nodes in this node's subtree, itself included.
     pub(crate) size: u32,
     /// The first rule under this node (rules under a node are contiguous).
@@ -152,8 +156,10 @@ pub(crate) struct NodePlan {
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct RulePlan {
-    /// The item node the rule belongs to.
-    pub(crate) item: u32,
+    /// Where the chain of nodes bounding the rule starts in `Plan::chains`.
+    pub(crate) chain_start: u32,
+    /// Where it ends (exclusive).
+    pub(crate) chain_end: u32,
     /// Whether the trigger reads a flag (else a count).
     pub(crate) kind: TriggerKind,
     /// Deduction per breach, in units.
@@ -171,12 +177,16 @@ pub(crate) enum TriggerKind {
 }
 
 impl TriggerKind {
-    /// Whether a rule with this trigger reads `fact`.
-    pub(crate) fn reads(self, fact: &crate::Fact) -> bool {
+    /// The breaches `fact` records for a rule with this trigger; `None` if
+    /// the trigger does not read that kind of fact.
+    pub(crate) fn breaches(self, fact: &crate::Fact) -> Option<u64> {
         use crate::Fact;
-        match self {
-            TriggerKind::Flag => matches!(fact, Fact::Flag(_) | Fact::Finding(_)),
-            TriggerKind::Count => matches!(fact, Fact::Count(_) | Fact::Findings(_)),
+        match (self, fact) {
+            (TriggerKind::Flag, Fact::Flag(b)) => Some(u64::from(*b)),
+            (TriggerKind::Flag, Fact::Finding(_)) => Some(1),
+            (TriggerKind::Count, Fact::Count(n)) => Some(*n),
+            (TriggerKind::Count, Fact::Findings(list)) => Some(list.len() as u64),
+            _ => None,
         }
     }
 
@@ -401,20 +411,44 @@ impl Plan {
                 id: n.id.clone(),
                 label: n.label.clone(),
                 points: units(n.points),
-                parent: n.parent,
                 size: n.size,
                 first_rule: n.first_rule,
             })
             .collect();
+        let points = nodes.iter().map(|n| n.points).collect();
+
+        // Chains are built once per item and shared by its rules.
+        let mut chains: Vec<u32> = Vec::new();
+        let mut chain_of: Vec<(u32, u32)> = vec![(0, 0); raw_nodes.len()];
         let mut rules = Vec::with_capacity(raw_rules.len());
         for (rule, (item, penalty)) in raw_rules.iter().zip(penalties) {
+            let (chain_start, chain_end) = match chain_of.get(item as usize) {
+                Some(&range) if range.1 > range.0 => range,
+                _ => {
+                    let start = u32::try_from(chains.len()).map_err(|_| too_large())?;
+                    let mut node = item;
+                    // INVARIANT: parents precede children, so this climbs to
+                    // the root (node 0) in at most MAX_DEPTH + 1 steps.
+                    while node != 0 {
+                        chains.push(node);
+                        node = raw_nodes.get(node as usize).map_or(0, |n| n.parent);
+                    }
+                    chains.push(0);
+                    let end = u32::try_from(chains.len()).map_err(|_| too_large())?;
+                    if let Some(slot) = chain_of.get_mut(item as usize) {
+                        *slot = (start, end);
+                    }
+                    (start, end)
+                }
+            };
             let (amount, per_breach, cap) = match penalty {
                 Penalty::Flat { points } => (units(points), false, i128::MAX),
                 Penalty::PerOccurrence { points } => (units(points), true, i128::MAX),
                 Penalty::Capped { points, cap } => (units(points), true, units(cap)),
             };
             rules.push(RulePlan {
-                item,
+                chain_start,
+                chain_end,
                 kind: match rule.1 {
                     Trigger::Flag => TriggerKind::Flag,
                     Trigger::Count => TriggerKind::Count,
@@ -440,15 +474,57 @@ impl Plan {
 
         let mut by_id = Vec::with_capacity(raw_rules.len());
         for (index, (id, _)) in raw_rules.iter().enumerate() {
-            by_id.push(((*id).clone(), u32::try_from(index).map_err(|_| too_large())?));
+            by_id.push(IdKey {
+                key: IdKey::prefix(id),
+                id: (*id).clone(),
+                index: u32::try_from(index).map_err(|_| too_large())?,
+            });
         }
-        by_id.sort_unstable();
+        by_id.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         Ok(Plan {
             scale,
             nodes,
+            points,
+            chains,
             rules,
             by_id,
         })
+    }
+}
+
+/// A rule id with a cheap comparison key, for matching facts to rules.
+#[derive(Debug, Clone)]
+pub(crate) struct IdKey {
+    /// The id's first 8 bytes, big-endian, zero-padded.
+    pub(crate) key: u64,
+    pub(crate) id: Id,
+    /// The rule's index in document order.
+    pub(crate) index: u32,
+}
+
+impl IdKey {
+    /// The first 8 bytes of `id` as a big-endian number, zero-padded.
+    ///
+    /// INVARIANT: ids contain no NUL byte (control characters are refused),
+    /// so keys order like the ids themselves, and two ids of at most 8
+    /// bytes are equal exactly when their keys are.
+    pub(crate) fn prefix(id: &Id) -> u64 {
+        // Shifting bytes in (rather than copying them into an array and
+        // reading it back) avoids a store-to-load stall on this hot path.
+        let bytes = id.as_str().as_bytes();
+        (0..8).fold(0u64, |key, i| {
+            (key << 8) | u64::from(bytes.get(i).copied().unwrap_or(0))
+        })
+    }
+
+    /// Compares `other` with this id, by key first.
+    pub(crate) fn cmp_id(&self, key: u64, other: &Id) -> std::cmp::Ordering {
+        match self.key.cmp(&key) {
+            std::cmp::Ordering::Equal if self.id.as_str().len() > 8 || other.as_str().len() > 8 => {
+                self.id.cmp(other)
+            }
+            ordering => ordering,
+        }
     }
 }
 

@@ -83,7 +83,10 @@ impl<'a> Scorecard<'a> {
     }
 
     fn node_deducted(&self, node: u32) -> Decimal {
-        self.dec(self.nodes.get(node as usize).copied().unwrap_or(0))
+        let plan = self.rubric.plan();
+        let points = plan.points.get(node as usize).copied().unwrap_or(0);
+        let left = self.remaining.get(node as usize).copied().unwrap_or(0);
+        self.dec(points - left)
     }
 }
 
