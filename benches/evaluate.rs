@@ -3,6 +3,11 @@
 //!
 //! `cargo bench --bench evaluate`
 
+#![expect(
+    clippy::unwrap_used,
+    reason = "a benchmark of fixed inputs: a failure should stop it loudly"
+)]
+
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -50,12 +55,16 @@ fn seed(c: &mut Criterion) {
                 });
             },
         );
-        group.bench_with_input(BenchmarkId::new("evaluate+json", name), &inspection, |b, i| {
-            b.iter(|| {
-                let card = rubric.evaluate(black_box(i)).unwrap();
-                black_box(serde_json::to_vec(&card).unwrap())
-            });
-        });
+        group.bench_with_input(
+            BenchmarkId::new("evaluate+json", name),
+            &inspection,
+            |b, i| {
+                b.iter(|| {
+                    let card = rubric.evaluate(black_box(i)).unwrap();
+                    black_box(serde_json::to_vec(&card).unwrap())
+                });
+            },
+        );
     }
     group.finish();
 }
@@ -84,12 +93,16 @@ fn generated(groups: usize) -> (Rubric, Inspection) {
                                 let (trigger, penalty, fact) = match r % 3 {
                                     0 => (
                                         Trigger::Flag,
-                                        Penalty::Flat { points: Points::whole(2) },
+                                        Penalty::Flat {
+                                            points: Points::whole(2),
+                                        },
                                         Fact::Flag(r % 2 == 0),
                                     ),
                                     1 => (
                                         Trigger::Count,
-                                        Penalty::PerOccurrence { points: Points::whole(1) },
+                                        Penalty::PerOccurrence {
+                                            points: Points::whole(1),
+                                        },
                                         Fact::Count((r % 4) as u64),
                                     ),
                                     _ => (

@@ -207,7 +207,10 @@ fn table(card: &Scorecard<'_>) -> String {
     out.push_str(rubric.title());
     out.push('\n');
     out.push_str(&rule_line(total_width));
-    row(["序号", "督查指标", "量化分值", "得分情况", "扣分原因"], &mut out);
+    row(
+        ["序号", "督查指标", "量化分值", "得分情况", "扣分原因"],
+        &mut out,
+    );
     for indicator in card.indicators() {
         out.push_str(&rule_line(total_width));
         print_indicator(&indicator, &mut out);
@@ -224,7 +227,10 @@ fn table(card: &Scorecard<'_>) -> String {
         .collect();
     if !missing.is_empty() {
         out.push('\n');
-        out.push_str(&format!("未检查（检查记录中无此项）：{}\n", missing.join("；")));
+        out.push_str(&format!(
+            "未检查（检查记录中无此项）：{}\n",
+            missing.join("；")
+        ));
     }
     out
 }

@@ -153,20 +153,30 @@ mod tests {
     fn error_messages() {
         let cases = [
             ("", "id is empty"),
-            ("7 a", "id `7 a` contains white space or a control character"),
+            (
+                "7 a",
+                "id `7 a` contains white space or a control character",
+            ),
             (
                 "a\nb",
                 "id `a\\nb` contains white space or a control character",
             ),
         ];
         for (input, message) in cases {
-            assert_eq!(Id::new(input).unwrap_err().to_string(), message, "{input:?}");
+            assert_eq!(
+                Id::new(input).unwrap_err().to_string(),
+                message,
+                "{input:?}"
+            );
         }
         let long = "x".repeat(65);
         assert_eq!(
             Id::new(long).unwrap_err().to_string(),
             "id `xxxxxxxxxxxxxxxx…` is longer than 64 bytes"
         );
-        assert!(Id::new("x".repeat(64)).is_ok(), "64 bytes is the limit, inclusive");
+        assert!(
+            Id::new("x".repeat(64)).is_ok(),
+            "64 bytes is the limit, inclusive"
+        );
     }
 }

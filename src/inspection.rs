@@ -303,7 +303,9 @@ impl<'de> Visitor<'de> for FactVisitor {
     type Value = Fact;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a fact: true/false, a whole number, a decimal, {\"note\": …} or a list of findings")
+        f.write_str(
+            "a fact: true/false, a whole number, a decimal, {\"note\": …} or a list of findings",
+        )
     }
 
     fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Fact, E> {

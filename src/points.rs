@@ -172,9 +172,7 @@ pub(crate) fn parse_decimal(s: &str) -> Result<Decimal, NumberError> {
             .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+');
     match Decimal::from_str_exact(s) {
         Ok(d) if plain => Ok(d),
-        _ => Err(NumberError::Invalid {
-            text: s.to_owned(),
-        }),
+        _ => Err(NumberError::Invalid { text: s.to_owned() }),
     }
 }
 

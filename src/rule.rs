@@ -132,9 +132,7 @@ impl Penalty {
                 Decimal::ZERO
             }),
             Penalty::PerOccurrence { points } => points.get().checked_mul(n),
-            Penalty::Capped { points, cap } => {
-                Some(points.get().checked_mul(n)?.min(cap.get()))
-            }
+            Penalty::Capped { points, cap } => Some(points.get().checked_mul(n)?.min(cap.get())),
         }
     }
 

@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
-use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 
 use crate::evaluate::RuleState;
 use crate::{Children, Fact, Id, Indicator, Item, Points, Rule, Scorecard};
@@ -79,7 +79,13 @@ impl<'a> Scorecard<'a> {
     }
 
     fn node_points(&self, node: u32) -> Decimal {
-        self.dec(self.rubric.plan().nodes.get(node as usize).map_or(0, |n| n.points))
+        self.dec(
+            self.rubric
+                .plan()
+                .nodes
+                .get(node as usize)
+                .map_or(0, |n| n.points),
+        )
     }
 
     fn node_deducted(&self, node: u32) -> Decimal {
@@ -159,7 +165,10 @@ impl<'s> IndicatorOutcome<'s> {
         };
         let card = self.card;
         let first = self.node + 1;
-        items.iter().zip(first..).map(move |(item, node)| ItemOutcome { card, item, node })
+        items
+            .iter()
+            .zip(first..)
+            .map(move |(item, node)| ItemOutcome { card, item, node })
     }
 }
 
@@ -331,7 +340,11 @@ impl<'s> RuleOutcome<'s> {
         if counted {
             let _ = write!(out, "：{}{}", state.breaches, self.rule.unit);
         }
-        let mut notes = state.fact.into_iter().flat_map(Fact::notes).filter(|n| !n.is_empty());
+        let mut notes = state
+            .fact
+            .into_iter()
+            .flat_map(Fact::notes)
+            .filter(|n| !n.is_empty());
         if let Some(first) = notes.next() {
             out.push('（');
             out.push_str(first);

@@ -64,11 +64,15 @@ fn pts(tenths: i64) -> Result<Points, SeedError> {
 }
 
 fn flat(tenths: i64) -> Result<Penalty, SeedError> {
-    Ok(Penalty::Flat { points: pts(tenths)? })
+    Ok(Penalty::Flat {
+        points: pts(tenths)?,
+    })
 }
 
 fn per(tenths: i64) -> Result<Penalty, SeedError> {
-    Ok(Penalty::PerOccurrence { points: pts(tenths)? })
+    Ok(Penalty::PerOccurrence {
+        points: pts(tenths)?,
+    })
 }
 
 fn capped(tenths: i64, cap_tenths: i64) -> Result<Penalty, SeedError> {
