@@ -1,5 +1,7 @@
 //! The evaluator: (rubric, inspection) → scorecard.
 
+use rust_decimal::Decimal;
+
 use crate::rubric::{IdKey, TriggerKind};
 use crate::{Fact, FactKind, Id, Inspection, Rubric};
 
@@ -31,7 +33,10 @@ pub enum EvalError {
         /// What the inspection gave.
         found: FactKind,
     },
-    /// A deduction is too large to represent exactly.
+    /// A raw deduction (amount × breaches) needs more significant digits
+    /// than a [`Decimal`] holds (about 28): only a huge count times an
+    /// amount with many digits gets here, such as `999999999.999999` points
+    /// × 2^64 − 1 breaches.
     #[error("deduction of rule `{rule}` overflows: {breaches} breaches")]
     Overflow {
         /// The rule.
@@ -52,8 +57,8 @@ pub enum EvalError {
 #[derive(Debug, Clone)]
 pub struct Scorecard<'a> {
     pub(crate) rubric: &'a Rubric,
-    /// Per node (plan order): its points not deducted, in units.
-    pub(crate) remaining: Vec<i128>,
+    /// Per node (plan order): its deduction, in units.
+    pub(crate) deducted: Vec<i128>,
     /// Per rule (document order).
     pub(crate) rules: Vec<RuleState<'a>>,
 }
@@ -89,16 +94,45 @@ impl<'a> RuleState<'a> {
 /// The largest mantissa a [`Decimal`] holds (2^96 − 1).
 const DECIMAL_MAX_MANTISSA: i128 = (1 << 96) - 1;
 
+/// `units` × 10^-`scale` as a [`Decimal`], without trailing zeros; `None`
+/// if it needs more than a Decimal's 28 or so significant digits.
+pub(crate) fn units_to_decimal(mut units: i128, mut scale: u32) -> Option<Decimal> {
+    // A large amount may still be exact at a smaller scale: 10^9 points ×
+    // (2^64 − 1) breaches at the rubric's scale of 6 has 6 trailing zeros.
+    while units.abs() > DECIMAL_MAX_MANTISSA && scale > 0 && units % 10 == 0 {
+        units /= 10;
+        scale -= 1;
+    }
+    Decimal::try_from_i128_with_scale(units, scale)
+        .ok()
+        .map(|d| d.normalize())
+}
+
 impl Rubric {
     /// Scores `inspection` against this rubric.
     ///
-    /// Each rule's breaches come from its fact and price through its
-    /// penalty. Then every node's bound applies: a node's deduction is the
-    /// sum of its children's, at most its points, and its score is points
-    /// minus deduction, never below 0. Where a bound trims, rules keep their
-    /// deductions in document order and the later ones give way: for seed
-    /// item 12 (10 points), 12a's 5 points count whole and 12b keeps the 5
-    /// that remain, reported as limited by item 12.
+    /// Each rule's breaches come from its fact and are priced by its
+    /// penalty, then capped by the rule's own cap. Two things follow:
+    ///
+    /// - **Node deductions**, bottom-up: a node's deduction is the sum of
+    ///   its children's, at most its points, and its score is points minus
+    ///   deduction, never below 0. A node's score depends only on what
+    ///   happened under it, so one more breach never raises any score.
+    /// - **Rule shares**, in document order: each rule's
+    ///   [`deducted`](crate::RuleOutcome::deducted) is what remains of its
+    ///   item's, its indicators' and the total's points after the rules
+    ///   before it, if less than its capped deduction. Earlier rules keep
+    ///   their deductions and later ones give way; the shares add up exactly
+    ///   to the total deduction, and
+    ///   [`limited_by`](crate::RuleOutcome::limited_by) names the node whose
+    ///   points ran out (the nearest on ties). For seed item 12 (10 points),
+    ///   12a keeps its 5 and 12b, with 7 breaches, gets the 5 that remain.
+    ///
+    /// Where only items bound (as in the seed, whose indicators' points are
+    /// exactly their items'), an item's shares add up to its deduction. Where
+    /// an indicator's points are less than its children's, its items keep
+    /// their own deductions and scores while the rule shares under it add up
+    /// to the indicator's.
     ///
     /// # Errors
     ///
@@ -120,8 +154,11 @@ impl Rubric {
         self.bind(inspection, &mut facts)?;
         let mut rules = Vec::with_capacity(plan.rules.len());
 
-        // Each node's points not yet deducted.
+        // Each node's points not yet taken by the rules before: the budget
+        // that rule shares are drawn from.
         let mut remaining = plan.points.clone();
+        // What each node's children deduct, before its own bound.
+        let mut demand = vec![0i128; plan.points.len()];
         for (index, (fact, rule)) in facts.into_iter().zip(&plan.rules).enumerate() {
             let Some((fact, breaches)) = fact else {
                 rules.push(RuleState::empty());
@@ -135,7 +172,12 @@ impl Rubric {
                 Some(0)
             };
             let raw = match raw {
-                Some(raw) if raw <= DECIMAL_MAX_MANTISSA => raw,
+                Some(raw)
+                    if raw <= DECIMAL_MAX_MANTISSA
+                        || units_to_decimal(raw, plan.scale).is_some() =>
+                {
+                    raw
+                }
                 _ => {
                     return Err(EvalError::Overflow {
                         rule: self.rule_id(index),
@@ -144,6 +186,13 @@ impl Rubric {
                 }
             };
             let capped = raw.min(rule.cap);
+            if let Some(item) = plan.chains.get(rule.chain_start as usize) {
+                if let Some(d) = demand.get_mut(*item as usize) {
+                    // Saturating is exact here: the sum is only ever
+                    // compared with the item's points.
+                    *d = d.saturating_add(capped);
+                }
+            }
 
             // The item, its indicators and the root each bound the rule by
             // what remains of their points: the tightest wins, the nearest
@@ -178,9 +227,25 @@ impl Rubric {
                 bound_by,
             });
         }
+        // Node deductions, bottom-up: children come after their parent in
+        // plan order, so a reverse walk settles each child first.
+        let mut deducted = vec![0i128; plan.points.len()];
+        for node in (0..plan.points.len()).rev() {
+            let points = plan.points.get(node).copied().unwrap_or(0);
+            let own = demand.get(node).copied().unwrap_or(0).min(points);
+            if let Some(d) = deducted.get_mut(node) {
+                *d = own;
+            }
+            if node > 0 {
+                let parent = plan.parents.get(node).copied().unwrap_or(0);
+                if let Some(d) = demand.get_mut(parent as usize) {
+                    *d = d.saturating_add(own);
+                }
+            }
+        }
         Ok(Scorecard {
             rubric: self,
-            remaining,
+            deducted,
             rules,
         })
     }

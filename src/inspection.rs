@@ -326,7 +326,7 @@ impl<'de> Visitor<'de> for FactVisitor {
         // A whole number too large for a count arrives here as a float.
         if v.fract() == 0.0 && v.abs() >= 18_446_744_073_709_551_616.0 {
             return Err(E::custom(format_args!(
-                "count `{v}` is out of range (at most {})",
+                "a count must be at most {}",
                 u64::MAX
             )));
         }

@@ -130,6 +130,8 @@ pub(crate) struct Plan {
     /// Each node's points in units, indexed like `nodes`: the budgets an
     /// evaluation starts from.
     pub(crate) points: Vec<i128>,
+    /// Each node's parent, indexed like `nodes`; the root's is itself.
+    pub(crate) parents: Vec<u32>,
     /// For each item, the nodes that bound its rules: the item, its
     /// indicators, the root. Rules index into this by range.
     pub(crate) chains: Vec<u32>,
@@ -186,6 +188,8 @@ impl TriggerKind {
             (TriggerKind::Flag, Fact::Finding(_)) => Some(1),
             (TriggerKind::Count, Fact::Count(n)) => Some(*n),
             (TriggerKind::Count, Fact::Findings(list)) => Some(list.len() as u64),
+            // A whole number written as `3.0` or `"3"` is still a count.
+            (TriggerKind::Count, Fact::Measure(d)) if d.fract().is_zero() => u64::try_from(*d).ok(),
             _ => None,
         }
     }
@@ -416,6 +420,7 @@ impl Plan {
             })
             .collect();
         let points = nodes.iter().map(|n| n.points).collect();
+        let parents = raw_nodes.iter().map(|n| n.parent).collect();
 
         // Chains are built once per item and shared by its rules.
         let mut chains: Vec<u32> = Vec::new();
@@ -485,6 +490,7 @@ impl Plan {
             scale,
             nodes,
             points,
+            parents,
             chains,
             rules,
             by_id,

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
-use crate::evaluate::RuleState;
+use crate::evaluate::{RuleState, units_to_decimal};
 use crate::{Children, Fact, Id, Indicator, Item, Points, Rule, Scorecard};
 
 impl<'a> Scorecard<'a> {
@@ -27,7 +27,7 @@ impl<'a> Scorecard<'a> {
 
     /// The total score: points minus deductions.
     pub fn score(&self) -> Decimal {
-        self.points() - self.deducted()
+        (self.points() - self.deducted()).normalize()
     }
 
     /// Whether every rule had a fact.
@@ -71,11 +71,9 @@ impl<'a> Scorecard<'a> {
     }
 
     fn dec(&self, units: i128) -> Decimal {
-        // INVARIANT: the evaluator keeps every stored amount within a
-        // Decimal's 96-bit mantissa, and the plan's scale is at most 6.
-        Decimal::try_from_i128_with_scale(units, self.rubric.plan().scale)
-            .map(|d| d.normalize())
-            .unwrap_or(Decimal::MAX)
+        // INVARIANT: the evaluator refuses raw deductions that no Decimal
+        // holds, and every other amount is at most a raw deduction.
+        units_to_decimal(units, self.rubric.plan().scale).unwrap_or(Decimal::MAX)
     }
 
     fn node_points(&self, node: u32) -> Decimal {
@@ -89,10 +87,7 @@ impl<'a> Scorecard<'a> {
     }
 
     fn node_deducted(&self, node: u32) -> Decimal {
-        let plan = self.rubric.plan();
-        let points = plan.points.get(node as usize).copied().unwrap_or(0);
-        let left = self.remaining.get(node as usize).copied().unwrap_or(0);
-        self.dec(points - left)
+        self.dec(self.deducted.get(node as usize).copied().unwrap_or(0))
     }
 }
 
@@ -145,7 +140,7 @@ impl<'s> IndicatorOutcome<'s> {
 
     /// Points minus deduction.
     pub fn score(&self) -> Decimal {
-        self.points() - self.deducted()
+        (self.points() - self.deducted()).normalize()
     }
 
     /// The outcomes of its finer indicators (none if it holds items).
@@ -203,7 +198,7 @@ impl<'s> ItemOutcome<'s> {
 
     /// The score obtained (得分情况).
     pub fn score(&self) -> Decimal {
-        self.points() - self.deducted()
+        (self.points() - self.deducted()).normalize()
     }
 
     /// The outcomes of its rules, in document order.
@@ -296,8 +291,9 @@ impl<'s> RuleOutcome<'s> {
         self.card.dec(self.state.capped)
     }
 
-    /// The deduction that counts, after the cap and the bounds of the
-    /// rule's item and indicators.
+    /// The rule's share of the total deduction, after its cap and the bounds
+    /// of its item, its indicators and the total (see
+    /// [`Rubric::evaluate`](crate::Rubric::evaluate)).
     pub fn deducted(&self) -> Decimal {
         self.card.dec(self.state.applied)
     }

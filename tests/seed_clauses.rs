@@ -12,6 +12,12 @@
 //! items `11-1` (joint inspections, 5 points) and `11-2` (the collaborative
 //! platform, 15 points).
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "test helpers outside #[test] functions unwrap and panic like the tests they serve"
+)]
+
 use ducha::{Decimal, Fact, Finding, Id, Inspection, LimitedBy, Penalty, Points};
 
 /// An exact decimal from its text.
@@ -66,7 +72,10 @@ fn check(rule: &str, item: &str, cases: &[Case]) {
         let outcome = card
             .rule(rule)
             .unwrap_or_else(|| panic!("{ctx}: no outcome"));
-        assert!(outcome.assessed(), "{ctx}: the rule has a fact, so it is assessed");
+        assert!(
+            outcome.assessed(),
+            "{ctx}: the rule has a fact, so it is assessed"
+        );
         assert_eq!(outcome.breaches(), case.breaches, "{ctx}: breaches");
         assert_decimal(
             outcome.deducted(),
@@ -91,14 +100,6 @@ fn rule_reason(facts: &[(&str, Fact)], rule: &str) -> String {
     let inspection = inspection(facts);
     let card = rubric.evaluate(&inspection).unwrap();
     card.rule(rule).unwrap().reason()
-}
-
-/// The reason of item `item` for these facts.
-fn item_reason(facts: &[(&str, Fact)], item: &str) -> String {
-    let rubric = ducha::seed::yuxi();
-    let inspection = inspection(facts);
-    let card = rubric.evaluate(&inspection).unwrap();
-    card.item(item).unwrap().reason()
 }
 
 fn yes() -> Fact {
@@ -134,7 +135,10 @@ const CLAUSES: [(&str, &str); 24] = [
         "4a",
         "未在规定时间内，及时制定、报送本部门年度抽查工作计划的扣5分",
     ),
-    ("4b", "抽查工作计划未涵盖一般检查事项和重点检查事项的，扣3分"),
+    (
+        "4b",
+        "抽查工作计划未涵盖一般检查事项和重点检查事项的，扣3分",
+    ),
     ("4c", "未合理确定随机抽查的比例和频次的扣2分。"),
     ("5a", "未在规定时间内，及时建立监管对象名录库的扣5分。"),
     (
@@ -184,7 +188,10 @@ const CLAUSES: [(&str, &str); 24] = [
         "12b",
         "未常态化采集、推送监管数据，监管数据未100%覆盖监管事项的每每少一次扣1分，扣完10分为止。",
     ),
-    ("13a", "未对县（市、区）局开展对口内业务的指导和培训工作的扣5分"),
+    (
+        "13a",
+        "未对县（市、区）局开展对口内业务的指导和培训工作的扣5分",
+    ),
     (
         "13b",
         "未按时间节点和要求报送工作总结及相关材料的，每少一次扣1分，扣完5分为止。",
@@ -253,7 +260,10 @@ fn seed_items_and_penalties_match_the_document() {
         groups,
         vec![
             ("领导重视", pts("15")),
-            ("双随机抽查监管基础工作开展情况、工作流程完成情况", pts("65")),
+            (
+                "双随机抽查监管基础工作开展情况、工作流程完成情况",
+                pts("65")
+            ),
             ("深入推进“互联网+监管”情况", pts("10")),
             ("相关工作完成情况", pts("10")),
         ],
@@ -293,7 +303,11 @@ fn seed_items_and_penalties_match_the_document() {
         ("13b", capped("1", "5")),
     ];
     for (id, penalty) in penalties {
-        assert_eq!(rubric.rule(id).unwrap().penalty, penalty, "penalty of rule {id}");
+        assert_eq!(
+            rubric.rule(id).unwrap().penalty,
+            penalty,
+            "penalty of rule {id}"
+        );
     }
 }
 
@@ -404,7 +418,11 @@ fn rule_1a_reason_per_occurrence() {
     let rubric = ducha::seed::yuxi();
     let inspection = inspection(&facts);
     let card = rubric.evaluate(&inspection).unwrap();
-    assert_eq!(card.rule("1a").unwrap().limited_by(), None, "8 ≤ 10: nothing limits 1a");
+    assert_eq!(
+        card.rule("1a").unwrap().limited_by(),
+        None,
+        "8 ≤ 10: nothing limits 1a"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -458,7 +476,10 @@ fn rule_2a_half_points_in_json() {
     assert_eq!(item_2["id"], "2", "second item of 领导重视");
     // 5 − 2.5 = 2.5
     assert_eq!(item_2["score"], "2.5", "item 2 score in JSON");
-    assert_eq!(item_2["rules"][0]["deducted"], "2.5", "2a deduction in JSON");
+    assert_eq!(
+        item_2["rules"][0]["deducted"], "2.5",
+        "2a deduction in JSON"
+    );
 }
 
 /// Source: seed item 2: "未明确日常联络员的扣2.5分。"
@@ -501,7 +522,11 @@ fn rule_2b_flat_two_and_a_half() {
         "未明确日常联络员，扣2.5分",
         "2b reason: a flag has no count"
     );
-    assert_eq!(rule_reason(&[("2b", no())], "2b"), "", "2b reason without a breach");
+    assert_eq!(
+        rule_reason(&[("2b", no())], "2b"),
+        "",
+        "2b reason without a breach"
+    );
 }
 
 /// Source: seed item 2: "各监管科室未统筹安排年度双随机监管工作的扣2.5分；未明确日常联络员的扣2.5分。"
@@ -523,7 +548,11 @@ fn rules_2a_and_2b_together_empty_item_2_exactly() {
     for rule in ["2a", "2b"] {
         let outcome = card.rule(rule).unwrap();
         assert_decimal(outcome.deducted(), "2.5", &format!("{rule} keeps its 2.5"));
-        assert_eq!(outcome.limited_by(), None, "{rule}: 5 fits item 2's 5 points");
+        assert_eq!(
+            outcome.limited_by(),
+            None,
+            "{rule}: 5 fits item 2's 5 points"
+        );
     }
     assert_eq!(
         item.reason(),
@@ -684,7 +713,11 @@ fn item_4_three_flags_sum_to_exactly_ten() {
     for (rule, deducted) in [("4a", "5"), ("4b", "3"), ("4c", "2")] {
         let outcome = card.rule(rule).unwrap();
         assert_decimal(outcome.deducted(), deducted, &format!("{rule} deduction"));
-        assert_eq!(outcome.limited_by(), None, "{rule}: nothing trims at exactly 10");
+        assert_eq!(
+            outcome.limited_by(),
+            None,
+            "{rule}: nothing trims at exactly 10"
+        );
     }
     let item = card.item("4").unwrap();
     assert_decimal(item.deducted(), "10", "item 4 deduction");
@@ -955,7 +988,10 @@ fn rule_7a_reason_lists_the_findings() {
         "7a reason with two notes"
     );
     // Findings with empty notes count, but add no parentheses.
-    let silent = [("7a", Fact::Findings(vec![Finding::default(), Finding::default()]))];
+    let silent = [(
+        "7a",
+        Fact::Findings(vec![Finding::default(), Finding::default()]),
+    )];
     assert_eq!(
         rule_reason(&silent, "7a"),
         "抽查任务完成后20个工作日内未公示抽查检查结果：2起，扣2分",
@@ -1207,7 +1243,11 @@ fn item_11_first_row_all_breached() {
     assert_decimal(card.item("11-2").unwrap().score(), "15", "item 11-2 score");
     assert_decimal(card.score(), "95", "total");
     for rule in ["11a", "11b", "11c"] {
-        assert_eq!(card.rule(rule).unwrap().limited_by(), None, "{rule} not limited");
+        assert_eq!(
+            card.rule(rule).unwrap().limited_by(),
+            None,
+            "{rule} not limited"
+        );
     }
     assert_eq!(
         card.rule("11d").unwrap().limited_by(),
@@ -1668,11 +1708,24 @@ fn everything_breached_scores_exactly_zero() {
         assert_decimal(card.score(), "0", &format!("{name}: total score"));
         assert_eq!(card.items().count(), 13, "{name}: 13 items");
         for item in card.items() {
-            assert_decimal(item.score(), "0", &format!("{name}: score of item {}", item.id()));
-            assert_eq!(item.deducted(), item.points(), "{name}: item {} fully deducted", item.id());
+            assert_decimal(
+                item.score(),
+                "0",
+                &format!("{name}: score of item {}", item.id()),
+            );
+            assert_eq!(
+                item.deducted(),
+                item.points(),
+                "{name}: item {} fully deducted",
+                item.id()
+            );
         }
         for group in card.indicators() {
-            assert_decimal(group.score(), "0", &format!("{name}: score of {}", group.id()));
+            assert_decimal(
+                group.score(),
+                "0",
+                &format!("{name}: score of {}", group.id()),
+            );
         }
         for rule in card.rules() {
             assert!(rule.breaches() > 0, "{name}: {} breached", rule.id());
@@ -1732,7 +1785,11 @@ fn bundled_sample_scores_69_5() {
         ("3", "5", "3a false"),
         ("4", "7", "4b: −3 → 10 − 3"),
         ("5", "5", "5a false"),
-        ("6", "3", "6a: 2 findings × 1 = 2; 6b: 7, capped at 5 → 10 − 7"),
+        (
+            "6",
+            "3",
+            "6a: 2 findings × 1 = 2; 6b: 7, capped at 5 → 10 − 7",
+        ),
         ("7", "4", "7a: 1 finding → 5 − 1"),
         ("8", "5", "8a: 0"),
         ("9", "4", "9a: 1 finding → 5 − 1"),
@@ -1795,5 +1852,26 @@ fn sample_json_is_deterministic() {
     let first = serde_json::to_string(&rubric.evaluate(&inspection).unwrap()).unwrap();
     let second = serde_json::to_string(&rubric.evaluate(&inspection).unwrap()).unwrap();
     assert_eq!(first, second, "same input, same bytes");
-    assert!(first.contains(r#""score":"69.5""#), "score as a string in JSON: {first}");
+    assert!(
+        first.contains(r#""score":"69.5""#),
+        "score as a string in JSON: {first}"
+    );
+}
+
+/// The seed rubric written as JSON and read back is the same rubric, and
+/// scores the sample the same: 69.5.
+#[test]
+fn seed_rubric_json_round_trips() {
+    let rubric = ducha::seed::yuxi();
+    let json = serde_json::to_string(&rubric).unwrap();
+    let back: ducha::Rubric = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, rubric, "rubric JSON round-trips");
+    let inspection: Inspection =
+        serde_json::from_str(include_str!("../examples/data/yuxi-sample.json")).unwrap();
+    let card = back.evaluate(&inspection).unwrap();
+    assert_decimal(
+        card.score(),
+        "69.5",
+        "the read-back rubric scores the sample",
+    );
 }

@@ -1,0 +1,199 @@
+//! The JSON contract: shapes, exact decimals, unknown fields, round trips.
+#![cfg(test)]
+
+use ducha::{Inspection, Rubric, RubricSpec};
+use serde_json::json;
+
+fn rubric_json(points: serde_json::Value) -> serde_json::Value {
+    json!({
+        "id": "r", "title": "t", "total": "10",
+        "indicators": [{ "id": "G", "name": "g", "points": "10", "items": [
+            { "id": "1", "serial": "1", "points": "10", "requirement": "", "rules": [
+                { "id": "1a", "label": "l", "text": "", "trigger": { "kind": "flag" },
+                  "penalty": { "kind": "flat", "points": points } }
+            ] }
+        ] }]
+    })
+}
+
+fn error(value: serde_json::Value) -> String {
+    serde_json::from_value::<Rubric>(value)
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn seed_round_trips() {
+    let rubric = ducha::seed::yuxi();
+    let text = serde_json::to_string_pretty(&rubric).unwrap();
+    let back: Rubric = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, rubric);
+    assert_eq!(serde_json::to_string_pretty(&back).unwrap(), text, "bytes");
+    let spec: RubricSpec = serde_json::from_str(&text).unwrap();
+    assert_eq!(&spec, rubric.spec());
+}
+
+#[test]
+fn decimals_read_exactly() {
+    // (input as typed, as written back)
+    let cases = [
+        (json!("2.5"), "\"2.5\""),
+        (json!(2.5), "\"2.5\""),
+        (json!(0.1), "\"0.1\""),
+        (json!("0.1"), "\"0.1\""),
+        (json!(3), "\"3\""),
+        (json!("3.00"), "\"3\""),
+        (json!(0.000001), "\"0.000001\""),
+    ];
+    for (input, written) in cases {
+        let rubric: Rubric = serde_json::from_value(rubric_json(input.clone())).unwrap();
+        let penalty = serde_json::to_value(rubric.rules().next().unwrap().penalty).unwrap();
+        assert_eq!(penalty["points"].to_string(), written, "{input}");
+    }
+}
+
+#[test]
+fn decimal_errors_name_the_value() {
+    let cases = [
+        (
+            json!(0.30000000000000004),
+            "number `0.30000000000000004` has more than 15 significant digits; write it as a string to keep it exact",
+        ),
+        (json!("1e3"), "`1e3` is not a decimal number"),
+        (json!("-1"), "points must not be negative, got `-1`"),
+        (json!(-1), "points must not be negative, got `-1`"),
+        (
+            json!("0.0000001"),
+            "points `0.0000001` have more than 6 decimal places",
+        ),
+        (
+            json!(true),
+            "invalid type: boolean `true`, expected a decimal number, as a string such as \"2.5\" or a number",
+        ),
+    ];
+    for (input, message) in cases {
+        let err = error(rubric_json(input.clone()));
+        assert!(err.starts_with(message), "{input}: {err}");
+    }
+}
+
+#[test]
+fn unknown_fields_are_named() {
+    let mut value = rubric_json(json!("1"));
+    value["indicators"][0]["items"][0]["rules"][0]["weight"] = json!(1);
+    assert!(error(value).starts_with("unknown field `weight`"));
+
+    let mut value = rubric_json(json!("1"));
+    value["indicators"][0]["colour"] = json!("red");
+    assert!(error(value).starts_with("unknown field `colour`"));
+
+    let mut value = rubric_json(json!("1"));
+    value["indicators"][0]["items"][0]["rules"][0]["penalty"]["cap"] = json!("1");
+    assert!(error(value).starts_with("unknown field `cap`"));
+
+    let err =
+        serde_json::from_value::<Inspection>(json!({"facts": {}, "period_end": "2026-12-31"}))
+            .unwrap_err()
+            .to_string();
+    assert!(err.starts_with("unknown field `period_end`"), "{err}");
+}
+
+#[test]
+fn structural_errors() {
+    let mut value = rubric_json(json!("1"));
+    value["indicators"][0]["indicators"] = json!([]);
+    assert!(error(value).starts_with("indicator `G` has both `indicators` and `items`; give one"),);
+
+    let mut value = rubric_json(json!("1"));
+    value["total"] = json!("11");
+    assert!(
+        error(value).starts_with(
+            "declared total `11` differs from the sum of the top-level indicators `10`"
+        )
+    );
+
+    let mut value = rubric_json(json!("1"));
+    value["indicators"][0]["items"][0]["rules"][0]["id"] = json!("G");
+    assert!(error(value).starts_with("id `G` is used more than once"));
+
+    let mut value = rubric_json(json!("1"));
+    value["indicators"][0]["items"][0]["rules"][0]["id"] = json!("1 a");
+    assert!(error(value).starts_with("id `1 a` contains white space or a control character"));
+
+    let mut value = rubric_json(json!("1"));
+    value["indicators"][0]["items"][0]["rules"][0]["trigger"] = json!({"kind": "sometimes"});
+    assert!(error(value).starts_with("unknown variant `sometimes`"));
+}
+
+#[test]
+fn unit_defaults_and_nested_indicators_round_trip() {
+    let value = json!({
+        "id": "nested", "title": "二级指标", "total": "10",
+        "indicators": [{ "id": "A", "name": "一级", "points": "10", "indicators": [
+            { "id": "A1", "name": "二级", "points": "10", "items": [
+                { "id": "1", "serial": "1", "points": "10", "requirement": "", "rules": [
+                    { "id": "1a", "label": "l", "text": "", "trigger": { "kind": "count" },
+                      "penalty": { "kind": "per_occurrence", "points": "1.5" } }
+                ] }
+            ] }
+        ] }]
+    });
+    let rubric: Rubric = serde_json::from_value(value).unwrap();
+    assert_eq!(rubric.rule("1a").unwrap().unit, "起", "default unit");
+    let again: Rubric = serde_json::from_str(&serde_json::to_string(&rubric).unwrap()).unwrap();
+    assert_eq!(again, rubric);
+    let out = serde_json::to_value(&rubric).unwrap();
+    assert!(
+        out["indicators"][0].get("items").is_none(),
+        "only `indicators` written"
+    );
+    assert_eq!(
+        out["indicators"][0]["indicators"][0]["items"][0]["rules"][0]["unit"],
+        "起"
+    );
+}
+
+#[test]
+fn inspection_shapes() {
+    let inspection: Inspection = serde_json::from_value(json!({
+        "rubric": "yuxi-shuangsuiji",
+        "period": { "from": "2026-01-01", "to": "2026-12-31" },
+        "as_of": "2026-12-31",
+        "facts": {
+            "2a": true, "6a": 3, "8a": [{ "note": "甲" }, { "note": "乙" }],
+            "11c": { "note": "丙" }, "12a": "0.95", "12b": 0.5
+        }
+    }))
+    .unwrap();
+    let out = serde_json::to_value(&inspection).unwrap();
+    assert_eq!(out["facts"]["2a"], json!(true));
+    assert_eq!(out["facts"]["6a"], json!(3));
+    assert_eq!(
+        out["facts"]["8a"],
+        json!([{ "note": "甲" }, { "note": "乙" }])
+    );
+    assert_eq!(out["facts"]["11c"], json!({ "note": "丙" }));
+    assert_eq!(out["facts"]["12a"], json!("0.95"));
+    assert_eq!(out["facts"]["12b"], json!("0.5"), "numbers read exactly");
+    assert_eq!(
+        out["period"],
+        json!({ "from": "2026-01-01", "to": "2026-12-31" })
+    );
+
+    let err = serde_json::from_value::<Inspection>(json!({
+        "period": { "from": "2026-12-31", "to": "2026-01-01" }
+    }))
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.starts_with("period ends `2026-01-01` before it starts `2026-12-31`"),
+        "{err}"
+    );
+    let err = serde_json::from_value::<Inspection>(json!({ "as_of": "2026-13-01" }))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("out of range") || err.contains("invalid"),
+        "{err}"
+    );
+}

@@ -1,0 +1,399 @@
+//! Properties of every evaluation, over generated inspections of the seed
+//! rubric and of generated rubrics (house style #14).
+#![cfg(test)]
+
+use ducha::{
+    Children, Decimal, Fact, Finding, Id, Indicator, Inspection, Item, LimitedBy, Penalty, Points,
+    Rubric, RubricSpec, Rule, Scorecard, Trigger,
+};
+use proptest::prelude::*;
+
+fn note() -> impl Strategy<Value = Finding> {
+    "[甲乙丙丁a-z0-9]{0,6}".prop_map(Finding::new)
+}
+
+fn fact_for(trigger: &Trigger) -> BoxedStrategy<Option<Fact>> {
+    match trigger {
+        Trigger::Flag => prop_oneof![
+            1 => Just(None),
+            3 => any::<bool>().prop_map(|b| Some(Fact::Flag(b))),
+            1 => note().prop_map(|f| Some(Fact::Finding(f))),
+        ]
+        .boxed(),
+        _ => prop_oneof![
+            1 => Just(None),
+            3 => (0u64..15).prop_map(|n| Some(Fact::Count(n))),
+            2 => prop::collection::vec(note(), 0..8).prop_map(|v| Some(Fact::Findings(v))),
+        ]
+        .boxed(),
+    }
+}
+
+/// Inspections of `rubric`: any subset of its rules, each with a fact of
+/// the type it reads.
+fn inspection_for(rubric: &Rubric) -> BoxedStrategy<Inspection> {
+    let rules: Vec<(Id, Trigger)> = rubric
+        .rules()
+        .map(|r| (r.id.clone(), r.trigger.clone()))
+        .collect();
+    let strategies: Vec<_> = rules.iter().map(|(_, t)| fact_for(t)).collect();
+    let ids: Vec<Id> = rules.into_iter().map(|(id, _)| id).collect();
+    strategies
+        .prop_map(move |facts| {
+            let mut inspection = Inspection::new();
+            for (id, fact) in ids.iter().zip(facts) {
+                if let Some(fact) = fact {
+                    inspection.facts.insert(id.clone(), fact);
+                }
+            }
+            inspection
+        })
+        .boxed()
+}
+
+/// Points with up to two decimal places, 0 to 20.
+fn points() -> impl Strategy<Value = Points> {
+    (0i64..=2000, 0u32..=2).prop_map(|(n, scale)| {
+        let value = Decimal::new(n / 10i64.pow(2 - scale), scale);
+        Points::new(value).unwrap()
+    })
+}
+
+fn penalty() -> impl Strategy<Value = Penalty> {
+    prop_oneof![
+        points().prop_map(|points| Penalty::Flat { points }),
+        points().prop_map(|points| Penalty::PerOccurrence { points }),
+        (points(), points()).prop_map(|(points, cap)| Penalty::Capped { points, cap }),
+    ]
+}
+
+/// A tree shape: leaves are items (their rules' triggers and penalties).
+#[derive(Debug, Clone)]
+enum Shape {
+    Items(Vec<(Points, Vec<(bool, Penalty)>)>),
+    Indicators(Vec<(Points, Shape)>),
+}
+
+fn shape() -> impl Strategy<Value = Shape> {
+    let items = prop::collection::vec(
+        (
+            points(),
+            prop::collection::vec((any::<bool>(), penalty()), 0..4),
+        ),
+        0..4,
+    )
+    .prop_map(Shape::Items);
+    items.prop_recursive(3, 24, 3, |inner| {
+        prop::collection::vec((points(), inner), 1..3).prop_map(Shape::Indicators)
+    })
+}
+
+/// Valid rubrics of any shape; ids are numbered so they are unique.
+fn rubric() -> impl Strategy<Value = Rubric> {
+    prop::collection::vec((points(), shape()), 0..4).prop_map(|top| {
+        let mut next = 0u32;
+        let mut id = |prefix: &str| {
+            next += 1;
+            Id::new(format!("{prefix}{next}")).unwrap()
+        };
+        fn build(shape: Shape, id: &mut dyn FnMut(&str) -> Id) -> Children {
+            match shape {
+                Shape::Items(items) => Children::Items(
+                    items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, (points, rules))| Item {
+                            id: id("i"),
+                            serial: (n + 1).to_string(),
+                            points,
+                            requirement: String::new(),
+                            standard: String::new(),
+                            rules: rules
+                                .into_iter()
+                                .map(|(flag, penalty)| Rule {
+                                    id: id("r"),
+                                    label: "违规".into(),
+                                    text: String::new(),
+                                    unit: "起".into(),
+                                    trigger: if flag { Trigger::Flag } else { Trigger::Count },
+                                    penalty,
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                ),
+                Shape::Indicators(children) => Children::Indicators(
+                    children
+                        .into_iter()
+                        .map(|(points, shape)| Indicator {
+                            id: id("g"),
+                            name: "指标".into(),
+                            points,
+                            children: build(shape, id),
+                        })
+                        .collect(),
+                ),
+            }
+        }
+        let indicators: Vec<Indicator> = top
+            .into_iter()
+            .map(|(points, shape)| Indicator {
+                id: id("g"),
+                name: "指标".into(),
+                points,
+                children: build(shape, &mut id),
+            })
+            .collect();
+        let total = indicators.iter().map(|i| i.points.get()).sum::<Decimal>();
+        Rubric::new(RubricSpec {
+            id: Id::new("generated").unwrap(),
+            title: "generated".into(),
+            version: String::new(),
+            total: Points::new(total).unwrap(),
+            indicators,
+        })
+        .unwrap()
+    })
+}
+
+fn rubric_and_inspection() -> impl Strategy<Value = (Rubric, Inspection)> {
+    rubric().prop_flat_map(|r| {
+        let insp = inspection_for(&r);
+        (Just(r), insp)
+    })
+}
+
+/// Every invariant of one scorecard.
+fn check(card: &Scorecard<'_>) -> Result<(), TestCaseError> {
+    let mut top = Decimal::ZERO;
+    for indicator in card.indicators() {
+        top += indicator.deducted();
+        check_indicator(&indicator)?;
+    }
+    prop_assert_eq!(
+        card.deducted(),
+        top,
+        "total deduction = sum of top-level indicators"
+    );
+    let shares: Decimal = card.rules().map(|r| r.deducted()).sum();
+    prop_assert_eq!(shares, card.deducted(), "rule shares add up to the total");
+    prop_assert_eq!(card.score(), card.points() - card.deducted());
+    prop_assert!(card.score() >= Decimal::ZERO);
+    for rule in card.rules() {
+        let n = rule.breaches();
+        let penalty = rule.rule().penalty;
+        prop_assert!(rule.deducted() >= Decimal::ZERO);
+        prop_assert!(rule.deducted() <= rule.capped(), "{}", rule.id());
+        prop_assert!(rule.capped() <= rule.raw(), "{}", rule.id());
+        prop_assert_eq!(
+            Some(rule.capped()),
+            penalty.checked_deduction(n),
+            "{}",
+            rule.id()
+        );
+        if let Some(cap) = penalty.cap() {
+            prop_assert!(
+                rule.deducted() <= cap.get(),
+                "{} exceeds its cap",
+                rule.id()
+            );
+        }
+        let raw = match penalty {
+            Penalty::Flat { .. } if n == 0 => Decimal::ZERO,
+            Penalty::Flat { points } => points.get(),
+            Penalty::PerOccurrence { points } | Penalty::Capped { points, .. } => {
+                points.get() * Decimal::from(n)
+            }
+        };
+        prop_assert_eq!(rule.raw(), raw, "{} raw", rule.id());
+        match rule.limited_by() {
+            None => prop_assert_eq!(rule.deducted(), rule.raw(), "{}", rule.id()),
+            Some(LimitedBy::Cap(cap)) => {
+                prop_assert_eq!(rule.deducted(), cap.get(), "{}", rule.id());
+                prop_assert!(rule.raw() > cap.get());
+            }
+            Some(LimitedBy::Node { .. }) => {
+                prop_assert!(rule.deducted() < rule.capped(), "{}", rule.id())
+            }
+        }
+        if !rule.assessed() {
+            prop_assert_eq!(n, 0);
+            prop_assert_eq!(rule.raw(), Decimal::ZERO);
+            prop_assert!(rule.reason().is_empty());
+        }
+        prop_assert_eq!(
+            rule.reason().is_empty(),
+            n == 0,
+            "{}: reason iff breaches",
+            rule.id()
+        );
+    }
+    Ok(())
+}
+
+fn check_indicator(indicator: &ducha::IndicatorOutcome<'_>) -> Result<(), TestCaseError> {
+    let id = indicator.id().clone();
+    prop_assert!(indicator.score() >= Decimal::ZERO, "{id}");
+    prop_assert!(indicator.score() <= indicator.points(), "{id}");
+    let mut children = Decimal::ZERO;
+    for child in indicator.indicators() {
+        children += child.deducted();
+        check_indicator(&child)?;
+    }
+    let mut shares = Decimal::ZERO;
+    for item in indicator.items() {
+        children += item.deducted();
+        prop_assert!(item.score() >= Decimal::ZERO, "{}", item.id());
+        prop_assert!(item.score() <= item.points(), "{}", item.id());
+        let rules: Decimal = item.rules().map(|r| r.capped()).sum();
+        prop_assert_eq!(
+            item.deducted(),
+            rules.min(item.points()),
+            "item {} = sum of its rules, at most its points",
+            item.id()
+        );
+        let item_shares: Decimal = item.rules().map(|r| r.deducted()).sum();
+        prop_assert!(item_shares <= item.deducted(), "{}", item.id());
+        shares += item_shares;
+    }
+    prop_assert_eq!(
+        indicator.deducted(),
+        children.min(indicator.points()),
+        "indicator {} = sum of children, at most its points",
+        id
+    );
+    if indicator.items().next().is_some() {
+        prop_assert!(shares <= indicator.deducted(), "{}", id);
+    }
+    Ok(())
+}
+
+/// Every node's score, in document order, for comparisons.
+fn node_scores(card: &Scorecard<'_>) -> Vec<Decimal> {
+    fn walk(ind: &ducha::IndicatorOutcome<'_>, out: &mut Vec<Decimal>) {
+        out.push(ind.score());
+        for child in ind.indicators() {
+            walk(&child, out);
+        }
+        out.extend(ind.items().map(|i| i.score()));
+    }
+    let mut out = vec![card.score()];
+    for ind in card.indicators() {
+        walk(&ind, &mut out);
+    }
+    out
+}
+
+/// The same inspection with one more breach of `rule`.
+fn one_more(inspection: &Inspection, rule: &Rule) -> Inspection {
+    let mut more = inspection.clone();
+    let fact = match (more.facts.get(&rule.id), &rule.trigger) {
+        (None | Some(Fact::Flag(false)), Trigger::Flag) => Fact::Flag(true),
+        (Some(f), Trigger::Flag) => f.clone(),
+        (None, _) => Fact::Count(1),
+        (Some(Fact::Count(n)), _) => Fact::Count(n + 1),
+        (Some(Fact::Findings(list)), _) => {
+            let mut list = list.clone();
+            list.push(Finding::new("又一起"));
+            Fact::Findings(list)
+        }
+        (Some(other), _) => other.clone(),
+    };
+    more.facts.insert(rule.id.clone(), fact);
+    more
+}
+
+fn properties(rubric: &Rubric, inspection: &Inspection, pick: usize) -> Result<(), TestCaseError> {
+    let card = rubric.evaluate(inspection).unwrap();
+    check(&card)?;
+
+    // Deterministic: the same input gives the same bytes.
+    let bytes = serde_json::to_vec(&card).unwrap();
+    prop_assert_eq!(
+        &bytes,
+        &serde_json::to_vec(&rubric.evaluate(inspection).unwrap()).unwrap()
+    );
+
+    // One more breach never raises a score, anywhere.
+    if let Some(rule) = rubric.rules().nth(pick % rubric.rules().count().max(1)) {
+        let more = one_more(inspection, rule);
+        let after = rubric.evaluate(&more).unwrap();
+        check(&after)?;
+        for (i, (b, a)) in node_scores(&card)
+            .iter()
+            .zip(node_scores(&after))
+            .enumerate()
+        {
+            prop_assert!(
+                a <= *b,
+                "node {} rose from {} to {} (rule {})",
+                i,
+                b,
+                a,
+                rule.id
+            );
+        }
+    }
+
+    // The inspection survives JSON unchanged.
+    let round: Inspection =
+        serde_json::from_str(&serde_json::to_string(inspection).unwrap()).unwrap();
+    prop_assert_eq!(&round, inspection);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn seed_invariants(inspection in inspection_for(&ducha::seed::yuxi()), pick in any::<usize>()) {
+        properties(&ducha::seed::yuxi(), &inspection, pick)?;
+    }
+
+    #[test]
+    fn generated_invariants((rubric, inspection) in rubric_and_inspection(), pick in any::<usize>()) {
+        properties(&rubric, &inspection, pick)?;
+    }
+
+    #[test]
+    fn no_facts_means_full_marks(rubric in rubric()) {
+        let empty = Inspection::new();
+        let card = rubric.evaluate(&empty).unwrap();
+        prop_assert_eq!(card.score(), rubric.total().get());
+        prop_assert!(card.rules().all(|r| !r.assessed() && r.deducted().is_zero()));
+        prop_assert!(node_scores(&card).iter().zip(all_points(&card)).all(|(s, p)| *s == p));
+    }
+
+    #[test]
+    fn rubric_json_round_trips(rubric in rubric()) {
+        let text = serde_json::to_string(&rubric).unwrap();
+        let back: Rubric = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(&back, &rubric);
+        prop_assert_eq!(serde_json::to_string(&back).unwrap(), text);
+    }
+}
+
+fn all_points(card: &Scorecard<'_>) -> Vec<Decimal> {
+    fn walk(ind: &ducha::IndicatorOutcome<'_>, out: &mut Vec<Decimal>) {
+        out.push(ind.points());
+        for child in ind.indicators() {
+            walk(&child, out);
+        }
+        out.extend(ind.items().map(|i| i.points()));
+    }
+    let mut out = vec![card.points()];
+    for ind in card.indicators() {
+        walk(&ind, &mut out);
+    }
+    out
+}
+
+/// A full-marks seed card reports every rule as not assessed.
+#[test]
+fn empty_seed_inspection_is_incomplete() {
+    let rubric = ducha::seed::yuxi();
+    let empty = Inspection::new();
+    let card = rubric.evaluate(&empty).unwrap();
+    assert!(!card.is_complete());
+    assert_eq!(card.score(), Decimal::from(100));
+}
