@@ -58,7 +58,7 @@ pub enum EvalError {
 pub struct Scorecard<'a> {
     pub(crate) rubric: &'a Rubric,
     /// Per node (plan order): its deduction, in units.
-    pub(crate) deducted: Vec<i128>,
+    pub(crate) deducted: Vec<i64>,
     /// Per rule (document order).
     pub(crate) rules: Vec<RuleState<'a>>,
 }
@@ -73,7 +73,7 @@ pub(crate) struct RuleState<'a> {
     /// After the rule's own cap.
     pub(crate) capped: i128,
     /// After the bounds of the rule's item and indicators.
-    pub(crate) applied: i128,
+    pub(crate) applied: i64,
     /// The node whose points trimmed the deduction, if one did.
     pub(crate) bound_by: Option<u32>,
 }
@@ -157,8 +157,8 @@ impl Rubric {
         // Each node's points not yet taken by the rules before: the budget
         // that rule shares are drawn from.
         let mut remaining = plan.points.clone();
-        // What each node's children deduct, before its own bound.
-        let mut demand = vec![0i128; plan.points.len()];
+        // Whether a bound above an item trimmed a rule's share.
+        let mut trimmed_above_item = false;
         for (index, (fact, rule)) in facts.into_iter().zip(&plan.rules).enumerate() {
             let Some((fact, breaches)) = fact else {
                 rules.push(RuleState::empty());
@@ -186,18 +186,13 @@ impl Rubric {
                 }
             };
             let capped = raw.min(rule.cap);
-            if let Some(item) = plan.chains.get(rule.chain_start as usize) {
-                if let Some(d) = demand.get_mut(*item as usize) {
-                    // Saturating is exact here: the sum is only ever
-                    // compared with the item's points.
-                    *d = d.saturating_add(capped);
-                }
-            }
 
             // The item, its indicators and the root each bound the rule by
             // what remains of their points: the tightest wins, the nearest
             // on ties.
-            let mut applied = capped;
+            // Node budgets fit i64 (see `Plan::points`); a larger deduction
+            // is bounded by them anyway, so clamping it first is exact.
+            let mut applied = i64::try_from(capped).unwrap_or(i64::MAX);
             let mut bound_by = None;
             if capped > 0 {
                 let chain = plan
@@ -217,6 +212,8 @@ impl Rubric {
                         *left -= applied;
                     }
                 }
+                // The chain starts at the item.
+                trimmed_above_item |= bound_by.is_some() && bound_by != chain.first().copied();
             }
             rules.push(RuleState {
                 fact: Some(fact),
@@ -227,27 +224,56 @@ impl Rubric {
                 bound_by,
             });
         }
-        // Node deductions, bottom-up: children come after their parent in
-        // plan order, so a reverse walk settles each child first.
-        let mut deducted = vec![0i128; plan.points.len()];
-        for node in (0..plan.points.len()).rev() {
-            let points = plan.points.get(node).copied().unwrap_or(0);
-            let own = demand.get(node).copied().unwrap_or(0).min(points);
-            if let Some(d) = deducted.get_mut(node) {
-                *d = own;
+        let deducted = if trimmed_above_item {
+            self.node_deductions(&rules)
+        } else {
+            // Only items trimmed (if anything did), so every node's deduction,
+            // the sum of its children's at most its points, is exactly what
+            // the shares under it took: points minus what remains.
+            for (left, points) in remaining.iter_mut().zip(&plan.points) {
+                *left = points - *left;
             }
-            if node > 0 {
-                let parent = plan.parents.get(node).copied().unwrap_or(0);
-                if let Some(d) = demand.get_mut(parent as usize) {
-                    *d = d.saturating_add(own);
-                }
-            }
-        }
+            remaining
+        };
         Ok(Scorecard {
             rubric: self,
             deducted,
             rules,
         })
+    }
+
+    /// Each node's deduction: the sum of its children's, at most its points,
+    /// settled bottom-up. Children come after their parent in plan order, so
+    /// a reverse walk settles each child before its parent.
+    fn node_deductions(&self, rules: &[RuleState<'_>]) -> Vec<i64> {
+        let plan = self.plan();
+        let mut deducted = vec![0i64; plan.points.len()];
+        for (state, rule) in rules.iter().zip(&plan.rules) {
+            let item = plan
+                .chains
+                .get(rule.chain_start as usize)
+                .copied()
+                .unwrap_or(0);
+            if let Some(d) = deducted.get_mut(item as usize) {
+                // Saturating is exact here: the sum is only ever compared
+                // with the item's points.
+                *d = d.saturating_add(i64::try_from(state.capped).unwrap_or(i64::MAX));
+            }
+        }
+        for node in (0..deducted.len()).rev() {
+            let points = plan.points.get(node).copied().unwrap_or(0);
+            let own = deducted.get(node).copied().unwrap_or(0).min(points);
+            if let Some(d) = deducted.get_mut(node) {
+                *d = own;
+            }
+            if node > 0 {
+                let parent = plan.parents.get(node).copied().unwrap_or(0);
+                if let Some(d) = deducted.get_mut(parent as usize) {
+                    *d = d.saturating_add(own);
+                }
+            }
+        }
+        deducted
     }
 
     /// Matches facts to rules: both are walked in id order, once.

@@ -129,7 +129,7 @@ pub(crate) struct Plan {
     pub(crate) nodes: Vec<NodePlan>,
     /// Each node's points in units, indexed like `nodes`: the budgets an
     /// evaluation starts from.
-    pub(crate) points: Vec<i128>,
+    pub(crate) points: Vec<i64>,
     /// Each node's parent, indexed like `nodes`; the root's is itself.
     pub(crate) parents: Vec<u32>,
     /// For each item, the nodes that bound its rules: the item, its
@@ -419,7 +419,12 @@ impl Plan {
                 first_rule: n.first_rule,
             })
             .collect();
-        let points = nodes.iter().map(|n| n.points).collect();
+        // INVARIANT: node points are at most 10^9 at scale at most 6, so
+        // below 10^15 units: i64 holds them, and every budget below them.
+        let points = nodes
+            .iter()
+            .map(|n| i64::try_from(n.points).unwrap_or(i64::MAX))
+            .collect();
         let parents = raw_nodes.iter().map(|n| n.parent).collect();
 
         // Chains are built once per item and shared by its rules.

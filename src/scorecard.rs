@@ -27,7 +27,7 @@ impl<'a> Scorecard<'a> {
 
     /// The total score: points minus deductions.
     pub fn score(&self) -> Decimal {
-        (self.points() - self.deducted()).normalize()
+        self.node_score(0)
     }
 
     /// Whether every rule had a fact.
@@ -70,10 +70,10 @@ impl<'a> Scorecard<'a> {
         self.items().find(|i| i.item.id.as_str() == id)
     }
 
-    fn dec(&self, units: i128) -> Decimal {
+    fn dec(&self, units: impl Into<i128>) -> Decimal {
         // INVARIANT: the evaluator refuses raw deductions that no Decimal
         // holds, and every other amount is at most a raw deduction.
-        units_to_decimal(units, self.rubric.plan().scale).unwrap_or(Decimal::MAX)
+        units_to_decimal(units.into(), self.rubric.plan().scale).unwrap_or(Decimal::MAX)
     }
 
     fn node_points(&self, node: u32) -> Decimal {
@@ -84,6 +84,13 @@ impl<'a> Scorecard<'a> {
                 .get(node as usize)
                 .map_or(0, |n| n.points),
         )
+    }
+
+    fn node_score(&self, node: u32) -> Decimal {
+        let plan = self.rubric.plan();
+        let points = plan.points.get(node as usize).copied().unwrap_or(0);
+        let deducted = self.deducted.get(node as usize).copied().unwrap_or(0);
+        self.dec(points - deducted)
     }
 
     fn node_deducted(&self, node: u32) -> Decimal {
@@ -140,7 +147,7 @@ impl<'s> IndicatorOutcome<'s> {
 
     /// Points minus deduction.
     pub fn score(&self) -> Decimal {
-        (self.points() - self.deducted()).normalize()
+        self.card.node_score(self.node)
     }
 
     /// The outcomes of its finer indicators (none if it holds items).
@@ -198,7 +205,7 @@ impl<'s> ItemOutcome<'s> {
 
     /// The score obtained (得分情况).
     pub fn score(&self) -> Decimal {
-        (self.points() - self.deducted()).normalize()
+        self.card.node_score(self.node)
     }
 
     /// The outcomes of its rules, in document order.
