@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod calendar;
 mod evaluate;
 mod id;
 mod inspection;
@@ -9,6 +10,7 @@ mod rule;
 mod scorecard;
 pub mod seed;
 
+pub use calendar::{Calendar, CalendarError, DayKind, ListedDay, YearSchedule};
 pub use evaluate::{EvalError, Scorecard};
 pub use id::{Id, IdError};
 pub use inspection::{Fact, FactKind, Finding, Inspection, Period, PeriodError};
