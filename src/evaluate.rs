@@ -2,8 +2,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::rubric::{IdKey, TriggerKind};
-use crate::{Fact, FactKind, Id, Inspection, Rubric};
+use crate::rubric::IdKey;
+use crate::tally::{Context, Tally, TallyError, tally};
+use crate::{CalendarError, Fact, FactKind, Id, Inspection, Period, Rubric};
 
 /// Why an inspection cannot be evaluated against a rubric.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,6 +34,34 @@ pub enum EvalError {
         /// What the inspection gave.
         found: FactKind,
     },
+    /// A date rule lacks what it needs: the assessment period for a
+    /// cadence, an assessment date for deadline cases not done.
+    #[error("rule `{rule}` needs {needs}")]
+    MissingContext {
+        /// The rule.
+        rule: Id,
+        /// What it needs, in words.
+        needs: &'static str,
+    },
+    /// The working-day calendar cannot answer for a deadline rule, such as
+    /// for a year it does not know.
+    #[error("rule `{rule}`: {source}")]
+    Calendar {
+        /// The rule.
+        rule: Id,
+        /// What the calendar said.
+        source: CalendarError,
+    },
+    /// A deadline case is malformed.
+    #[error("rule `{rule}`, case {case}: {problem}")]
+    InvalidCase {
+        /// The rule.
+        rule: Id,
+        /// The case's position in the list, from 1.
+        case: usize,
+        /// What is wrong, in words.
+        problem: &'static str,
+    },
     /// A raw deduction (amount × breaches) needs more significant digits
     /// than a [`Decimal`] holds (about 28): only a huge count times an
     /// amount with many digits gets here, such as `999999999.999999` points
@@ -61,6 +90,10 @@ pub struct Scorecard<'a> {
     pub(crate) deducted: Vec<i64>,
     /// Per rule (document order).
     pub(crate) rules: Vec<RuleState<'a>>,
+    /// The assessment period, if given.
+    pub(crate) period: Option<Period>,
+    /// The assessment date: as given, else the period's end.
+    pub(crate) as_of: Option<chrono::NaiveDate>,
 }
 
 /// One rule's evaluation, in units of the rubric's scale.
@@ -68,6 +101,8 @@ pub struct Scorecard<'a> {
 pub(crate) struct RuleState<'a> {
     pub(crate) fact: Option<&'a Fact>,
     pub(crate) breaches: u64,
+    /// Deadline cases not done and not yet due.
+    pub(crate) pending: u64,
     /// The penalty before any cap.
     pub(crate) raw: i128,
     /// After the rule's own cap.
@@ -83,6 +118,7 @@ impl<'a> RuleState<'a> {
         RuleState {
             fact: None,
             breaches: 0,
+            pending: 0,
             raw: 0,
             capped: 0,
             applied: 0,
@@ -138,7 +174,9 @@ impl Rubric {
     ///
     /// [`EvalError`] if the inspection names another rubric, records a fact
     /// for a rule this rubric does not have or of a type its rule does not
-    /// read, or a deduction overflows. The first such fact in rule-id order
+    /// read, a date rule lacks the period or assessment date it needs, a
+    /// deadline case is malformed or falls in a year the calendar does not
+    /// know, or a deduction overflows. The first such fact in rule-id order
     /// is reported.
     pub fn evaluate<'a>(&'a self, inspection: &'a Inspection) -> Result<Scorecard<'a>, EvalError> {
         if let Some(found) = &inspection.rubric {
@@ -150,8 +188,13 @@ impl Rubric {
             }
         }
         let plan = self.plan();
-        let mut facts: Vec<Option<(&Fact, u64)>> = vec![None; plan.rules.len()];
-        self.bind(inspection, &mut facts)?;
+        let ctx = Context {
+            calendar: self.calendar(),
+            period: inspection.period,
+            as_of: inspection.as_of.or(inspection.period.map(|p| p.to())),
+        };
+        let mut facts: Vec<Option<(&Fact, Tally)>> = vec![None; plan.rules.len()];
+        self.bind(inspection, &ctx, &mut facts)?;
         let mut rules = Vec::with_capacity(plan.rules.len());
 
         // Each node's points not yet taken by the rules before: the budget
@@ -160,7 +203,7 @@ impl Rubric {
         // Whether a bound above an item trimmed a rule's share.
         let mut trimmed_above_item = false;
         for (index, (fact, rule)) in facts.into_iter().zip(&plan.rules).enumerate() {
-            let Some((fact, breaches)) = fact else {
+            let Some((fact, Tally { breaches, pending })) = fact else {
                 rules.push(RuleState::empty());
                 continue;
             };
@@ -218,6 +261,7 @@ impl Rubric {
             rules.push(RuleState {
                 fact: Some(fact),
                 breaches,
+                pending,
                 raw,
                 capped,
                 applied,
@@ -239,6 +283,8 @@ impl Rubric {
             rubric: self,
             deducted,
             rules,
+            period: ctx.period,
+            as_of: ctx.as_of,
         })
     }
 
@@ -280,7 +326,8 @@ impl Rubric {
     fn bind<'a>(
         &self,
         inspection: &'a Inspection,
-        facts: &mut [Option<(&'a Fact, u64)>],
+        ctx: &Context<'_>,
+        facts: &mut [Option<(&'a Fact, Tally)>],
     ) -> Result<(), EvalError> {
         let plan = self.plan();
         let mut ids = plan.by_id.iter();
@@ -299,16 +346,28 @@ impl Rubric {
             };
             // Counting here, while the fact is at hand, keeps the
             // evaluation loop from touching the inspection again.
-            let kind = plan.rules.get(index).map(|r| r.kind);
-            let Some(breaches) = kind.and_then(|k| k.breaches(fact)) else {
-                return Err(EvalError::WrongFactType {
-                    rule: rule_id.clone(),
-                    expected: kind.map_or("", TriggerKind::expects),
-                    found: fact.kind(),
-                });
+            let Some(trigger) = plan.triggers.get(index) else {
+                return Err(EvalError::UnknownRule { id: id.clone() });
             };
+            let counted = tally(trigger, fact, ctx).map_err(|e| {
+                let rule = rule_id.clone();
+                match e {
+                    TallyError::WrongType => EvalError::WrongFactType {
+                        rule,
+                        expected: trigger.expects(),
+                        found: fact.kind(),
+                    },
+                    TallyError::Needs(needs) => EvalError::MissingContext { rule, needs },
+                    TallyError::Calendar(source) => EvalError::Calendar { rule, source },
+                    TallyError::Case(index, problem) => EvalError::InvalidCase {
+                        rule,
+                        case: index + 1,
+                        problem,
+                    },
+                }
+            })?;
             if let Some(slot) = facts.get_mut(index) {
-                *slot = Some((fact, breaches));
+                *slot = Some((fact, counted));
             }
         }
         Ok(())

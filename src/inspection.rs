@@ -162,6 +162,12 @@ impl Finding {
 /// | `3` | [`Fact::Count`] |
 /// | `[{"note": "…"}, …]` | [`Fact::Findings`] |
 /// | `"0.95"` or `0.95` | [`Fact::Measure`] |
+/// | `["2026-03-12", …]` | [`Fact::Dates`] |
+/// | `[{"start": "2026-09-24", "done": "2026-11-03"}, …]` | [`Fact::Cases`] |
+///
+/// In a list, an object with any of `start`, `due` or `done` is a case and
+/// one with only a `note` a finding; a list may not mix dates, findings and
+/// cases. An empty list is no findings, and for a cadence rule no dates.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Fact {
@@ -175,6 +181,34 @@ pub enum Fact {
     Findings(Vec<Finding>),
     /// A measured value, such as a completeness rate `0.97`.
     Measure(Decimal),
+    /// The dates a periodic duty was done.
+    Dates(Vec<NaiveDate>),
+    /// Cases with a due date (or a start date) and a done date.
+    Cases(Vec<Case>),
+}
+
+/// One case of a deadline rule: when its clock started or when it was due,
+/// and when it was done.
+///
+/// Give `due` when the date is fixed ("在规定时间内": the date the notice
+/// set), or `start` when the rule counts its time limit from an event
+/// ("在抽查任务完成后20个工作日内": the day the task was completed); not
+/// both. No `done` means not done yet.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// The day the clock starts (the rule adds its time limit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
+    /// The last day on which doing it is on time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// The day it was done, if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<NaiveDate>,
+    /// What the case is: `校外培训机构抽查`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// The kind of a [`Fact`], for messages.
@@ -191,6 +225,10 @@ pub enum FactKind {
     Findings,
     /// [`Fact::Measure`].
     Measure,
+    /// [`Fact::Dates`].
+    Dates,
+    /// [`Fact::Cases`].
+    Cases,
 }
 
 impl fmt::Display for FactKind {
@@ -201,6 +239,8 @@ impl fmt::Display for FactKind {
             FactKind::Count => "a count",
             FactKind::Findings => "a list of findings",
             FactKind::Measure => "a measured value",
+            FactKind::Dates => "a list of dates",
+            FactKind::Cases => "a list of cases",
         })
     }
 }
@@ -229,6 +269,8 @@ impl Fact {
             Fact::Count(_) => FactKind::Count,
             Fact::Findings(_) => FactKind::Findings,
             Fact::Measure(_) => FactKind::Measure,
+            Fact::Dates(_) => FactKind::Dates,
+            Fact::Cases(_) => FactKind::Cases,
         }
     }
 
@@ -237,9 +279,13 @@ impl Fact {
         let list: &[Finding] = match self {
             Fact::Finding(f) => std::slice::from_ref(f),
             Fact::Findings(list) => list,
-            Fact::Flag(_) | Fact::Count(_) | Fact::Measure(_) => &[],
+            Fact::Flag(_) | Fact::Count(_) | Fact::Measure(_) | Fact::Dates(_) => &[],
+            Fact::Cases(cases) => {
+                return Box::new(cases.iter().map(|c| c.note.as_str()))
+                    as Box<dyn Iterator<Item = &str>>;
+            }
         };
-        list.iter().map(|f| f.note.as_str())
+        Box::new(list.iter().map(|f| f.note.as_str()))
     }
 }
 
@@ -287,6 +333,8 @@ impl Serialize for Fact {
             Fact::Count(n) => serializer.serialize_u64(*n),
             Fact::Findings(list) => list.serialize(serializer),
             Fact::Measure(d) => serializer.collect_str(d),
+            Fact::Dates(dates) => dates.serialize(serializer),
+            Fact::Cases(cases) => cases.serialize(serializer),
         }
     }
 }
@@ -338,15 +386,80 @@ impl<'de> Visitor<'de> for FactVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Fact, A::Error> {
-        let mut list = Vec::new();
-        while let Some(finding) = seq.next_element::<Finding>()? {
-            list.push(finding);
+        let mut fact = Fact::Findings(Vec::new());
+        while let Some(element) = seq.next_element::<Element>()? {
+            match (&mut fact, element) {
+                (Fact::Findings(list), Element::Finding(f)) => list.push(f),
+                (Fact::Dates(list), Element::Date(d)) => list.push(d),
+                (Fact::Cases(list), Element::Case(c)) => list.push(c),
+                (Fact::Findings(list), element) if list.is_empty() => {
+                    fact = match element {
+                        Element::Date(d) => Fact::Dates(vec![d]),
+                        Element::Case(c) => Fact::Cases(vec![c]),
+                        Element::Finding(f) => Fact::Findings(vec![f]),
+                    };
+                }
+                (_, element) => {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "a list mixes {} with {}",
+                        fact.kind(),
+                        element.describe()
+                    )));
+                }
+            }
         }
-        Ok(Fact::Findings(list))
+        Ok(fact)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Fact, A::Error> {
         Finding::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Fact::Finding)
+    }
+}
+
+/// One element of a list fact.
+enum Element {
+    Date(NaiveDate),
+    Finding(Finding),
+    Case(Case),
+}
+
+impl Element {
+    fn describe(&self) -> &'static str {
+        match self {
+            Element::Date(_) => "a date",
+            Element::Finding(_) => "a finding",
+            Element::Case(_) => "a case",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Element {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Element, D::Error> {
+        struct ElementVisitor;
+        impl<'de> Visitor<'de> for ElementVisitor {
+            type Value = Element;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date \"YYYY-MM-DD\", a finding {\"note\"} or a case {\"start\" or \"due\", \"done\"}")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Element, E> {
+                NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                    .ok()
+                    .filter(|d| d.format("%Y-%m-%d").to_string() == v)
+                    .map(Element::Date)
+                    .ok_or_else(|| E::custom(format_args!("`{v}` is not a date (YYYY-MM-DD)")))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Element, A::Error> {
+                let case = Case::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(
+                    if case.start.is_none() && case.due.is_none() && case.done.is_none() {
+                        Element::Finding(Finding { note: case.note })
+                    } else {
+                        Element::Case(case)
+                    },
+                )
+            }
+        }
+        deserializer.deserialize_any(ElementVisitor)
     }
 }
 

@@ -9,14 +9,15 @@ mod rubric;
 mod rule;
 mod scorecard;
 pub mod seed;
+mod tally;
 
 pub use calendar::{Calendar, CalendarError, DayKind, ListedDay, YearSchedule};
 pub use evaluate::{EvalError, Scorecard};
 pub use id::{Id, IdError};
-pub use inspection::{Fact, FactKind, Finding, Inspection, Period, PeriodError};
+pub use inspection::{Case, Fact, FactKind, Finding, Inspection, Period, PeriodError};
 pub use points::{NumberError, Points, PointsError};
 pub use rubric::{Children, Indicator, Item, Rubric, RubricError, RubricSpec};
-pub use rule::{Penalty, Rule, Trigger};
+pub use rule::{Every, Penalty, Rule, Trigger, Within};
 pub use scorecard::{IndicatorOutcome, ItemOutcome, LimitedBy, RuleOutcome};
 
 pub use chrono::NaiveDate;

@@ -242,6 +242,23 @@ impl serde::de::Visitor<'_> for DecimalVisitor {
     }
 }
 
+/// Serde for a plain [`Decimal`] field: written as a string, read from a
+/// string or a number like [`Points`].
+pub(crate) mod decimal_serde {
+    use rust_decimal::Decimal;
+    use serde::{Deserializer, Serializer};
+
+    pub(crate) fn serialize<S: Serializer>(d: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(d)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Decimal, D::Error> {
+        deserializer.deserialize_any(super::DecimalVisitor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

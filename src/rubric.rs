@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{Id, Penalty, Points, Rule, Trigger};
+use crate::{Calendar, Id, Penalty, Points, Rule, Trigger};
 
 /// A rubric as written (督查细则): the plain data, before validation.
 ///
@@ -113,10 +113,16 @@ pub enum RubricError {
 /// runs the same checks). Validation happens once; after it, evaluation can
 /// only fail on the inspection. Serializing a rubric writes its spec, and
 /// reading that JSON back gives an equal rubric.
+///
+/// A rubric carries the working-day [`Calendar`] its deadline rules count
+/// on: [`Calendar::china`] unless replaced with [`Rubric::with_calendar`]
+/// (or extended through [`Rubric::calendar_mut`]). The calendar is not part
+/// of the rubric's JSON.
 #[derive(Debug, Clone)]
 pub struct Rubric {
     spec: RubricSpec,
     plan: Plan,
+    calendar: Calendar,
 }
 
 /// The rubric flattened for evaluation: nodes and rules in document order
@@ -137,6 +143,8 @@ pub(crate) struct Plan {
     pub(crate) chains: Vec<u32>,
     /// Rules in document order.
     pub(crate) rules: Vec<RulePlan>,
+    /// Each rule's trigger, indexed like `rules`.
+    pub(crate) triggers: Vec<Trigger>,
     /// Rule ids with their indices, sorted by id, to match an inspection's
     /// facts (kept in id order) in one merge pass.
     pub(crate) by_id: Vec<IdKey>,
@@ -162,44 +170,12 @@ pub(crate) struct RulePlan {
     pub(crate) chain_start: u32,
     /// Where it ends (exclusive).
     pub(crate) chain_end: u32,
-    /// Whether the trigger reads a flag (else a count).
-    pub(crate) kind: TriggerKind,
     /// Deduction per breach, in units.
     pub(crate) amount: i128,
     /// `false` for flat penalties: one breach costs `amount`, more cost no more.
     pub(crate) per_breach: bool,
     /// The rule's own cap in units; `i128::MAX` if none.
     pub(crate) cap: i128,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TriggerKind {
-    Flag,
-    Count,
-}
-
-impl TriggerKind {
-    /// The breaches `fact` records for a rule with this trigger; `None` if
-    /// the trigger does not read that kind of fact.
-    pub(crate) fn breaches(self, fact: &crate::Fact) -> Option<u64> {
-        use crate::Fact;
-        match (self, fact) {
-            (TriggerKind::Flag, Fact::Flag(b)) => Some(u64::from(*b)),
-            (TriggerKind::Flag, Fact::Finding(_)) => Some(1),
-            (TriggerKind::Count, Fact::Count(n)) => Some(*n),
-            (TriggerKind::Count, Fact::Findings(list)) => Some(list.len() as u64),
-            // A whole number written as `3.0` or `"3"` is still a count.
-            (TriggerKind::Count, Fact::Measure(d)) if d.fract().is_zero() => u64::try_from(*d).ok(),
-            _ => None,
-        }
-    }
-
-    pub(crate) fn expects(self) -> &'static str {
-        match self {
-            TriggerKind::Flag => Trigger::Flag.expects(),
-            TriggerKind::Count => Trigger::Count.expects(),
-        }
-    }
 }
 
 impl Rubric {
@@ -216,7 +192,28 @@ impl Rubric {
     /// rules. A rubric with no rules at all is valid.
     pub fn new(spec: RubricSpec) -> Result<Rubric, RubricError> {
         let plan = Plan::build(&spec)?;
-        Ok(Rubric { spec, plan })
+        Ok(Rubric {
+            spec,
+            plan,
+            calendar: Calendar::china(),
+        })
+    }
+
+    /// The same rubric with another working-day calendar.
+    pub fn with_calendar(mut self, calendar: Calendar) -> Rubric {
+        self.calendar = calendar;
+        self
+    }
+
+    /// The working-day calendar deadline rules count on.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// The calendar, to add a year:
+    /// `rubric.calendar_mut().insert(schedule)`.
+    pub fn calendar_mut(&mut self) -> &mut Calendar {
+        &mut self.calendar
     }
 
     /// The rubric's id.
@@ -431,6 +428,7 @@ impl Plan {
         let mut chains: Vec<u32> = Vec::new();
         let mut chain_of: Vec<(u32, u32)> = vec![(0, 0); raw_nodes.len()];
         let mut rules = Vec::with_capacity(raw_rules.len());
+        let mut triggers = Vec::with_capacity(raw_rules.len());
         for (rule, (item, penalty)) in raw_rules.iter().zip(penalties) {
             let (chain_start, chain_end) = match chain_of.get(item as usize) {
                 Some(&range) if range.1 > range.0 => range,
@@ -456,13 +454,10 @@ impl Plan {
                 Penalty::PerOccurrence { points } => (units(points), true, i128::MAX),
                 Penalty::Capped { points, cap } => (units(points), true, units(cap)),
             };
+            triggers.push(rule.1.clone());
             rules.push(RulePlan {
                 chain_start,
                 chain_end,
-                kind: match rule.1 {
-                    Trigger::Flag => TriggerKind::Flag,
-                    Trigger::Count => TriggerKind::Count,
-                },
                 amount,
                 per_breach,
                 cap,
@@ -498,6 +493,7 @@ impl Plan {
             parents,
             chains,
             rules,
+            triggers,
             by_id,
         })
     }

@@ -51,7 +51,14 @@ fn default_unit() -> String {
 ///
 /// A fact of another type is an error that names the rule and the type it
 /// expects ([`EvalError::WrongFactType`](crate::EvalError::WrongFactType)).
-/// In JSON a trigger is an object tagged by `kind`: `{"kind": "flag"}`.
+/// In JSON a trigger is an object tagged by `kind`: `{"kind": "flag"}`,
+/// `{"kind": "deadline", "within": {"working_days": 20}, "after": "完成", "action": "公示"}`.
+///
+/// Every trigger also reads the hand-counted forms an inspector may have
+/// recorded instead of dates or measures: date triggers take `true`/`false`,
+/// one finding, a number of breaches or a list of findings; a threshold takes
+/// `true`/`false` or findings (a number given to a threshold is the measured
+/// value).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -63,6 +70,91 @@ pub enum Trigger {
     /// A number of breaches: reads [`Fact::Count`](crate::Fact::Count), or
     /// [`Fact::Findings`](crate::Fact::Findings), one breach per finding.
     Count,
+    /// A measured value against a minimum: reads
+    /// [`Fact::Measure`](crate::Fact::Measure) (or a whole number); below
+    /// `min` is one breach.
+    ///
+    /// Seed 12a, "确保检查实施清单完善率达到100%": `Threshold { min: 1 }`;
+    /// a measured `0.96` is a breach, `1` is not.
+    Threshold {
+        /// The lowest value that is not a breach.
+        #[serde(with = "crate::points::decimal_serde")]
+        min: Decimal,
+    },
+    /// Cases with a due date: reads [`Fact::Cases`](crate::Fact::Cases).
+    ///
+    /// Each case has a `due` date, or a `start` date to which the rule adds
+    /// its time limit `within`, and a `done` date or none. A case done after
+    /// its due date is a breach; a case not done and past due on the
+    /// assessment date (`as_of`) is a breach; a case not done and not yet
+    /// due is pending, no breach.
+    ///
+    /// Seed 7a, "在抽查任务完成后20个工作日内…公示": `within` 20 working days;
+    /// a task completed 2026-09-24 is due 2026-10-29 (the Mid-Autumn and
+    /// National Day holidays skipped), so results published 2026-11-03 are
+    /// 3 working days late: one breach.
+    Deadline {
+        /// The time limit added to a case's `start`; `None` if cases carry
+        /// their own `due` dates (seed 3a: "在规定时间内").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        within: Option<Within>,
+        /// What starts the clock, for reasons: `完成` (task completed),
+        /// `产生` (information generated).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        after: String,
+        /// What must be done by the due date, for reasons: `公示`, `报送`.
+        #[serde(default = "default_action")]
+        action: String,
+    },
+    /// A duty due every period: reads [`Fact::Dates`](crate::Fact::Dates),
+    /// the dates it was done; each period of the assessment window without
+    /// one is a breach.
+    ///
+    /// Only periods wholly inside the window count: the window runs from the
+    /// period's `from` to its `to`, or to `as_of` if earlier, and a month,
+    /// quarter, half-year or year that the window covers only in part is not
+    /// due (no breach with or without a date in it).
+    ///
+    /// Seed 1a, "分管领导每季度组织…学习": `Cadence { every: Quarter }`; over
+    /// 2026 with sessions on 2026-03-12, 2026-06-18 and 2026-11-20, the third
+    /// quarter has none: one breach.
+    Cadence {
+        /// The period in which the duty must be done once.
+        every: Every,
+    },
+}
+
+fn default_action() -> String {
+    "完成".to_owned()
+}
+
+/// A deadline's time limit: so many working days (工作日) or calendar days
+/// after a case's start date.
+///
+/// In JSON: `{"working_days": 20}` or `{"days": 30}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Within {
+    /// The n-th working day strictly after the start date, on the rubric's
+    /// [`Calendar`](crate::Calendar): weekends and public holidays skipped,
+    /// make-up working days (调休) counted.
+    WorkingDays(u32),
+    /// The n-th calendar day after the start date.
+    Days(u32),
+}
+
+/// The period of a [`Trigger::Cadence`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Every {
+    /// Every calendar month (每月).
+    Month,
+    /// Every calendar quarter (每季度): January–March, April–June, …
+    Quarter,
+    /// Every half-year (每半年): January–June, July–December.
+    HalfYear,
+    /// Every calendar year (每年).
+    Year,
 }
 
 impl Trigger {
@@ -71,6 +163,11 @@ impl Trigger {
         match self {
             Trigger::Flag => "a flag (true, false or one finding)",
             Trigger::Count => "a count (a whole number or a list of findings)",
+            Trigger::Threshold { .. } => "a measured value (a decimal), or true/false or findings",
+            Trigger::Deadline { .. } => {
+                "cases (a list of {start or due, done}), or a count, flag or findings"
+            }
+            Trigger::Cadence { .. } => "dates (a list of YYYY-MM-DD), or a count, flag or findings",
         }
     }
 }

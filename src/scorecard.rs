@@ -7,7 +7,8 @@ use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
 use crate::evaluate::{RuleState, units_to_decimal};
-use crate::{Children, Fact, Id, Indicator, Item, Points, Rule, Scorecard};
+use crate::tally::{Context, write_details};
+use crate::{Children, Fact, Id, Indicator, Item, Points, Rule, Scorecard, Trigger};
 
 impl<'a> Scorecard<'a> {
     /// The rubric this scorecard evaluates.
@@ -288,6 +289,12 @@ impl<'s> RuleOutcome<'s> {
         self.state.breaches
     }
 
+    /// For a deadline rule, the cases not done and not yet due on the
+    /// assessment date: no breach, but not on time either (yet).
+    pub fn pending(&self) -> u64 {
+        self.state.pending
+    }
+
     /// The deduction the penalty gives before any cap or bound.
     pub fn raw(&self) -> Decimal {
         self.card.dec(self.state.raw)
@@ -339,23 +346,32 @@ impl<'s> RuleOutcome<'s> {
         let card = self.card;
         let state = self.state;
         out.push_str(&self.rule.label);
-        let counted = matches!(state.fact, Some(Fact::Count(_) | Fact::Findings(_)));
+        let Some(fact) = state.fact else { return };
+        let trigger = &self.rule.trigger;
+        let counted = match fact {
+            Fact::Findings(_) | Fact::Dates(_) | Fact::Cases(_) => true,
+            Fact::Count(_) | Fact::Measure(_) => !matches!(trigger, Trigger::Threshold { .. }),
+            Fact::Flag(_) | Fact::Finding(_) => false,
+        };
         if counted {
             let _ = write!(out, "：{}{}", state.breaches, self.rule.unit);
         }
-        let mut notes = state
-            .fact
-            .into_iter()
-            .flat_map(Fact::notes)
-            .filter(|n| !n.is_empty());
-        if let Some(first) = notes.next() {
-            out.push('（');
-            out.push_str(first);
-            for note in notes {
-                out.push('；');
-                out.push_str(note);
-            }
-            out.push('）');
+        let mut details: Vec<String> = fact
+            .notes()
+            .filter(|n| !n.is_empty() && !matches!(fact, Fact::Cases(_)))
+            .map(str::to_owned)
+            .collect();
+        let ctx = Context {
+            calendar: card.rubric.calendar(),
+            period: card.period,
+            as_of: card.as_of,
+        };
+        write_details(trigger, fact, &ctx, &mut details);
+        if !details.is_empty() {
+            let _ = write!(out, "（{}）", details.join("；"));
+        }
+        if state.pending > 0 {
+            let _ = write!(out, "，另有{}{}未到期", state.pending, self.rule.unit);
         }
         let _ = write!(out, "，扣{}分", card.dec(state.raw));
         if state.capped < state.raw {
@@ -443,10 +459,15 @@ impl Serialize for ItemOutcome<'_> {
 
 impl Serialize for RuleOutcome<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("RuleOutcome", 7)?;
+        let mut s = serializer.serialize_struct("RuleOutcome", 8)?;
         s.serialize_field("id", self.id())?;
         s.serialize_field("assessed", &self.assessed())?;
         s.serialize_field("breaches", &self.breaches())?;
+        if matches!(self.rule.trigger, Trigger::Deadline { .. }) {
+            s.serialize_field("pending", &self.pending())?;
+        } else {
+            s.skip_field("pending")?;
+        }
         s.serialize_field("raw", &Dec(self.raw()))?;
         s.serialize_field("deducted", &Dec(self.deducted()))?;
         s.serialize_field("limited_by", &self.limited_by())?;

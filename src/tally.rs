@@ -1,0 +1,363 @@
+//! Counting breaches: what a fact records against its rule's trigger, with
+//! the dates, calendar and period an evaluation knows.
+
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::{Calendar, CalendarError, Case, Every, Fact, Period, Trigger, Within};
+
+/// What an evaluation knows besides the facts.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Context<'a> {
+    pub(crate) calendar: &'a Calendar,
+    pub(crate) period: Option<Period>,
+    /// The assessment date: as given, else the period's end.
+    pub(crate) as_of: Option<NaiveDate>,
+}
+
+/// Breaches counted for one rule, and cases not yet due.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
+    pub(crate) breaches: u64,
+    pub(crate) pending: u64,
+}
+
+impl Tally {
+    fn of(breaches: u64) -> Tally {
+        Tally {
+            breaches,
+            pending: 0,
+        }
+    }
+}
+
+/// Why a fact cannot be counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TallyError {
+    /// The trigger does not read this kind of fact.
+    WrongType,
+    /// The evaluation lacks what the rule needs.
+    Needs(&'static str),
+    /// The calendar cannot answer.
+    Calendar(CalendarError),
+    /// A case (0-based) is malformed.
+    Case(usize, &'static str),
+}
+
+/// The hand-counted forms every date trigger reads.
+fn hand_counted(fact: &Fact) -> Option<u64> {
+    match fact {
+        Fact::Flag(b) => Some(u64::from(*b)),
+        Fact::Finding(_) => Some(1),
+        Fact::Count(n) => Some(*n),
+        Fact::Findings(list) => Some(list.len() as u64),
+        _ => None,
+    }
+}
+
+/// Counts the breaches `fact` records for a rule with `trigger`.
+pub(crate) fn tally(
+    trigger: &Trigger,
+    fact: &Fact,
+    ctx: &Context<'_>,
+) -> Result<Tally, TallyError> {
+    match (trigger, fact) {
+        (Trigger::Flag, Fact::Flag(b)) => Ok(Tally::of(u64::from(*b))),
+        (Trigger::Flag, Fact::Finding(_)) => Ok(Tally::of(1)),
+        (Trigger::Count, Fact::Count(n)) => Ok(Tally::of(*n)),
+        (Trigger::Count, Fact::Findings(list)) => Ok(Tally::of(list.len() as u64)),
+        // A whole number written as `3.0` or `"3"` is still a count.
+        (Trigger::Count, Fact::Measure(d)) if d.fract().is_zero() => u64::try_from(*d)
+            .map(Tally::of)
+            .map_err(|_| TallyError::WrongType),
+        (Trigger::Threshold { min }, Fact::Measure(value)) => Ok(Tally::of(u64::from(value < min))),
+        (Trigger::Threshold { min }, Fact::Count(n)) => {
+            Ok(Tally::of(u64::from(Decimal::from(*n) < *min)))
+        }
+        (Trigger::Threshold { .. }, Fact::Flag(_) | Fact::Finding(_) | Fact::Findings(_)) => {
+            hand_counted(fact)
+                .map(Tally::of)
+                .ok_or(TallyError::WrongType)
+        }
+        (Trigger::Deadline { within, .. }, Fact::Cases(cases)) => {
+            let mut tally = Tally::default();
+            for (index, case) in cases.iter().enumerate() {
+                match case_status(*within, case, ctx).map_err(|e| e.at(index))? {
+                    CaseStatus::Late { .. } | CaseStatus::Overdue { .. } => tally.breaches += 1,
+                    CaseStatus::Pending { .. } => tally.pending += 1,
+                    CaseStatus::OnTime { .. } => {}
+                }
+            }
+            Ok(tally)
+        }
+        (Trigger::Cadence { every }, Fact::Dates(dates)) => {
+            let missed = missed_periods(*every, dates, ctx)?;
+            Ok(Tally::of(missed.len() as u64))
+        }
+        // An empty list says no dates at all: every period was missed.
+        (Trigger::Cadence { every }, Fact::Findings(list)) if list.is_empty() => {
+            let missed = missed_periods(*every, &[], ctx)?;
+            Ok(Tally::of(missed.len() as u64))
+        }
+        (Trigger::Deadline { .. } | Trigger::Cadence { .. }, _) => hand_counted(fact)
+            .map(Tally::of)
+            .ok_or(TallyError::WrongType),
+        _ => Err(TallyError::WrongType),
+    }
+}
+
+/// Where one deadline case stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CaseStatus {
+    /// Done on or before its due date.
+    OnTime { due: NaiveDate },
+    /// Done after its due date, `by` days (working days if the rule counts
+    /// them) late.
+    Late {
+        due: NaiveDate,
+        done: NaiveDate,
+        by: u32,
+    },
+    /// Not done, and past due on the assessment date.
+    Overdue {
+        due: NaiveDate,
+        as_of: NaiveDate,
+        by: u32,
+    },
+    /// Not done, not yet due.
+    Pending { due: NaiveDate },
+}
+
+/// A case-level problem, before its index is known.
+#[derive(Debug)]
+enum CaseError {
+    Malformed(&'static str),
+    Other(TallyError),
+}
+
+impl CaseError {
+    fn at(self, index: usize) -> TallyError {
+        match self {
+            CaseError::Malformed(problem) => TallyError::Case(index, problem),
+            CaseError::Other(e) => e,
+        }
+    }
+}
+
+impl From<CalendarError> for CaseError {
+    fn from(e: CalendarError) -> CaseError {
+        CaseError::Other(TallyError::Calendar(e))
+    }
+}
+
+/// Days between `from` and `to` (0 if `to` is not later), working days when
+/// the rule counts them.
+fn days_late(
+    within: Option<Within>,
+    from: NaiveDate,
+    to: NaiveDate,
+    calendar: &Calendar,
+) -> Result<u32, CalendarError> {
+    match within {
+        Some(Within::WorkingDays(_)) => calendar.working_days_between(from, to),
+        Some(Within::Days(_)) | None => {
+            Ok(u32::try_from((to - from).num_days().max(0)).unwrap_or(u32::MAX))
+        }
+    }
+}
+
+fn case_status(
+    within: Option<Within>,
+    case: &Case,
+    ctx: &Context<'_>,
+) -> Result<CaseStatus, CaseError> {
+    let due = match (case.start, case.due, within) {
+        (Some(_), Some(_), _) => {
+            return Err(CaseError::Malformed("give `start` or `due`, not both"));
+        }
+        (None, Some(due), _) => due,
+        (Some(start), None, Some(Within::WorkingDays(n))) => {
+            ctx.calendar.add_working_days(start, n)?
+        }
+        (Some(start), None, Some(Within::Days(n))) => start
+            .checked_add_days(chrono::Days::new(u64::from(n)))
+            .ok_or(CaseError::Malformed("its due date is out of range"))?,
+        (Some(_), None, None) => {
+            return Err(CaseError::Malformed(
+                "has a `start` but the rule sets no time limit; give `due`",
+            ));
+        }
+        (None, None, _) => return Err(CaseError::Malformed("give `start` or `due`")),
+    };
+    match case.done {
+        Some(done) if done <= due => Ok(CaseStatus::OnTime { due }),
+        Some(done) => Ok(CaseStatus::Late {
+            due,
+            done,
+            by: days_late(within, due, done, ctx.calendar)?,
+        }),
+        None => {
+            let as_of = ctx.as_of.ok_or(CaseError::Other(TallyError::Needs(
+                "an assessment date (`as_of` or `period`) for cases not done",
+            )))?;
+            if as_of > due {
+                Ok(CaseStatus::Overdue {
+                    due,
+                    as_of,
+                    by: days_late(within, due, as_of, ctx.calendar)?,
+                })
+            } else {
+                Ok(CaseStatus::Pending { due })
+            }
+        }
+    }
+}
+
+/// The first day of the period of `every` that contains `date`.
+fn period_start(every: Every, date: NaiveDate) -> Option<NaiveDate> {
+    let month0 = date.month0();
+    let first_month0 = match every {
+        Every::Month => month0,
+        Every::Quarter => month0 - month0 % 3,
+        Every::HalfYear => month0 - month0 % 6,
+        Every::Year => 0,
+    };
+    NaiveDate::from_ymd_opt(date.year(), first_month0 + 1, 1)
+}
+
+/// The first day of the next period.
+fn next_period(every: Every, start: NaiveDate) -> Option<NaiveDate> {
+    let months = match every {
+        Every::Month => 1,
+        Every::Quarter => 3,
+        Every::HalfYear => 6,
+        Every::Year => 12,
+    };
+    start.checked_add_months(chrono::Months::new(months))
+}
+
+/// The periods wholly inside the assessment window with none of `dates` in
+/// them, each as (first day, last day), in order.
+pub(crate) fn missed_periods(
+    every: Every,
+    dates: &[NaiveDate],
+    ctx: &Context<'_>,
+) -> Result<Vec<(NaiveDate, NaiveDate)>, TallyError> {
+    let period = ctx
+        .period
+        .ok_or(TallyError::Needs("an assessment period (`period`)"))?;
+    let end = ctx.as_of.map_or(period.to(), |a| a.min(period.to()));
+    let mut sorted = dates.to_vec();
+    sorted.sort_unstable();
+    let mut missed = Vec::new();
+    let mut start = period_start(every, period.from());
+    while let Some(first) = start {
+        let Some(next) = next_period(every, first) else {
+            break;
+        };
+        let Some(last) = next.pred_opt() else { break };
+        if last > end {
+            break;
+        }
+        // Partial periods at the window's start are not due.
+        if first >= period.from() {
+            let i = sorted.partition_point(|d| *d < first);
+            if sorted.get(i).is_none_or(|d| *d > last) {
+                missed.push((first, last));
+            }
+        }
+        start = Some(next);
+    }
+    Ok(missed)
+}
+
+/// How a reason names a period: `2026年第三季度`.
+pub(crate) fn period_label(every: Every, first: NaiveDate) -> String {
+    let year = first.year();
+    match every {
+        Every::Month => format!("{year}年{}月", first.month()),
+        Every::Quarter => {
+            let q = ["一", "二", "三", "四"];
+            let name = q.get(first.month0() as usize / 3).copied().unwrap_or("");
+            format!("{year}年第{name}季度")
+        }
+        Every::HalfYear if first.month0() < 6 => format!("{year}年上半年"),
+        Every::HalfYear => format!("{year}年下半年"),
+        Every::Year => format!("{year}年"),
+    }
+}
+
+/// The details a reason shows for a date fact: the missed periods, the
+/// late cases, the measured value. Empty for hand-counted facts.
+pub(crate) fn write_details(
+    trigger: &Trigger,
+    fact: &Fact,
+    ctx: &Context<'_>,
+    out: &mut Vec<String>,
+) {
+    match (trigger, fact) {
+        (Trigger::Cadence { every }, Fact::Dates(_) | Fact::Findings(_)) => {
+            let dates: &[NaiveDate] = match fact {
+                Fact::Dates(d) => d,
+                _ => &[],
+            };
+            if let Ok(missed) = missed_periods(*every, dates, ctx) {
+                if !missed.is_empty() {
+                    let names: Vec<String> = missed
+                        .iter()
+                        .map(|(first, _)| period_label(*every, *first))
+                        .collect();
+                    out.push(format!("{}无记录", names.join("、")));
+                }
+            }
+        }
+        (
+            Trigger::Deadline {
+                within,
+                after,
+                action,
+            },
+            Fact::Cases(cases),
+        ) => {
+            let unit = match within {
+                Some(Within::WorkingDays(_)) => "个工作日",
+                Some(Within::Days(_)) | None => "天",
+            };
+            for case in cases {
+                let Ok(status) = case_status(*within, case, ctx) else {
+                    continue;
+                };
+                let mut line = String::new();
+                if !case.note.is_empty() {
+                    line.push_str(&case.note);
+                    line.push('：');
+                }
+                if let Some(start) = case.start {
+                    let _ = write!(line, "{start}{after}，");
+                }
+                match status {
+                    CaseStatus::Late { due, done, by } => {
+                        let _ = write!(line, "应于{due}前{action}，{done}{action}，逾期{by}{unit}");
+                    }
+                    CaseStatus::Overdue { due, as_of, by } => {
+                        let _ = write!(
+                            line,
+                            "应于{due}前{action}，截至{as_of}未{action}，已逾期{by}{unit}"
+                        );
+                    }
+                    CaseStatus::OnTime { .. } | CaseStatus::Pending { .. } => continue,
+                }
+                out.push(line);
+            }
+        }
+        (Trigger::Threshold { min }, Fact::Measure(value)) if value < min => {
+            out.push(format!("实测{value}，应不低于{min}"));
+        }
+        (Trigger::Threshold { min }, Fact::Count(n)) if Decimal::from(*n) < *min => {
+            out.push(format!("实测{n}，应不低于{min}"));
+        }
+        _ => {}
+    }
+}
