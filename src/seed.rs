@@ -14,8 +14,16 @@
 //! | `G3` 深入推进“互联网+监管”情况 | 12 | 10 |
 //! | `G4` 相关工作完成情况 | 13 | 10 |
 //!
-//! Rules that the original words in dates or rates (1a, 3a, 4a, 5a, 7a, 11e,
-//! 12a, 13b) read hand-counted facts: a flag or a count.
+//! Rules that the original words in dates or rates count their own
+//! breaches from dates and measures, and also take hand-counted facts:
+//!
+//! | rule | trigger | reads |
+//! |---|---|---|
+//! | 1a "每季度组织…学习" | cadence, every quarter | the dates of the study sessions |
+//! | 3a, 4a, 5a, 13b "在规定时间内", "按时间节点" | deadline | cases with their `due` and `done` dates |
+//! | 7a "完成后20个工作日内…公示" | deadline, 20 working days | cases with the day the task was completed (`start`) and the day the results were published |
+//! | 11e "于信息产生20个工作日内…录入" | deadline, 20 working days | cases with the day the information arose and the day it was entered |
+//! | 12a "完善率达到100%" | threshold, at least 1 | the measured rate, e.g. `"0.96"` |
 //!
 //! ```
 //! let rubric = ducha::seed::yuxi();
@@ -26,8 +34,8 @@
 use rust_decimal::Decimal;
 
 use crate::{
-    Children, Id, IdError, Indicator, Item, Penalty, Points, PointsError, Rubric, RubricError,
-    RubricSpec, Rule, Trigger,
+    Children, Every, Id, IdError, Indicator, Item, Penalty, Points, PointsError, Rubric,
+    RubricError, RubricSpec, Rule, Trigger, Within,
 };
 
 /// The id of the built-in seed rubric.
@@ -80,6 +88,24 @@ fn capped(tenths: i64, cap_tenths: i64) -> Result<Penalty, SeedError> {
         points: pts(tenths)?,
         cap: pts(cap_tenths)?,
     })
+}
+
+fn deadline(within: Option<Within>, after: &str, action: &str) -> Trigger {
+    Trigger::Deadline {
+        within,
+        after: after.to_owned(),
+        action: action.to_owned(),
+    }
+}
+
+fn cadence(every: Every) -> Trigger {
+    Trigger::Cadence { every }
+}
+
+fn threshold(min: i64) -> Trigger {
+    Trigger::Threshold {
+        min: Decimal::from(min),
+    }
 }
 
 fn rule(
@@ -142,7 +168,7 @@ fn build() -> Result<Rubric, SeedError> {
                 "分管领导未组织分管科室学习、研究“双随机、一公开”监管相关工作的，每少一次扣2分。",
                 vec![rule(
                     "1a",
-                    Count,
+                    cadence(Every::Quarter),
                     per(20)?,
                     "次",
                     "分管领导未组织分管科室学习、研究“双随机、一公开”监管相关工作",
@@ -189,7 +215,7 @@ fn build() -> Result<Rubric, SeedError> {
                 "未在规定时间内，及时制定、报送部门随机抽查事项清单的，扣5分。",
                 vec![rule(
                     "3a",
-                    Flag,
+                    deadline(None, "", "报送"),
                     flat(50)?,
                     "起",
                     "未在规定时间内制定、报送部门随机抽查事项清单",
@@ -205,7 +231,7 @@ fn build() -> Result<Rubric, SeedError> {
                 vec![
                     rule(
                         "4a",
-                        Flag,
+                        deadline(None, "", "报送"),
                         flat(50)?,
                         "起",
                         "未在规定时间内制定、报送本部门年度抽查工作计划",
@@ -237,7 +263,7 @@ fn build() -> Result<Rubric, SeedError> {
                 "未在规定时间内，及时建立监管对象名录库的扣5分。",
                 vec![rule(
                     "5a",
-                    Flag,
+                    deadline(None, "", "建立"),
                     flat(50)?,
                     "起",
                     "未在规定时间内建立监管对象名录库",
@@ -277,7 +303,7 @@ fn build() -> Result<Rubric, SeedError> {
                 "在抽查任务完成后20个工作日内，未将抽查检查结果进行公示的，发现一起扣1分，扣完5分为止。",
                 vec![rule(
                     "7a",
-                    Count,
+                    deadline(Some(Within::WorkingDays(20)), "完成", "公示"),
                     capped(10, 50)?,
                     "起",
                     "抽查任务完成后20个工作日内未公示抽查检查结果",
@@ -364,7 +390,7 @@ fn build() -> Result<Rubric, SeedError> {
                 vec![
                     rule(
                         "11e",
-                        Count,
+                        deadline(Some(Within::WorkingDays(20)), "产生", "录入"),
                         capped(10, 50)?,
                         "起",
                         "未全量归集本科室产生的许可信息",
@@ -403,7 +429,7 @@ fn build() -> Result<Rubric, SeedError> {
             vec![
                 rule(
                     "12a",
-                    Flag,
+                    threshold(1),
                     flat(50)?,
                     "起",
                     "检查实施清单完善率未达到100%",
@@ -441,7 +467,7 @@ fn build() -> Result<Rubric, SeedError> {
                 )?,
                 rule(
                     "13b",
-                    Count,
+                    deadline(None, "", "报送"),
                     capped(10, 50)?,
                     "次",
                     "未按时间节点和要求报送工作总结及相关材料",

@@ -3,8 +3,8 @@
 #![cfg(test)]
 
 use ducha::{
-    Children, Decimal, Fact, Finding, Id, Indicator, Inspection, Item, LimitedBy, Penalty, Points,
-    Rubric, RubricSpec, Rule, Scorecard, Trigger,
+    Case, Children, Decimal, Fact, Finding, Id, Indicator, Inspection, Item, LimitedBy, NaiveDate,
+    Penalty, Period, Points, Rubric, RubricSpec, Rule, Scorecard, Trigger,
 };
 use proptest::prelude::*;
 
@@ -12,7 +12,16 @@ fn note() -> impl Strategy<Value = Finding> {
     "[甲乙丙丁a-z0-9]{0,6}".prop_map(Finding::new)
 }
 
+/// A day of 2026, the assessment period of generated inspections.
+fn day_2026() -> impl Strategy<Value = NaiveDate> {
+    (0u64..335).prop_map(|n| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(n))
+}
+
 fn fact_for(trigger: &Trigger) -> BoxedStrategy<Option<Fact>> {
+    let hand_counted = prop_oneof![
+        (0u64..15).prop_map(|n| Some(Fact::Count(n))),
+        prop::collection::vec(note(), 0..8).prop_map(|v| Some(Fact::Findings(v))),
+    ];
     match trigger {
         Trigger::Flag => prop_oneof![
             1 => Just(None),
@@ -20,10 +29,44 @@ fn fact_for(trigger: &Trigger) -> BoxedStrategy<Option<Fact>> {
             1 => note().prop_map(|f| Some(Fact::Finding(f))),
         ]
         .boxed(),
+        Trigger::Threshold { .. } => prop_oneof![
+            1 => Just(None),
+            3 => (0i64..=120).prop_map(|n| Some(Fact::Measure(Decimal::new(n, 2)))),
+            1 => any::<bool>().prop_map(|b| Some(Fact::Flag(b))),
+        ]
+        .boxed(),
+        Trigger::Deadline { within, .. } => {
+            let by_start = within.is_some();
+            let case = (day_2026(), prop::option::of(0i64..40), note()).prop_map(
+                move |(day, done, note)| Case {
+                    start: by_start.then_some(day),
+                    due: (!by_start).then_some(day),
+                    // Done within 2026: the built-in calendar stops at 2026.
+                    done: done.map(|d| {
+                        (day + chrono::Days::new(d as u64))
+                            .min(NaiveDate::from_ymd_opt(2026, 12, 31).unwrap())
+                    }),
+                    note: note.note,
+                },
+            );
+            prop_oneof![
+                1 => Just(None),
+                // Non-empty: an empty list reads back from JSON as no findings,
+                // which every trigger counts alike (see `empty_lists_count_alike`).
+                3 => prop::collection::vec(case, 1..6).prop_map(|v| Some(Fact::Cases(v))),
+                1 => hand_counted,
+            ]
+            .boxed()
+        }
+        Trigger::Cadence { .. } => prop_oneof![
+            1 => Just(None),
+            3 => prop::collection::vec(day_2026(), 1..6).prop_map(|v| Some(Fact::Dates(v))),
+            1 => hand_counted,
+        ]
+        .boxed(),
         _ => prop_oneof![
             1 => Just(None),
-            3 => (0u64..15).prop_map(|n| Some(Fact::Count(n))),
-            2 => prop::collection::vec(note(), 0..8).prop_map(|v| Some(Fact::Findings(v))),
+            4 => hand_counted,
         ]
         .boxed(),
     }
@@ -41,6 +84,13 @@ fn inspection_for(rubric: &Rubric) -> BoxedStrategy<Inspection> {
     strategies
         .prop_map(move |facts| {
             let mut inspection = Inspection::new();
+            inspection.period = Some(
+                Period::new(
+                    NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                    NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+                )
+                .unwrap(),
+            );
             for (id, fact) in ids.iter().zip(facts) {
                 if let Some(fact) = fact {
                     inspection.facts.insert(id.clone(), fact);
@@ -284,20 +334,43 @@ fn node_scores(card: &Scorecard<'_>) -> Vec<Decimal> {
     out
 }
 
-/// The same inspection with one more breach of `rule`.
+/// The same inspection with at least as many breaches of `rule`, usually
+/// one more.
 fn one_more(inspection: &Inspection, rule: &Rule) -> Inspection {
     let mut more = inspection.clone();
-    let fact = match (more.facts.get(&rule.id), &rule.trigger) {
-        (None | Some(Fact::Flag(false)), Trigger::Flag) => Fact::Flag(true),
-        (Some(f), Trigger::Flag) => f.clone(),
+    let current = more.facts.get(&rule.id).cloned();
+    let fact = match (current, &rule.trigger) {
+        (None | Some(Fact::Flag(false)), Trigger::Flag | Trigger::Threshold { .. }) => {
+            Fact::Flag(true)
+        }
+        (Some(Fact::Measure(_)), Trigger::Threshold { .. }) => Fact::Flag(true),
+        (Some(f), Trigger::Flag | Trigger::Threshold { .. }) => f,
+        (Some(Fact::Cases(mut cases)), Trigger::Deadline { within, .. }) => {
+            // A case never done, started or due early in the year: overdue.
+            let day = NaiveDate::from_ymd_opt(2026, 1, 5);
+            cases.push(Case {
+                start: within.is_some().then_some(day).flatten(),
+                due: within.is_none().then_some(day).flatten(),
+                done: None,
+                note: String::new(),
+            });
+            Fact::Cases(cases)
+        }
+        (Some(Fact::Dates(mut dates)), _) => {
+            dates.pop();
+            Fact::Dates(dates)
+        }
         (None, _) => Fact::Count(1),
+        (Some(Fact::Flag(b)), _) => Fact::Count(u64::from(b) + 1),
         (Some(Fact::Count(n)), _) => Fact::Count(n + 1),
-        (Some(Fact::Findings(list)), _) => {
-            let mut list = list.clone();
+        (Some(Fact::Findings(list)), Trigger::Cadence { .. }) if list.is_empty() => {
+            Fact::Findings(list)
+        }
+        (Some(Fact::Findings(mut list)), _) => {
             list.push(Finding::new("又一起"));
             Fact::Findings(list)
         }
-        (Some(other), _) => other.clone(),
+        (Some(other), _) => other,
     };
     more.facts.insert(rule.id.clone(), fact);
     more
@@ -396,4 +469,43 @@ fn empty_seed_inspection_is_incomplete() {
     let card = rubric.evaluate(&empty).unwrap();
     assert!(!card.is_complete());
     assert_eq!(card.score(), Decimal::from(100));
+}
+
+/// An empty list in JSON cannot say whether it holds no dates, no cases or
+/// no findings; it reads as no findings, and every trigger counts that as
+/// it counts an empty list of its own kind.
+#[test]
+fn empty_lists_count_alike() {
+    let rubric = ducha::seed::yuxi();
+    let period = Period::new(
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+    )
+    .unwrap();
+    for (rule, typed) in [
+        ("1a", Fact::Dates(vec![])),
+        ("7a", Fact::Cases(vec![])),
+        ("13b", Fact::Cases(vec![])),
+    ] {
+        let mut a = Inspection::new();
+        a.period = Some(period);
+        let mut b = a.clone();
+        a.facts.insert(Id::new(rule).unwrap(), typed);
+        b.facts
+            .insert(Id::new(rule).unwrap(), Fact::Findings(vec![]));
+        let read: Inspection = serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
+        assert_eq!(read, b, "{rule}: [] reads as no findings");
+        let card_a = serde_json::to_string(&rubric.evaluate(&a).unwrap()).unwrap();
+        let card_b = serde_json::to_string(&rubric.evaluate(&b).unwrap()).unwrap();
+        assert_eq!(card_a, card_b, "{rule}: same scorecard");
+    }
+    // For the quarterly 1a, no dates is four missed quarters: −8.
+    let mut a = Inspection::new();
+    a.period = Some(period);
+    a.facts
+        .insert(Id::new("1a").unwrap(), Fact::Findings(vec![]));
+    assert_eq!(
+        rubric.evaluate(&a).unwrap().rule("1a").unwrap().breaches(),
+        4
+    );
 }

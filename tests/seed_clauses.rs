@@ -1833,8 +1833,8 @@ fn bundled_sample_scores_69_5() {
     );
     assert_eq!(
         card.item("12").unwrap().reason(),
-        "检查实施清单完善率未达到100%，扣5分；未常态化采集、推送监管数据，监管数据未100%覆盖监管事项：7次，扣7分，受第12项分值10分所限，实扣5分",
-        "sample item 12 reason"
+        "检查实施清单完善率未达到100%（实测0.96，应不低于1），扣5分；未常态化采集、推送监管数据，监管数据未100%覆盖监管事项：7次，扣7分，受第12项分值10分所限，实扣5分",
+        "sample item 12 reason (12a measured 0.96 against 100%)"
     );
     assert_eq!(
         card.item("4").unwrap().reason(),
