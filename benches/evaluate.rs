@@ -154,5 +154,37 @@ fn scale(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, seed, scale);
+/// Seed rule 7a (20 working days after completion) with `n` cases spread
+/// over 2026, a third of them late.
+fn deadline_cases(n: usize) -> Inspection {
+    let start = ducha::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    let cases: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let day = start + chrono::Days::new((i % 300) as u64);
+            let done = day + chrono::Days::new(if i % 3 == 0 { 40 } else { 10 });
+            serde_json::json!({ "start": day.to_string(), "done": done.min(
+                ducha::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()).to_string() })
+        })
+        .collect();
+    serde_json::from_value(serde_json::json!({
+        "period": { "from": "2026-01-01", "to": "2026-12-31" },
+        "facts": { "7a": cases }
+    }))
+    .unwrap()
+}
+
+fn deadlines(c: &mut Criterion) {
+    let rubric = ducha::seed::yuxi();
+    let mut group = c.benchmark_group("deadline");
+    for n in [1_000usize, 10_000] {
+        let inspection = deadline_cases(n);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::new("cases", n), &inspection, |b, i| {
+            b.iter(|| black_box(rubric.evaluate(black_box(i)).unwrap().score()));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, seed, scale, deadlines);
 criterion_main!(benches);
