@@ -7,6 +7,7 @@
 //! cargo run --example score -- rubric.json - < inspection.json
 //! cargo run --example score -- --json             # the scorecard as JSON
 //! cargo run --example score -- --dump             # the rubric as JSON
+//! cargo run --example score -- --check            # the rubric's diagnostics
 //! ```
 //!
 //! Bad input prints one line on stderr and exits with status 1; a usage
@@ -17,12 +18,13 @@ use std::process::ExitCode;
 
 use ducha::{Inspection, Rubric, Scorecard};
 
-const USAGE: &str = "usage: score [RUBRIC] [INSPECTION] [--json] [--dump]
+const USAGE: &str = "usage: score [RUBRIC] [INSPECTION] [--json] [--dump] [--check]
   RUBRIC      a rubric JSON file, or `yuxi` for the built-in seed rubric (default)
   INSPECTION  an inspection JSON file, or `-` for standard input
               (default: a bundled sample for `yuxi`, no facts otherwise)
   --json      print the scorecard as JSON
-  --dump      print the rubric as JSON and exit";
+  --dump      print the rubric as JSON and exit
+  --check     print the rubric's diagnostics and exit (status 0 even with warnings)";
 
 /// The bundled sample inspection of the seed rubric.
 const SAMPLE: &str = include_str!("data/yuxi-sample.json");
@@ -32,6 +34,7 @@ struct Args {
     inspection: Option<String>,
     json: bool,
     dump: bool,
+    check: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -40,11 +43,13 @@ fn parse_args() -> Result<Args, String> {
         inspection: None,
         json: false,
         dump: false,
+        check: false,
     };
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => args.json = true,
             "--dump" => args.dump = true,
+            "--check" => args.check = true,
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             _ if args.rubric.is_none() => args.rubric = Some(arg),
@@ -98,6 +103,24 @@ fn run(args: &Args) -> Result<String, String> {
     } else {
         serde_json::from_str(&read(rubric_name)?).map_err(|e| format!("{rubric_name}: {e}"))?
     };
+    if args.check {
+        let diagnostics = rubric.diagnostics();
+        if args.json {
+            let mut json = serde_json::to_string_pretty(&diagnostics).map_err(|e| e.to_string())?;
+            json.push('\n');
+            return Ok(json);
+        }
+        let mut out = String::new();
+        for d in &diagnostics {
+            out.push_str(&format!("warning[{}] `{}`: {}\n", d.code, d.id, d.message));
+        }
+        out.push_str(&format!(
+            "{}: {} warning(s)\n",
+            rubric.id(),
+            diagnostics.len()
+        ));
+        return Ok(out);
+    }
     if args.dump {
         let mut json = serde_json::to_string_pretty(&rubric).map_err(|e| e.to_string())?;
         json.push('\n');

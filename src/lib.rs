@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod calendar;
+mod diagnostics;
 mod evaluate;
 mod id;
 mod inspection;
@@ -12,6 +13,7 @@ pub mod seed;
 mod tally;
 
 pub use calendar::{Calendar, CalendarError, DayKind, ListedDay, YearSchedule};
+pub use diagnostics::{Code, Diagnostic};
 pub use evaluate::{EvalError, Scorecard};
 pub use id::{Id, IdError};
 pub use inspection::{Case, Fact, FactKind, Finding, Inspection, Period, PeriodError};

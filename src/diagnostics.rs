@@ -1,0 +1,256 @@
+//! Rubric checks: warnings that do not stop evaluation but that an author
+//! wants to see before a rubric goes live.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::{Children, Id, Indicator, Item, Penalty, Rubric};
+
+/// A warning about a rubric: a stable code, the id it concerns and a
+/// message.
+///
+/// ```
+/// let rubric = ducha::seed::yuxi();
+/// let codes: Vec<&str> = rubric.diagnostics().iter().map(|d| d.code.as_str()).collect();
+/// // The seed prints "11" twice, has no "10", lets item 12 deduct 15 of its
+/// // 10 points, and bounds 1a only by its item.
+/// assert_eq!(codes, ["unbounded-rule", "serial-gap", "duplicate-serial", "exceeds-points"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// What kind of problem it is.
+    pub code: Code,
+    /// The node or rule it concerns.
+    pub id: Id,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+/// The kind of a [`Diagnostic`]. Each has a stable name ([`Code::as_str`])
+/// that tools may match on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Code {
+    /// `duplicate-serial`: two sibling items print the same serial label.
+    DuplicateSerial,
+    /// `serial-gap`: numeric serials of sibling items skip a number.
+    SerialGap,
+    /// `exceeds-points`: an item's rules can deduct more than its points, so
+    /// part of a later rule can never count.
+    ExceedsPoints,
+    /// `cap-below-amount`: a rule's cap is less than one breach costs.
+    CapBelowAmount,
+    /// `unbounded-rule`: a per-occurrence rule with no cap of its own, bounded
+    /// only by its item's points.
+    UnboundedRule,
+    /// `points-mismatch`: the points of a node's children do not add up to
+    /// the node's.
+    PointsMismatch,
+    /// `empty-text`: a title, name, serial, requirement, label or clause is
+    /// empty.
+    EmptyText,
+}
+
+impl Code {
+    /// The stable name: `duplicate-serial`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::DuplicateSerial => "duplicate-serial",
+            Code::SerialGap => "serial-gap",
+            Code::ExceedsPoints => "exceeds-points",
+            Code::CapBelowAmount => "cap-below-amount",
+            Code::UnboundedRule => "unbounded-rule",
+            Code::PointsMismatch => "points-mismatch",
+            Code::EmptyText => "empty-text",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} `{}`: {}", self.code, self.id, self.message)
+    }
+}
+
+impl Rubric {
+    /// Checks the rubric for what is valid but probably not meant: repeated
+    /// or skipped serials, rules that can deduct more than their item's
+    /// points, caps below one breach, uncapped per-occurrence rules, children
+    /// whose points do not add up, empty texts.
+    ///
+    /// Diagnostics come in document order, and for one node in the order of
+    /// the codes above.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let spec = self.spec();
+        if spec.title.trim().is_empty() {
+            out.push(empty(&spec.id, "the rubric's title"));
+        }
+        let sum: Decimal = spec.indicators.iter().map(|i| i.points.get()).sum();
+        if !spec.indicators.is_empty() && sum != spec.total.get() {
+            // Rubric::new refuses this; kept for completeness of the walk.
+            out.push(mismatch(&spec.id, spec.total.get(), sum));
+        }
+        for indicator in &spec.indicators {
+            check_indicator(indicator, &mut out);
+        }
+        out
+    }
+}
+
+fn empty(id: &Id, what: &str) -> Diagnostic {
+    Diagnostic {
+        code: Code::EmptyText,
+        id: id.clone(),
+        message: format!("{what} is empty"),
+    }
+}
+
+fn mismatch(id: &Id, points: Decimal, children: Decimal) -> Diagnostic {
+    Diagnostic {
+        code: Code::PointsMismatch,
+        id: id.clone(),
+        message: format!(
+            "its children's points add up to {}, not its {}",
+            children.normalize(),
+            points.normalize()
+        ),
+    }
+}
+
+fn check_indicator(indicator: &Indicator, out: &mut Vec<Diagnostic>) {
+    if indicator.name.trim().is_empty() {
+        out.push(empty(&indicator.id, "the indicator's name"));
+    }
+    let (children_points, is_empty): (Decimal, bool) = match &indicator.children {
+        Children::Indicators(c) => (c.iter().map(|i| i.points.get()).sum(), c.is_empty()),
+        Children::Items(c) => (c.iter().map(|i| i.points.get()).sum(), c.is_empty()),
+    };
+    if !is_empty && children_points != indicator.points.get() {
+        out.push(mismatch(
+            &indicator.id,
+            indicator.points.get(),
+            children_points,
+        ));
+    }
+    match &indicator.children {
+        Children::Indicators(children) => {
+            for child in children {
+                check_indicator(child, out);
+            }
+        }
+        Children::Items(items) => {
+            let mut seen: BTreeMap<&str, &Id> = BTreeMap::new();
+            let mut previous: Option<(u64, &Id)> = None;
+            for item in items {
+                check_item(item, out);
+                if let Some(first) = seen.get(item.serial.as_str()) {
+                    out.push(Diagnostic {
+                        code: Code::DuplicateSerial,
+                        id: item.id.clone(),
+                        message: format!(
+                            "serial `{}` is also printed by item `{first}`",
+                            item.serial
+                        ),
+                    });
+                } else if !item.serial.is_empty() {
+                    seen.insert(&item.serial, &item.id);
+                }
+                if let Ok(n) = item.serial.trim().parse::<u64>() {
+                    if let Some((p, prev_id)) = previous {
+                        if n > p.saturating_add(1) {
+                            out.push(Diagnostic {
+                                code: Code::SerialGap,
+                                id: item.id.clone(),
+                                message: format!(
+                                    "serial `{n}` follows `{p}` (item `{prev_id}`): {} skipped",
+                                    skipped(p, n)
+                                ),
+                            });
+                        }
+                    }
+                    previous = Some((n, &item.id));
+                }
+            }
+        }
+    }
+}
+
+/// The numbers strictly between `p` and `n`, for messages: `10`, `10–12`.
+fn skipped(p: u64, n: u64) -> String {
+    let first = p.saturating_add(1);
+    let last = n.saturating_sub(1);
+    if first == last {
+        format!("`{first}`")
+    } else {
+        format!("`{first}`–`{last}`")
+    }
+}
+
+fn check_item(item: &Item, out: &mut Vec<Diagnostic>) {
+    if item.serial.trim().is_empty() {
+        out.push(empty(&item.id, "the item's serial"));
+    }
+    if item.requirement.trim().is_empty() {
+        out.push(empty(&item.id, "the item's requirement"));
+    }
+    // The most the rules can deduct, if every one of them is bounded.
+    let mut most = Some(Decimal::ZERO);
+    for rule in &item.rules {
+        if rule.label.trim().is_empty() {
+            out.push(empty(&rule.id, "the rule's label"));
+        }
+        if rule.text.trim().is_empty() {
+            out.push(empty(&rule.id, "the rule's text"));
+        }
+        match rule.penalty {
+            Penalty::Capped { points, cap } if cap < points => out.push(Diagnostic {
+                code: Code::CapBelowAmount,
+                id: rule.id.clone(),
+                message: format!("its cap {cap} is less than one breach's {points}"),
+            }),
+            Penalty::PerOccurrence { points } if !points.is_zero() => out.push(Diagnostic {
+                code: Code::UnboundedRule,
+                id: rule.id.clone(),
+                message: format!(
+                    "{points} per breach with no cap of its own: only item `{}`'s {} points bound it",
+                    item.id, item.points
+                ),
+            }),
+            _ => {}
+        }
+        let rule_most = match rule.penalty {
+            Penalty::Flat { points } => Some(points.get()),
+            Penalty::Capped { points, cap } if points.is_zero() => {
+                Some(points.get().min(cap.get()))
+            }
+            Penalty::Capped { cap, .. } => Some(cap.get()),
+            Penalty::PerOccurrence { points } if points.is_zero() => Some(Decimal::ZERO),
+            Penalty::PerOccurrence { .. } => None,
+        };
+        most = most.zip(rule_most).map(|(a, b)| a + b);
+    }
+    if let Some(most) = most {
+        if most > item.points.get() {
+            out.push(Diagnostic {
+                code: Code::ExceedsPoints,
+                id: item.id.clone(),
+                message: format!(
+                    "its rules can deduct up to {}, more than its {} points; later rules give way",
+                    most.normalize(),
+                    item.points
+                ),
+            });
+        }
+    }
+}
