@@ -134,7 +134,7 @@ fn generated(groups: usize) -> (Rubric, Inspection) {
         id: id("generated".into()),
         title: "generated".into(),
         version: String::new(),
-        total: Points::whole(u32::try_from(groups * 100).unwrap()),
+        total: Points::new(ducha::Decimal::from(groups * 100)).unwrap(),
         indicators,
     })
     .unwrap();

@@ -170,12 +170,21 @@ fn width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
-/// Splits `text` into lines of at most `max` columns.
+/// Splits `text` into lines of at most `max` columns. Control characters
+/// (a note may hold any) are shown escaped, so they cannot break the table.
 fn wrap(text: &str, max: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut used = 0;
-    for c in text.chars() {
+    let shown: String = text
+        .chars()
+        .flat_map(|c| {
+            let escape = c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            let text: String = if escape { c.escape_unicode().collect() } else { c.to_string() };
+            text.chars().collect::<Vec<_>>()
+        })
+        .collect();
+    for c in shown.chars() {
         let w = char_width(c);
         if used + w > max && !line.is_empty() {
             lines.push(std::mem::take(&mut line));

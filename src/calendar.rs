@@ -696,13 +696,13 @@ fn mask(word: u32, lo: u32, hi: u32) -> u64 {
 }
 
 /// Serde helper: a date written exactly `YYYY-MM-DD`.
-mod ymd {
+pub(crate) mod ymd {
     use chrono::NaiveDate;
     use serde::de::Error as _;
     use serde::{Deserialize, Deserializer, Serializer};
 
     /// Writes `date` as `YYYY-MM-DD`.
-    pub(super) fn serialize<S: Serializer>(
+    pub(crate) fn serialize<S: Serializer>(
         date: &NaiveDate,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
@@ -710,22 +710,49 @@ mod ymd {
     }
 
     /// Reads a `YYYY-MM-DD` date; nothing else (no padding, no time).
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<NaiveDate, D::Error> {
-        let text = String::deserialize(deserializer)?;
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
         parse(&text).ok_or_else(|| {
             D::Error::custom(format_args!("invalid date `{text}`, expected `YYYY-MM-DD`"))
         })
     }
 
     /// `text` as a date if it is a valid date written exactly `YYYY-MM-DD`.
-    pub(super) fn parse(text: &str) -> Option<NaiveDate> {
+    pub(crate) fn parse(text: &str) -> Option<NaiveDate> {
         if text.len() != 10 {
             return None;
         }
         let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
         (date.to_string() == text).then_some(date)
+    }
+
+    /// The same for an optional date (`null` or absent is `None`).
+    pub(crate) mod option {
+        use chrono::NaiveDate;
+        use serde::{Deserializer, Serializer};
+
+        /// Writes a present date as `YYYY-MM-DD`.
+        pub(crate) fn serialize<S: Serializer>(
+            date: &Option<NaiveDate>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match date {
+                Some(date) => super::serialize(date, serializer),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        /// Reads `null` or a `YYYY-MM-DD` date.
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<NaiveDate>, D::Error> {
+            #[derive(serde::Deserialize)]
+            struct Wrapped(#[serde(with = "super")] NaiveDate);
+            let wrapped: Option<Wrapped> = serde::Deserialize::deserialize(deserializer)?;
+            Ok(wrapped.map(|Wrapped(date)| date))
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use serde::de::{MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::points::{decimal_from_f64, parse_decimal};
+use crate::strict::map_only;
 use crate::{Id, IdError};
 
 /// What an inspector recorded against one rubric: a fact per rule.
@@ -28,7 +29,7 @@ use crate::{Id, IdError};
 /// # Ok::<(), ducha::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Inspection {
     /// The rubric this inspection is for; when given, evaluating it against
     /// another rubric is an error.
@@ -38,12 +39,20 @@ pub struct Inspection {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
     /// The date of assessment; by default the period's end.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::calendar::ymd::option"
+    )]
     pub as_of: Option<NaiveDate>,
     /// The facts, by rule id.
     #[serde(default, deserialize_with = "facts_without_duplicates")]
     pub facts: BTreeMap<Id, Fact>,
 }
+
+map_only!(Inspection, "an inspection object", serialize);
+map_only!(Finding, "a finding object {\"note\"}", serialize);
+map_only!(Case, "a case object", serialize);
 
 impl Inspection {
     /// An inspection with no facts, for any rubric.
@@ -81,7 +90,9 @@ impl Inspection {
 /// An assessment period, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Period {
+    #[serde(with = "crate::calendar::ymd")]
     from: NaiveDate,
+    #[serde(with = "crate::calendar::ymd")]
     to: NaiveDate,
 }
 
@@ -122,12 +133,15 @@ impl Period {
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Period, D::Error> {
         #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[serde(remote = "Self", deny_unknown_fields)]
         struct Repr {
+            #[serde(with = "crate::calendar::ymd")]
             from: NaiveDate,
+            #[serde(with = "crate::calendar::ymd")]
             to: NaiveDate,
         }
-        let r = Repr::deserialize(deserializer)?;
+        map_only!(Repr, "a period object {\"from\", \"to\"}");
+        let r = <Repr as Deserialize>::deserialize(deserializer)?;
         Period::new(r.from, r.to).map_err(serde::de::Error::custom)
     }
 }
@@ -136,7 +150,7 @@ impl<'de> Deserialize<'de> for Period {
 ///
 /// Notes appear in the reason for the deduction.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Finding {
     /// What was found.
     #[serde(default)]
@@ -159,7 +173,7 @@ impl Finding {
 /// |---|---|
 /// | `true` / `false` | [`Fact::Flag`] |
 /// | `{"note": "…"}` | [`Fact::Finding`] |
-/// | `3` | [`Fact::Count`] |
+/// | `3` | [`Fact::Count`] (a count rule also takes `"3"` or `3.0`) |
 /// | `[{"note": "…"}, …]` | [`Fact::Findings`] |
 /// | `"0.95"` or `0.95` | [`Fact::Measure`] |
 /// | `["2026-03-12", …]` | [`Fact::Dates`] |
@@ -195,16 +209,28 @@ pub enum Fact {
 /// ("在抽查任务完成后20个工作日内": the day the task was completed); not
 /// both. No `done` means not done yet.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Case {
     /// The day the clock starts (the rule adds its time limit).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::calendar::ymd::option"
+    )]
     pub start: Option<NaiveDate>,
     /// The last day on which doing it is on time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::calendar::ymd::option"
+    )]
     pub due: Option<NaiveDate>,
     /// The day it was done, if it was.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::calendar::ymd::option"
+    )]
     pub done: Option<NaiveDate>,
     /// What the case is: `校外培训机构抽查`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -333,7 +359,7 @@ impl Serialize for Fact {
             Fact::Count(n) => serializer.serialize_u64(*n),
             Fact::Findings(list) => list.serialize(serializer),
             Fact::Measure(d) => serializer.collect_str(d),
-            Fact::Dates(dates) => dates.serialize(serializer),
+            Fact::Dates(dates) => serializer.collect_seq(dates.iter().map(|d| d.to_string())),
             Fact::Cases(cases) => cases.serialize(serializer),
         }
     }
@@ -372,7 +398,12 @@ impl<'de> Visitor<'de> for FactVisitor {
 
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Fact, E> {
         // A whole number too large for a count arrives here as a float.
-        if v.fract() == 0.0 && v.abs() >= 18_446_744_073_709_551_616.0 {
+        if v.fract() == 0.0 && v <= -18_446_744_073_709_551_616.0 {
+            return Err(E::custom(format_args!(
+                "a count must not be negative, got `{v}`"
+            )));
+        }
+        if v.fract() == 0.0 && v >= 18_446_744_073_709_551_616.0 {
             return Err(E::custom(format_args!(
                 "a count must be at most {}",
                 u64::MAX
@@ -442,11 +473,11 @@ impl<'de> Deserialize<'de> for Element {
                 f.write_str("a date \"YYYY-MM-DD\", a finding {\"note\"} or a case {\"start\" or \"due\", \"done\"}")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Element, E> {
-                NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                    .ok()
-                    .filter(|d| d.format("%Y-%m-%d").to_string() == v)
+                crate::calendar::ymd::parse(v)
                     .map(Element::Date)
-                    .ok_or_else(|| E::custom(format_args!("`{v}` is not a date (YYYY-MM-DD)")))
+                    .ok_or_else(|| {
+                        E::custom(format_args!("invalid date `{v}`, expected `YYYY-MM-DD`"))
+                    })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Element, A::Error> {
                 let case = Case::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;

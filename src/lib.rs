@@ -10,6 +10,7 @@ mod rubric;
 mod rule;
 mod scorecard;
 pub mod seed;
+mod strict;
 mod tally;
 
 pub use calendar::{Calendar, CalendarError, DayKind, ListedDay, YearSchedule};

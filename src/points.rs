@@ -122,9 +122,9 @@ impl Points {
     }
 
     /// Whole points, for building rubrics in code: `Points::whole(5)`.
-    pub fn whole(value: u32) -> Points {
-        // INVARIANT: u32::MAX is far above zero but may exceed MAX; clamp.
-        Points(Decimal::from(value).min(Self::MAX.0))
+    /// Every `u16` is valid; larger values go through [`Points::new`].
+    pub fn whole(value: u16) -> Points {
+        Points(Decimal::from(value))
     }
 
     /// The value as a [`Decimal`].
@@ -256,6 +256,22 @@ pub(crate) mod decimal_serde {
         deserializer: D,
     ) -> Result<Decimal, D::Error> {
         deserializer.deserialize_any(super::DecimalVisitor)
+    }
+
+    /// The same for an optional decimal.
+    pub(crate) mod option {
+        use rust_decimal::Decimal;
+        use serde::Deserializer;
+
+        /// Reads `null` or a decimal.
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<Decimal>, D::Error> {
+            #[derive(serde::Deserialize)]
+            struct Wrapped(#[serde(deserialize_with = "super::deserialize")] Decimal);
+            let wrapped: Option<Wrapped> = serde::Deserialize::deserialize(deserializer)?;
+            Ok(wrapped.map(|Wrapped(d)| d))
+        }
     }
 }
 

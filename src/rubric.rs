@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::strict::map_only;
 use crate::{Calendar, Id, Penalty, Points, Rule, Trigger};
 
 /// A rubric as written (督查细则): the plain data, before validation.
@@ -13,7 +14,7 @@ use crate::{Calendar, Id, Penalty, Points, Rule, Trigger};
 /// with [`Rubric::new`], which checks it once and prepares it for
 /// evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct RubricSpec {
     /// Unique key of the rubric; an inspection may name it.
     pub id: Id,
@@ -56,7 +57,7 @@ pub enum Children {
 /// One numbered row of the document (序号): a requirement and the rules
 /// that score it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Item {
     /// Unique key (`"11-2"`); distinct even where serial labels repeat.
     pub id: Id,
@@ -72,6 +73,10 @@ pub struct Item {
     /// The clauses of the scoring standard, each a rule.
     pub rules: Vec<Rule>,
 }
+
+map_only!(RubricSpec, "a rubric object", serialize);
+map_only!(Item, "an item object", serialize);
+map_only!(IndicatorRepr, "an indicator object", serialize);
 
 /// Why a [`RubricSpec`] is not a valid [`Rubric`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -326,7 +331,7 @@ impl<'de> Deserialize<'de> for Rubric {
 
 /// The JSON shape of an [`Indicator`].
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct IndicatorRepr {
     id: Id,
     name: String,
@@ -384,6 +389,8 @@ impl Plan {
             raw: Vec::new(),
         };
         builder.scale_of(spec.total);
+        // The rubric's own id is a node id too (`LimitedBy::Node` may name it).
+        builder.claim(&spec.id)?;
         builder.nodes.push(RawNode {
             id: spec.id.clone(),
             label: "总分".to_owned(),

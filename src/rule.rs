@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::strict::map_only;
 use crate::{Id, Points};
 
 /// One clause of a scoring standard (督查评分标准): what it reads, how it
@@ -24,7 +25,7 @@ use crate::{Id, Points};
 /// # Ok::<(), ducha::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Rule {
     /// Unique key of the rule; inspections name facts by it (`"7a"`).
     pub id: Id,
@@ -43,6 +44,10 @@ pub struct Rule {
     pub penalty: Penalty,
 }
 
+map_only!(Rule, "a rule object", serialize);
+map_only!(TriggerRepr, "a trigger object");
+map_only!(Penalty, "a penalty object", serialize);
+
 fn default_unit() -> String {
     "起".to_owned()
 }
@@ -59,8 +64,8 @@ fn default_unit() -> String {
 /// one finding, a number of breaches or a list of findings; a threshold takes
 /// `true`/`false` or findings (a number given to a threshold is the measured
 /// value).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Trigger {
     /// A yes/no finding: reads [`Fact::Flag`](crate::Fact::Flag) or one
@@ -102,8 +107,8 @@ pub enum Trigger {
         /// `产生` (information generated).
         #[serde(default, skip_serializing_if = "String::is_empty")]
         after: String,
-        /// What must be done by the due date, for reasons: `公示`, `报送`.
-        #[serde(default = "default_action")]
+        /// What must be done by the due date, for reasons: `公示`, `报送`
+        /// (default `完成`).
         action: String,
     },
     /// A duty due every period: reads [`Fact::Dates`](crate::Fact::Dates),
@@ -126,6 +131,77 @@ pub enum Trigger {
 
 fn default_action() -> String {
     "完成".to_owned()
+}
+
+/// The JSON shape of a [`Trigger`], read strictly: serde's internally
+/// tagged enums let unknown fields through on variants without fields
+/// (`{"kind": "flag", "min": "1"}`), so every field is read here and each
+/// kind takes only its own.
+#[derive(Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+struct TriggerRepr {
+    kind: TriggerKindRepr,
+    #[serde(default, with = "crate::points::decimal_serde::option")]
+    min: Option<Decimal>,
+    #[serde(default)]
+    within: Option<Within>,
+    #[serde(default)]
+    after: Option<String>,
+    #[serde(default)]
+    action: Option<String>,
+    #[serde(default)]
+    every: Option<Every>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum TriggerKindRepr {
+    Flag,
+    Count,
+    Threshold,
+    Deadline,
+    Cadence,
+}
+
+impl<'de> Deserialize<'de> for Trigger {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Trigger, D::Error> {
+        use serde::de::Error;
+        let r = TriggerRepr::deserialize(deserializer)?;
+        let (name, allowed): (&str, &[&str]) = match r.kind {
+            TriggerKindRepr::Flag => ("flag", &[]),
+            TriggerKindRepr::Count => ("count", &[]),
+            TriggerKindRepr::Threshold => ("threshold", &["min"]),
+            TriggerKindRepr::Deadline => ("deadline", &["within", "after", "action"]),
+            TriggerKindRepr::Cadence => ("cadence", &["every"]),
+        };
+        let given = [
+            ("min", r.min.is_some()),
+            ("within", r.within.is_some()),
+            ("after", r.after.is_some()),
+            ("action", r.action.is_some()),
+            ("every", r.every.is_some()),
+        ];
+        if let Some((field, _)) = given.iter().find(|(f, g)| *g && !allowed.contains(f)) {
+            return Err(D::Error::custom(format_args!(
+                "a `{name}` trigger takes no `{field}`"
+            )));
+        }
+        Ok(match r.kind {
+            TriggerKindRepr::Flag => Trigger::Flag,
+            TriggerKindRepr::Count => Trigger::Count,
+            TriggerKindRepr::Threshold => Trigger::Threshold {
+                min: r.min.ok_or_else(|| D::Error::missing_field("min"))?,
+            },
+            TriggerKindRepr::Deadline => Trigger::Deadline {
+                within: r.within,
+                after: r.after.unwrap_or_default(),
+                action: r.action.unwrap_or_else(default_action),
+            },
+            TriggerKindRepr::Cadence => Trigger::Cadence {
+                every: r.every.ok_or_else(|| D::Error::missing_field("every"))?,
+            },
+        })
+    }
 }
 
 /// A deadline's time limit: so many working days (工作日) or calendar days
@@ -177,7 +253,12 @@ impl Trigger {
 /// In JSON a penalty is an object tagged by `kind`:
 /// `{"kind": "capped", "points": "1", "cap": "5"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    tag = "kind",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum Penalty {
     /// A fixed deduction once there is any breach.
     ///

@@ -243,6 +243,7 @@ impl<'s> ItemOutcome<'s> {
 
 /// What limited a rule's deduction below its raw amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum LimitedBy<'s> {
     /// The rule's own cap ("扣完N分为止").
     Cap(Points),
@@ -348,11 +349,11 @@ impl<'s> RuleOutcome<'s> {
         out.push_str(&self.rule.label);
         let Some(fact) = state.fact else { return };
         let trigger = &self.rule.trigger;
-        let counted = match fact {
-            Fact::Findings(_) | Fact::Dates(_) | Fact::Cases(_) => true,
-            Fact::Count(_) | Fact::Measure(_) => !matches!(trigger, Trigger::Threshold { .. }),
-            Fact::Flag(_) | Fact::Finding(_) => false,
-        };
+        // A count shows for triggers that count, however the fact was
+        // written (`3`, `"3"`, `3.0`, a list); yes/no facts and measures
+        // show none.
+        let counted = !matches!(trigger, Trigger::Flag | Trigger::Threshold { .. })
+            && !matches!(fact, Fact::Flag(_) | Fact::Finding(_));
         if counted {
             let _ = write!(out, "：{}{}", state.breaches, self.rule.unit);
         }

@@ -173,7 +173,12 @@ fn each_code_triggered() {
         ),
     ];
     for (items, expected) in cases {
-        assert_eq!(found(&rubric(items)), std::slice::from_ref(&expected), "{}", expected.0);
+        assert_eq!(
+            found(&rubric(items)),
+            std::slice::from_ref(&expected),
+            "{}",
+            expected.0
+        );
     }
 }
 

@@ -193,7 +193,145 @@ fn inspection_shapes() {
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("out of range") || err.contains("invalid"),
+        err.starts_with("invalid date `2026-13-01`, expected `YYYY-MM-DD`"),
         "{err}"
     );
+}
+
+/// A count written as a string or a float still counts, and the reason
+/// shows the count (not only the points).
+#[test]
+fn counts_written_as_decimals_show_in_reasons() {
+    let rubric = ducha::seed::yuxi();
+    for fact in [json!("3"), json!(3.0), json!(3)] {
+        let inspection: Inspection =
+            serde_json::from_value(json!({ "facts": { "8a": fact.clone() } })).unwrap();
+        let card = rubric.evaluate(&inspection).unwrap();
+        let rule = card.rule("8a").unwrap();
+        assert_eq!(rule.breaches(), 3, "{fact}");
+        assert_eq!(
+            rule.reason(),
+            "抽查发现的问题未做好后续监管衔接、未依法查处：3起，扣3分",
+            "{fact}"
+        );
+    }
+}
+
+/// Fields a trigger kind does not take are errors, not ignored.
+#[test]
+fn trigger_fields_are_strict() {
+    let cases = [
+        (
+            json!({"kind": "flag", "min": "0.9"}),
+            "a `flag` trigger takes no `min`",
+        ),
+        (
+            json!({"kind": "count", "every": "month"}),
+            "a `count` trigger takes no `every`",
+        ),
+        (
+            json!({"kind": "cadence", "every": "month", "within": {"days": 3}}),
+            "a `cadence` trigger takes no `within`",
+        ),
+        (json!({"kind": "threshold"}), "missing field `min`"),
+        (json!({"kind": "cadence"}), "missing field `every`"),
+        (
+            json!({"kind": "deadline", "whithin": {"days": 3}}),
+            "unknown field `whithin`",
+        ),
+        (
+            json!({"kind": "deadline", "within": {"weeks": 3}}),
+            "unknown variant `weeks`",
+        ),
+    ];
+    for (trigger, message) in cases {
+        let mut value = rubric_json(json!("1"));
+        value["indicators"][0]["items"][0]["rules"][0]["trigger"] = trigger.clone();
+        let err = error(value);
+        assert!(err.starts_with(message), "{trigger}: {err}");
+    }
+    let mut value = rubric_json(json!("1"));
+    value["indicators"][0]["items"][0]["rules"][0]["trigger"] = json!({"kind": "deadline", "within": {"working_days": 20}, "after": "完成", "action": "公示"});
+    let rubric: Rubric = serde_json::from_value(value).unwrap();
+    let back = serde_json::to_value(&rubric).unwrap();
+    assert_eq!(
+        back["indicators"][0]["items"][0]["rules"][0]["trigger"],
+        json!({"kind": "deadline", "within": {"working_days": 20}, "after": "完成", "action": "公示"})
+    );
+}
+
+/// Objects only: a JSON array is not read as a struct's fields in order.
+#[test]
+fn arrays_are_not_objects() {
+    let err =
+        serde_json::from_value::<Inspection>(json!(["yuxi-shuangsuiji", null, null, {"2a": true}]))
+            .unwrap_err()
+            .to_string();
+    assert!(
+        err.starts_with("invalid type: sequence, expected an inspection object"),
+        "{err}"
+    );
+    let mut value = rubric_json(json!("1"));
+    value["indicators"][0]["items"][0]["rules"][0] =
+        json!(["1a", "l", "", "起", {"kind": "flag"}, {"kind": "flat", "points": "1"}]);
+    assert!(error(value).starts_with("invalid type: sequence, expected a rule object"));
+    let mut value = rubric_json(json!("1"));
+    value["indicators"][0]["items"][0]["rules"][0]["penalty"] = json!(["flat", "1"]);
+    assert!(error(value).starts_with("invalid type: sequence, expected a penalty object"));
+    let err = serde_json::from_value::<Inspection>(json!({"period": ["2026-01-01", "2026-12-31"]}))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("invalid type: sequence, expected a period object"),
+        "{err}"
+    );
+}
+
+/// Dates are exactly YYYY-MM-DD, everywhere.
+#[test]
+fn dates_are_strict() {
+    for bad in [
+        "2026-1-1",
+        "+2026-01-01",
+        " 2026-01-01",
+        "2026-01-01T00:00",
+        "2026-02-30",
+    ] {
+        for value in [
+            json!({ "as_of": bad }),
+            json!({ "period": { "from": bad, "to": "2026-12-31" } }),
+            json!({ "facts": { "1a": [bad] } }),
+            json!({ "facts": { "7a": [{ "start": bad }] } }),
+        ] {
+            let err = serde_json::from_value::<Inspection>(value.clone())
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.starts_with(&format!("invalid date `{bad}`, expected `YYYY-MM-DD`")),
+                "{value}: {err}"
+            );
+        }
+    }
+}
+
+/// The rubric's id shares the namespace of node and rule ids.
+#[test]
+fn rubric_id_is_unique_too() {
+    let mut value = rubric_json(json!("1"));
+    value["id"] = json!("G");
+    assert!(error(value).starts_with("id `G` is used more than once"));
+}
+
+/// Large negative counts are negative, not too large.
+#[test]
+fn negative_counts() {
+    for fact in [json!(-1), json!(-1e20)] {
+        let err = serde_json::from_value::<Inspection>(json!({ "facts": { "6a": fact.clone() } }))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("a count must not be negative"),
+            "{fact}: {err}"
+        );
+    }
 }

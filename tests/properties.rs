@@ -6,6 +6,8 @@ use ducha::{
     Case, Children, Decimal, Fact, Finding, Id, Indicator, Inspection, Item, LimitedBy, NaiveDate,
     Penalty, Period, Points, Rubric, RubricSpec, Rule, Scorecard, Trigger,
 };
+use std::collections::BTreeMap;
+
 use proptest::prelude::*;
 
 fn note() -> impl Strategy<Value = Finding> {
@@ -213,8 +215,38 @@ fn rubric_and_inspection() -> impl Strategy<Value = (Rubric, Inspection)> {
     })
 }
 
+/// For each rule id, the nodes that bound it: its item, its indicators and
+/// the rubric, with their points.
+fn ancestors(card: &Scorecard<'_>) -> BTreeMap<String, Vec<(String, Decimal)>> {
+    fn walk(
+        ind: &ducha::IndicatorOutcome<'_>,
+        above: &[(String, Decimal)],
+        out: &mut BTreeMap<String, Vec<(String, Decimal)>>,
+    ) {
+        let mut chain = above.to_vec();
+        chain.push((ind.id().to_string(), ind.points()));
+        for child in ind.indicators() {
+            walk(&child, &chain, out);
+        }
+        for item in ind.items() {
+            let mut with_item = chain.clone();
+            with_item.push((item.id().to_string(), item.points()));
+            for rule in item.rules() {
+                out.insert(rule.id().to_string(), with_item.clone());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    let root = vec![(card.rubric().id().to_string(), card.points())];
+    for ind in card.indicators() {
+        walk(&ind, &root, &mut out);
+    }
+    out
+}
+
 /// Every invariant of one scorecard.
 fn check(card: &Scorecard<'_>) -> Result<(), TestCaseError> {
+    let ancestors = ancestors(card);
     let mut top = Decimal::ZERO;
     for indicator in card.indicators() {
         top += indicator.deducted();
@@ -262,9 +294,26 @@ fn check(card: &Scorecard<'_>) -> Result<(), TestCaseError> {
                 prop_assert_eq!(rule.deducted(), cap.get(), "{}", rule.id());
                 prop_assert!(rule.raw() > cap.get());
             }
-            Some(LimitedBy::Node { .. }) => {
-                prop_assert!(rule.deducted() < rule.capped(), "{}", rule.id())
+            Some(LimitedBy::Node { id, points }) => {
+                prop_assert!(rule.deducted() < rule.capped(), "{}", rule.id());
+                let chain = ancestors
+                    .get(rule.id().as_str())
+                    .cloned()
+                    .unwrap_or_default();
+                prop_assert!(
+                    chain.iter().any(|(a, p)| a == id.as_str() && *p == points),
+                    "{} limited by `{}`, not one of its item, indicators or the rubric {:?}",
+                    rule.id(),
+                    id,
+                    chain
+                );
+                prop_assert!(
+                    rule.reason().contains("所限"),
+                    "{}: the reason names the bound",
+                    rule.id()
+                );
             }
+            Some(other) => prop_assert!(false, "unexpected limit {:?}", other),
         }
         if !rule.assessed() {
             prop_assert_eq!(n, 0);
