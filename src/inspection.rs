@@ -431,9 +431,13 @@ impl<'de> Visitor<'de> for FactVisitor {
                     };
                 }
                 (_, element) => {
+                    let first = match fact {
+                        Fact::Dates(_) => "dates",
+                        Fact::Cases(_) => "cases",
+                        _ => "findings",
+                    };
                     return Err(serde::de::Error::custom(format_args!(
-                        "a list mixes {} with {}",
-                        fact.kind(),
+                        "a list mixes {first} with {}",
                         element.describe()
                     )));
                 }

@@ -86,8 +86,8 @@ pub(crate) fn tally(
             for (index, case) in cases.iter().enumerate() {
                 match case_status(*within, case, ctx).map_err(|e| e.at(index))? {
                     CaseStatus::Late { .. } | CaseStatus::Overdue { .. } => tally.breaches += 1,
-                    CaseStatus::Pending { .. } => tally.pending += 1,
-                    CaseStatus::OnTime { .. } => {}
+                    CaseStatus::Pending => tally.pending += 1,
+                    CaseStatus::OnTime => {}
                 }
             }
             Ok(tally)
@@ -112,22 +112,25 @@ pub(crate) fn tally(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CaseStatus {
     /// Done on or before its due date.
-    OnTime { due: NaiveDate },
-    /// Done after its due date, `by` days (working days if the rule counts
-    /// them) late.
+    OnTime,
+    /// Done after its due date: `by` working days late for a working-day
+    /// rule (0 when done on a rest day just after it), calendar days
+    /// otherwise; `days` calendar days late in any case.
     Late {
         due: NaiveDate,
         done: NaiveDate,
         by: u32,
+        days: u32,
     },
     /// Not done, and past due on the assessment date.
     Overdue {
         due: NaiveDate,
         as_of: NaiveDate,
         by: u32,
+        days: u32,
     },
     /// Not done, not yet due.
-    Pending { due: NaiveDate },
+    Pending,
 }
 
 /// A case-level problem, before its index is known.
@@ -152,20 +155,9 @@ impl From<CalendarError> for CaseError {
     }
 }
 
-/// Days between `from` and `to` (0 if `to` is not later), working days when
-/// the rule counts them.
-fn days_late(
-    within: Option<Within>,
-    from: NaiveDate,
-    to: NaiveDate,
-    calendar: &Calendar,
-) -> Result<u32, CalendarError> {
-    match within {
-        Some(Within::WorkingDays(_)) => calendar.working_days_between(from, to),
-        Some(Within::Days(_)) | None => {
-            Ok(u32::try_from((to - from).num_days().max(0)).unwrap_or(u32::MAX))
-        }
-    }
+/// Calendar days from `from` to `to`, 0 if `to` is not later.
+fn calendar_days(from: NaiveDate, to: NaiveDate) -> u32 {
+    u32::try_from((to - from).num_days().max(0)).unwrap_or(u32::MAX)
 }
 
 fn case_status(
@@ -173,17 +165,41 @@ fn case_status(
     case: &Case,
     ctx: &Context<'_>,
 ) -> Result<CaseStatus, CaseError> {
-    let due = match (case.start, case.due, within) {
+    // A case is judged up to the day it was done, or else the assessment
+    // date.
+    let end = match case.done {
+        Some(done) => done,
+        None => ctx.as_of.ok_or(CaseError::Other(TallyError::Needs(
+            "an assessment date (`as_of` or `period`) for cases not done",
+        )))?,
+    };
+    let (due, working_late) = match (case.start, case.due, within) {
         (Some(_), Some(_), _) => {
             return Err(CaseError::Malformed("give `start` or `due`, not both"));
         }
-        (None, Some(due), _) => due,
         (Some(start), None, Some(Within::WorkingDays(n))) => {
-            ctx.calendar.add_working_days(start, n)?
+            // Count the working days up to the end first: a case judged
+            // before its limit is reached needs no calendar beyond that day
+            // (done 2026-12-30 on a 20-day limit from 2026-12-10 is on time
+            // without knowing 2027).
+            let passed = ctx.calendar.working_days_between(start, end)?;
+            if passed < n {
+                return Ok(if case.done.is_some() {
+                    CaseStatus::OnTime
+                } else {
+                    CaseStatus::Pending
+                });
+            }
+            let due = ctx.calendar.add_working_days(start, n)?;
+            (due, Some(passed - n))
         }
-        (Some(start), None, Some(Within::Days(n))) => start
-            .checked_add_days(chrono::Days::new(u64::from(n)))
-            .ok_or(CaseError::Malformed("its due date is out of range"))?,
+        (None, Some(due), _) => (due, None),
+        (Some(start), None, Some(Within::Days(n))) => (
+            start
+                .checked_add_days(chrono::Days::new(u64::from(n)))
+                .ok_or(CaseError::Malformed("its due date is out of range"))?,
+            None,
+        ),
         (Some(_), None, None) => {
             return Err(CaseError::Malformed(
                 "has a `start` but the rule sets no time limit; give `due`",
@@ -191,28 +207,34 @@ fn case_status(
         }
         (None, None, _) => return Err(CaseError::Malformed("give `start` or `due`")),
     };
-    match case.done {
-        Some(done) if done <= due => Ok(CaseStatus::OnTime { due }),
-        Some(done) => Ok(CaseStatus::Late {
+    if end <= due {
+        return Ok(if case.done.is_some() {
+            CaseStatus::OnTime
+        } else {
+            CaseStatus::Pending
+        });
+    }
+    let days = calendar_days(due, end);
+    let by = match (working_late, within) {
+        (Some(by), _) => by,
+        // A due date given on a working-day rule: count working days too.
+        (None, Some(Within::WorkingDays(_))) => ctx.calendar.working_days_between(due, end)?,
+        (None, _) => days,
+    };
+    Ok(match case.done {
+        Some(done) => CaseStatus::Late {
             due,
             done,
-            by: days_late(within, due, done, ctx.calendar)?,
-        }),
-        None => {
-            let as_of = ctx.as_of.ok_or(CaseError::Other(TallyError::Needs(
-                "an assessment date (`as_of` or `period`) for cases not done",
-            )))?;
-            if as_of > due {
-                Ok(CaseStatus::Overdue {
-                    due,
-                    as_of,
-                    by: days_late(within, due, as_of, ctx.calendar)?,
-                })
-            } else {
-                Ok(CaseStatus::Pending { due })
-            }
-        }
-    }
+            by,
+            days,
+        },
+        None => CaseStatus::Overdue {
+            due,
+            as_of: end,
+            by,
+            days,
+        },
+    })
 }
 
 /// The first day of the period of `every` that contains `date`.
@@ -301,6 +323,8 @@ pub(crate) fn write_details(
         (Trigger::Cadence { every }, Fact::Dates(_) | Fact::Findings(_)) => {
             let dates: &[NaiveDate] = match fact {
                 Fact::Dates(d) => d,
+                // Hand-counted findings speak for themselves (their notes).
+                Fact::Findings(list) if !list.is_empty() => return,
                 _ => &[],
             };
             if let Ok(missed) = missed_periods(*every, dates, ctx) {
@@ -337,17 +361,41 @@ pub(crate) fn write_details(
                 if let Some(start) = case.start {
                     let _ = write!(line, "{start}{after}，");
                 }
-                match status {
-                    CaseStatus::Late { due, done, by } => {
-                        let _ = write!(line, "应于{due}前{action}，{done}{action}，逾期{by}{unit}");
+                // Late on a rest day right after the due date is 0 working
+                // days late: say it in calendar days.
+                let late = |by: u32, days: u32| {
+                    if by == 0 {
+                        format!("{days}天")
+                    } else {
+                        format!("{by}{unit}")
                     }
-                    CaseStatus::Overdue { due, as_of, by } => {
+                };
+                match status {
+                    CaseStatus::Late {
+                        due,
+                        done,
+                        by,
+                        days,
+                    } => {
                         let _ = write!(
                             line,
-                            "应于{due}前{action}，截至{as_of}未{action}，已逾期{by}{unit}"
+                            "应于{due}前{action}，{done}{action}，逾期{}",
+                            late(by, days)
                         );
                     }
-                    CaseStatus::OnTime { .. } | CaseStatus::Pending { .. } => continue,
+                    CaseStatus::Overdue {
+                        due,
+                        as_of,
+                        by,
+                        days,
+                    } => {
+                        let _ = write!(
+                            line,
+                            "应于{due}前{action}，截至{as_of}未{action}，已逾期{}",
+                            late(by, days)
+                        );
+                    }
+                    CaseStatus::OnTime | CaseStatus::Pending => continue,
                 }
                 out.push(line);
             }
