@@ -16,7 +16,8 @@
 use std::io::Read as _;
 use std::process::ExitCode;
 
-use ducha::{Inspection, Rubric, Scorecard};
+use ducha::Scorecard;
+use ducha::json::Engine;
 
 const USAGE: &str = "usage: score [RUBRIC] [INSPECTION] [--json] [--dump] [--check]
   RUBRIC      a rubric JSON file, or `yuxi` for the built-in seed rubric (default)
@@ -98,17 +99,16 @@ fn read(path: &str) -> Result<String, String> {
 
 fn run(args: &Args) -> Result<String, String> {
     let rubric_name = args.rubric.as_deref().unwrap_or("yuxi");
-    let rubric: Rubric = if rubric_name == "yuxi" {
-        ducha::seed::yuxi()
+    let engine = if rubric_name == "yuxi" {
+        Engine::seed()
     } else {
-        serde_json::from_str(&read(rubric_name)?).map_err(|e| format!("{rubric_name}: {e}"))?
+        Engine::load(&read(rubric_name)?).map_err(|e| format!("{rubric_name}: {e}"))?
     };
+    let rubric = engine.rubric();
     if args.check {
         let diagnostics = rubric.diagnostics();
         if args.json {
-            let mut json = serde_json::to_string_pretty(&diagnostics).map_err(|e| e.to_string())?;
-            json.push('\n');
-            return Ok(json);
+            return Ok(pretty(&diagnostics));
         }
         let mut out = String::new();
         for d in &diagnostics {
@@ -122,9 +122,7 @@ fn run(args: &Args) -> Result<String, String> {
         return Ok(out);
     }
     if args.dump {
-        let mut json = serde_json::to_string_pretty(&rubric).map_err(|e| e.to_string())?;
-        json.push('\n');
-        return Ok(json);
+        return Ok(pretty(rubric));
     }
     let (source, text) = match (&args.inspection, rubric_name) {
         (Some(path), _) => (
@@ -134,17 +132,21 @@ fn run(args: &Args) -> Result<String, String> {
         (None, "yuxi") => ("the bundled sample", SAMPLE.to_owned()),
         (None, _) => ("no inspection", "{}".to_owned()),
     };
-    let inspection: Inspection =
-        serde_json::from_str(&text).map_err(|e| format!("{source}: {e}"))?;
+    let inspection = ducha::json::parse_inspection(&text).map_err(|e| format!("{source}: {e}"))?;
     let card = rubric
         .evaluate(&inspection)
         .map_err(|e| format!("{source}: {e}"))?;
     if args.json {
-        let mut json = serde_json::to_string_pretty(&card).map_err(|e| e.to_string())?;
-        json.push('\n');
-        return Ok(json);
+        return Ok(pretty(&card));
     }
     Ok(table(&card))
+}
+
+/// Pretty JSON with a final newline.
+fn pretty(value: &impl serde::Serialize) -> String {
+    let mut json = serde_json::to_string_pretty(value).unwrap_or_default();
+    json.push('\n');
+    json
 }
 
 /// Display width of a character in a terminal: 2 for East Asian wide and

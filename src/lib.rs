@@ -5,6 +5,8 @@ mod diagnostics;
 mod evaluate;
 mod id;
 mod inspection;
+#[cfg(feature = "json")]
+pub mod json;
 mod points;
 mod rubric;
 mod rule;

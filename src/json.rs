@@ -1,0 +1,409 @@
+//! The JSON surface: load a rubric from JSON once, then score inspection
+//! JSON to scorecard JSON. Every wrapper (the C ABI, the WebAssembly module)
+//! calls only this, so every language gets the same bytes.
+//!
+//! ```
+//! use ducha::json::Engine;
+//!
+//! let engine = Engine::seed();
+//! let card = engine.evaluate(r#"{"facts": {"2b": true}}"#)?;
+//! assert!(card.starts_with(r#"{"rubric":"yuxi-shuangsuiji","points":"100","deducted":"2.5","score":"97.5""#));
+//!
+//! let err = engine.evaluate(r#"{"facts": {"7a": [{"start": "2026-13-01"}]}}"#).unwrap_err();
+//! assert_eq!(
+//!     err.to_json(),
+//!     r#"{"error":{"code":"invalid","message":"invalid date `2026-13-01`, expected `YYYY-MM-DD` at line 1 column 41","path":"facts.7a[0].start"}}"#
+//! );
+//! # Ok::<(), ducha::json::JsonError>(())
+//! ```
+//!
+//! # Errors as JSON
+//!
+//! A failure is a [`JsonError`]: a stable machine [`code`](JsonError::code),
+//! a message, and where: the JSON path for input that does not fit the
+//! contract, or the id of the rule or node concerned. Its
+//! [`to_json`](JsonError::to_json) is `{"error": {"code", "message", "path"?,
+//! "id"?}}`.
+//!
+//! # Input limits
+//!
+//! Each input is at most [`MAX_INPUT_BYTES`] of UTF-8 and nests at most
+//! [`MAX_NESTING`] arrays and objects deep; a rubric has at most
+//! [`MAX_RULES`] rules and [`MAX_NODES`] indicators and items. Above a limit
+//! the answer is an error with code `limit`. Strings and lists are bounded
+//! by the input size; evaluation is linear in the rules, facts, cases and
+//! dates it is given.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::{Diagnostic, EvalError, Inspection, Rubric, RubricError, RubricSpec, YearSchedule};
+
+/// The largest input, in bytes: 16 MiB.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+/// The deepest nesting of arrays and objects in an input.
+pub const MAX_NESTING: usize = 64;
+/// The most rules a rubric may have.
+pub const MAX_RULES: usize = 100_000;
+/// The most indicators and items a rubric may have, together.
+pub const MAX_NODES: usize = 100_000;
+
+/// A rubric loaded from JSON, parsed and validated once, ready to score
+/// inspections.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    rubric: Rubric,
+}
+
+/// The stable machine code of a [`JsonError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// `syntax`: not JSON (or not UTF-8).
+    Syntax,
+    /// `limit`: above one of the documented input limits.
+    Limit,
+    /// `invalid`: JSON that does not fit the contract: a wrong type, an
+    /// unknown or missing field, an invalid value (see `path`).
+    Invalid,
+    /// `invalid-rubric`: a rubric that fails validation (see `id`).
+    InvalidRubric,
+    /// `rubric-mismatch`: the inspection names another rubric.
+    RubricMismatch,
+    /// `unknown-rule`: a fact for a rule the rubric does not have.
+    UnknownRule,
+    /// `wrong-fact-type`: a fact of a type its rule does not read.
+    WrongFactType,
+    /// `missing-context`: a date rule without the period or date it needs.
+    MissingContext,
+    /// `calendar`: the working-day calendar cannot answer (an unknown year).
+    Calendar,
+    /// `invalid-case`: a malformed deadline case.
+    InvalidCase,
+    /// `overflow`: a deduction too large to represent.
+    Overflow,
+}
+
+impl ErrorCode {
+    /// The code as it appears in JSON: `unknown-rule`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Syntax => "syntax",
+            ErrorCode::Limit => "limit",
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::InvalidRubric => "invalid-rubric",
+            ErrorCode::RubricMismatch => "rubric-mismatch",
+            ErrorCode::UnknownRule => "unknown-rule",
+            ErrorCode::WrongFactType => "wrong-fact-type",
+            ErrorCode::MissingContext => "missing-context",
+            ErrorCode::Calendar => "calendar",
+            ErrorCode::InvalidCase => "invalid-case",
+            ErrorCode::Overflow => "overflow",
+        }
+    }
+}
+
+/// A failure of the JSON surface: code, message, and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{}{message}", path.as_deref().map(|p| format!("{p}: ")).unwrap_or_default())]
+pub struct JsonError {
+    /// The stable machine code.
+    pub code: ErrorCode,
+    /// What went wrong, for people.
+    pub message: String,
+    /// Where in the input, as a path: `facts.7a[0].start`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The rule, node or rubric concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+impl JsonError {
+    fn new(code: ErrorCode, message: impl Into<String>) -> JsonError {
+        JsonError {
+            code,
+            message: message.into(),
+            path: None,
+            id: None,
+        }
+    }
+
+    fn with_id(mut self, id: &impl ToString) -> JsonError {
+        self.id = Some(id.to_string());
+        self
+    }
+
+    /// The error as JSON: `{"error": {"code", "message", "path"?, "id"?}}`.
+    pub fn to_json(&self) -> String {
+        #[derive(Serialize)]
+        struct Wrapped<'a> {
+            error: &'a JsonError,
+        }
+        serde_json::to_string(&Wrapped { error: self }).unwrap_or_else(|_| {
+            // INVARIANT: a struct of strings always serializes.
+            r#"{"error":{"code":"invalid","message":"unprintable error"}}"#.to_owned()
+        })
+    }
+}
+
+impl From<RubricError> for JsonError {
+    fn from(e: RubricError) -> JsonError {
+        let id = match &e {
+            RubricError::DuplicateId { id } | RubricError::TooDeep { id, .. } => {
+                Some(id.to_string())
+            }
+            _ => None,
+        };
+        JsonError {
+            code: ErrorCode::InvalidRubric,
+            message: e.to_string(),
+            path: None,
+            id,
+        }
+    }
+}
+
+impl From<EvalError> for JsonError {
+    fn from(e: EvalError) -> JsonError {
+        let message = e.to_string();
+        let (code, id) = match &e {
+            EvalError::RubricMismatch { found, .. } => (ErrorCode::RubricMismatch, found),
+            EvalError::UnknownRule { id } => (ErrorCode::UnknownRule, id),
+            EvalError::WrongFactType { rule, .. } => (ErrorCode::WrongFactType, rule),
+            EvalError::MissingContext { rule, .. } => (ErrorCode::MissingContext, rule),
+            EvalError::Calendar { rule, .. } => (ErrorCode::Calendar, rule),
+            EvalError::InvalidCase { rule, .. } => (ErrorCode::InvalidCase, rule),
+            EvalError::Overflow { rule, .. } => (ErrorCode::Overflow, rule),
+        };
+        JsonError::new(code, message).with_id(id)
+    }
+}
+
+/// Checks the size and nesting limits without parsing.
+fn check_limits(input: &str) -> Result<(), JsonError> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(JsonError::new(
+            ErrorCode::Limit,
+            format!(
+                "input of {} bytes is larger than {MAX_INPUT_BYTES} bytes",
+                input.len()
+            ),
+        ));
+    }
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (offset, b) in input.bytes().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(JsonError::new(
+                        ErrorCode::Limit,
+                        format!("input nests deeper than {MAX_NESTING} levels at byte {offset}"),
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Parses `input` as `T`, with the path of any error.
+fn parse<T: DeserializeOwned>(input: &str) -> Result<T, JsonError> {
+    check_limits(input)?;
+    let mut de = serde_json::Deserializer::from_str(input);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let code = match inner.classify() {
+            serde_json::error::Category::Data => ErrorCode::Invalid,
+            _ => ErrorCode::Syntax,
+        };
+        JsonError {
+            code,
+            message: inner.to_string(),
+            // A syntax error's place is its line and column (in the
+            // message); a path is only meaningful for well-formed JSON.
+            path: (code == ErrorCode::Invalid && path != ".").then_some(path),
+            id: None,
+        }
+    })?;
+    de.end()
+        .map_err(|e| JsonError::new(ErrorCode::Syntax, e.to_string()))?;
+    Ok(value)
+}
+
+/// Parses an inspection, with the path of any error.
+///
+/// # Errors
+///
+/// [`JsonError`] with code `syntax`, `limit` or `invalid`.
+pub fn parse_inspection(input: &str) -> Result<Inspection, JsonError> {
+    parse(input)
+}
+
+/// Parses and validates a rubric.
+///
+/// # Errors
+///
+/// [`JsonError`] with code `syntax`, `limit`, `invalid` or `invalid-rubric`.
+pub fn parse_rubric(input: &str) -> Result<Rubric, JsonError> {
+    let spec: RubricSpec = parse(input)?;
+    let rules: usize = spec_rules(&spec);
+    if rules > MAX_RULES {
+        return Err(JsonError::new(
+            ErrorCode::Limit,
+            format!("the rubric has {rules} rules, more than {MAX_RULES}"),
+        ));
+    }
+    let nodes = spec_nodes(&spec.indicators);
+    if nodes > MAX_NODES {
+        return Err(JsonError::new(
+            ErrorCode::Limit,
+            format!("the rubric has {nodes} indicators and items, more than {MAX_NODES}"),
+        ));
+    }
+    Ok(Rubric::new(spec)?)
+}
+
+fn spec_nodes(indicators: &[crate::Indicator]) -> usize {
+    indicators
+        .iter()
+        .map(|i| {
+            1 + match &i.children {
+                crate::Children::Indicators(c) => spec_nodes(c),
+                crate::Children::Items(items) => items.len(),
+            }
+        })
+        .fold(0usize, usize::saturating_add)
+}
+
+fn spec_rules(spec: &RubricSpec) -> usize {
+    fn count(indicators: &[crate::Indicator]) -> usize {
+        indicators
+            .iter()
+            .map(|i| match &i.children {
+                crate::Children::Indicators(c) => count(c),
+                crate::Children::Items(items) => items.iter().map(|i| i.rules.len()).sum(),
+            })
+            .fold(0usize, usize::saturating_add)
+    }
+    count(&spec.indicators)
+}
+
+fn to_json(value: &impl Serialize) -> String {
+    // INVARIANT: the crate's Serialize impls write only strings, numbers,
+    // booleans, arrays and objects with string keys, which never fail.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+impl Engine {
+    /// Loads a rubric from JSON: parsed and validated once.
+    ///
+    /// # Errors
+    ///
+    /// [`JsonError`] with code `syntax`, `limit`, `invalid` or
+    /// `invalid-rubric`.
+    pub fn load(rubric_json: &str) -> Result<Engine, JsonError> {
+        Ok(Engine {
+            rubric: parse_rubric(rubric_json)?,
+        })
+    }
+
+    /// The built-in seed rubric ([`crate::seed::yuxi`]).
+    pub fn seed() -> Engine {
+        Engine::from(crate::seed::yuxi())
+    }
+
+    /// The loaded rubric.
+    pub fn rubric(&self) -> &Rubric {
+        &self.rubric
+    }
+
+    /// Scores an inspection: inspection JSON in, scorecard JSON out
+    /// (compact, keys in a fixed order; the same input gives the same
+    /// bytes).
+    ///
+    /// # Errors
+    ///
+    /// [`JsonError`] with code `syntax`, `limit` or `invalid` for input that
+    /// does not fit the contract, or the code of the [`EvalError`]:
+    /// `rubric-mismatch`, `unknown-rule`, `wrong-fact-type`,
+    /// `missing-context`, `calendar`, `invalid-case`, `overflow`.
+    pub fn evaluate(&self, inspection_json: &str) -> Result<String, JsonError> {
+        let inspection = parse_inspection(inspection_json)?;
+        let card = self.rubric.evaluate(&inspection)?;
+        Ok(to_json(&card))
+    }
+
+    /// Adds a year to the rubric's working-day calendar, or replaces it,
+    /// from JSON in the holiday-cn shape (`year`, `papers`, `days`).
+    ///
+    /// # Errors
+    ///
+    /// [`JsonError`] with code `syntax`, `limit` or `invalid`.
+    pub fn add_calendar_year(&mut self, year_json: &str) -> Result<(), JsonError> {
+        let year: YearSchedule = parse(year_json)?;
+        self.rubric.calendar_mut().insert(year);
+        Ok(())
+    }
+
+    /// The rubric's diagnostics as JSON: `{"diagnostics": [{"code", "id",
+    /// "message"}, …]}`.
+    pub fn diagnostics(&self) -> String {
+        diagnostics_json(&self.rubric.diagnostics())
+    }
+
+    /// The rubric as JSON.
+    pub fn rubric_json(&self) -> String {
+        to_json(&self.rubric)
+    }
+}
+
+impl From<Rubric> for Engine {
+    fn from(rubric: Rubric) -> Engine {
+        Engine { rubric }
+    }
+}
+
+fn diagnostics_json(diagnostics: &[Diagnostic]) -> String {
+    #[derive(Serialize)]
+    struct Wrapped<'a> {
+        diagnostics: &'a [Diagnostic],
+    }
+    to_json(&Wrapped { diagnostics })
+}
+
+/// Validates a rubric and lists its diagnostics as JSON:
+/// `{"diagnostics": [{"code", "id", "message"}, …]}`.
+///
+/// # Errors
+///
+/// [`JsonError`] with code `syntax`, `limit`, `invalid` or `invalid-rubric`
+/// if the rubric is not valid at all.
+pub fn validate(rubric_json: &str) -> Result<String, JsonError> {
+    Ok(diagnostics_json(&parse_rubric(rubric_json)?.diagnostics()))
+}
+
+/// Scores one inspection against one rubric, both JSON. To score many
+/// inspections against a rubric, load it once with [`Engine::load`].
+///
+/// # Errors
+///
+/// As [`Engine::load`] and [`Engine::evaluate`].
+pub fn evaluate(rubric_json: &str, inspection_json: &str) -> Result<String, JsonError> {
+    Engine::load(rubric_json)?.evaluate(inspection_json)
+}
