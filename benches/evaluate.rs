@@ -136,6 +136,7 @@ fn generated(groups: usize) -> (Rubric, Inspection) {
         version: String::new(),
         total: Points::new(ducha::Decimal::from(groups * 100)).unwrap(),
         indicators,
+        examples: Vec::new(),
     })
     .unwrap();
     (rubric, inspection)

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod calendar;
+mod cases;
 mod diagnostics;
 mod evaluate;
 mod id;
@@ -16,6 +17,7 @@ mod strict;
 mod tally;
 
 pub use calendar::{Calendar, CalendarError, DayKind, ListedDay, YearSchedule};
+pub use cases::{Example, Mismatch};
 pub use diagnostics::{Code, Diagnostic};
 pub use evaluate::{EvalError, Scorecard};
 pub use id::{Id, IdError};

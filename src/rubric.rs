@@ -28,6 +28,10 @@ pub struct RubricSpec {
     pub total: Points,
     /// The top-level indicators (一级指标), in document order.
     pub indicators: Vec<Indicator>,
+    /// Worked examples that travel with the rubric
+    /// ([`Rubric::check_examples`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<crate::Example>,
 }
 
 /// An indicator (督查指标): a group of items, or of finer indicators.

@@ -31,9 +31,13 @@
 //! assert_eq!(rubric.rules().count(), 24);
 //! ```
 
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::{
+    Case, Example, Fact, Inspection, Period,
     Children, Every, Id, IdError, Indicator, Item, Penalty, Points, PointsError, Rubric,
     RubricError, RubricSpec, Rule, Trigger, Within,
 };
@@ -58,6 +62,8 @@ pub fn yuxi_spec() -> RubricSpec {
 
 #[derive(Debug, thiserror::Error)]
 enum SeedError {
+    #[error("invalid date")]
+    Date,
     #[error(transparent)]
     Id(#[from] IdError),
     #[error(transparent)]
@@ -482,12 +488,231 @@ fn build() -> Result<Rubric, SeedError> {
         version: "试行".to_owned(),
         total: pts(1000)?,
         indicators: vec![g1, g2, g3, g4],
+        examples: examples()?,
     })?)
+}
+
+/// The bundled sample inspection of the seed rubric: the 2026 inspection of
+/// `examples/data/yuxi-sample.json`, scoring 69.5.
+///
+/// ```
+/// let rubric = ducha::seed::yuxi();
+/// let sample = ducha::seed::yuxi_sample();
+/// assert_eq!(rubric.evaluate(&sample)?.score().to_string(), "69.5");
+/// # Ok::<(), ducha::EvalError>(())
+/// ```
+pub fn yuxi_sample() -> Inspection {
+    #[expect(
+        clippy::expect_used,
+        reason = "fixed data; the unit test `sample_builds` proves it builds"
+    )]
+    sample().expect("the built-in sample is valid")
+}
+
+/// A date of the sample, checked.
+fn day(y: i32, m: u32, d: u32) -> Result<NaiveDate, SeedError> {
+    NaiveDate::from_ymd_opt(y, m, d).ok_or(SeedError::Date)
+}
+
+fn case(
+    start: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+    done: Option<NaiveDate>,
+    note: &str,
+) -> Case {
+    Case {
+        start,
+        due,
+        done,
+        note: note.to_owned(),
+    }
+}
+
+fn sample() -> Result<Inspection, SeedError> {
+    let facts: Vec<(&str, Fact)> = vec![
+        (
+            "1a",
+            Fact::Dates(vec![day(2026, 3, 12)?, day(2026, 6, 18)?, day(2026, 11, 20)?]),
+        ),
+        ("2a", Fact::Flag(false)),
+        ("2b", Fact::Flag(true)),
+        (
+            "3a",
+            Fact::Cases(vec![case(
+                None,
+                Some(day(2026, 3, 31)?),
+                Some(day(2026, 3, 25)?),
+                "2026年度部门随机抽查事项清单",
+            )]),
+        ),
+        (
+            "4a",
+            Fact::Cases(vec![case(
+                None,
+                Some(day(2026, 3, 31)?),
+                Some(day(2026, 3, 30)?),
+                "2026年度抽查工作计划",
+            )]),
+        ),
+        ("4b", Fact::Flag(true)),
+        ("4c", Fact::Flag(false)),
+        (
+            "5a",
+            Fact::Cases(vec![case(
+                None,
+                Some(day(2026, 4, 30)?),
+                Some(day(2026, 4, 28)?),
+                "检查对象名录库",
+            )]),
+        ),
+        (
+            "6a",
+            Fact::findings([
+                "民办学校办学行为抽查（第二季度）未按时完成",
+                "校车安全抽查抽取比例不足",
+            ]),
+        ),
+        ("6b", Fact::Count(7)),
+        (
+            "7a",
+            Fact::Cases(vec![
+                case(
+                    Some(day(2026, 5, 8)?),
+                    None,
+                    Some(day(2026, 6, 3)?),
+                    "民办学校办学行为抽查",
+                ),
+                case(
+                    Some(day(2026, 9, 24)?),
+                    None,
+                    Some(day(2026, 11, 3)?),
+                    "校外培训机构抽查",
+                ),
+            ]),
+        ),
+        ("8a", Fact::Count(0)),
+        ("9a", Fact::findings(["体育场馆抽查档案缺检查记录表"])),
+        ("11a", Fact::Flag(false)),
+        ("11b", Fact::Flag(false)),
+        ("11c", Fact::Flag(true)),
+        ("11d", Fact::Count(0)),
+        (
+            "11e",
+            Fact::Cases(vec![
+                case(
+                    Some(day(2026, 4, 1)?),
+                    None,
+                    Some(day(2026, 5, 20)?),
+                    "某培训机构办学许可",
+                ),
+                case(
+                    Some(day(2026, 7, 1)?),
+                    None,
+                    Some(day(2026, 7, 15)?),
+                    "某幼儿园办园许可",
+                ),
+                case(Some(day(2026, 12, 1)?), None, None, "某民办学校许可变更"),
+            ]),
+        ),
+        ("11g", Fact::Count(0)),
+        ("12a", Fact::Measure(Decimal::new(96, 2))),
+        ("12b", Fact::Count(7)),
+        ("13a", Fact::Flag(false)),
+        (
+            "13b",
+            Fact::Cases(vec![
+                case(
+                    None,
+                    Some(day(2026, 7, 10)?),
+                    Some(day(2026, 7, 14)?),
+                    "上半年工作总结",
+                ),
+                case(None, Some(day(2027, 1, 10)?), None, "全年工作总结"),
+            ]),
+        ),
+    ];
+    let mut inspection = Inspection::new().for_rubric(YUXI_ID)?;
+    inspection.period = Some(Period::new(day(2026, 1, 1)?, day(2026, 12, 31)?).map_err(|_| SeedError::Date)?);
+    inspection.as_of = Some(day(2026, 12, 31)?);
+    for (rule, fact) in facts {
+        inspection = inspection.with(rule, fact)?;
+    }
+    Ok(inspection)
+}
+
+/// The seed's own example cases, each number worked out by hand from the
+/// original document.
+fn examples() -> Result<Vec<Example>, SeedError> {
+    let deductions = |pairs: &[(&str, i64)]| -> Result<BTreeMap<Id, Points>, SeedError> {
+        pairs
+            .iter()
+            .map(|&(id, tenths)| Ok((Id::new(id)?, pts(tenths)?)))
+            .collect()
+    };
+    let mut clean = Inspection::new();
+    for id in ["2a", "2b", "4b", "4c", "11a", "11b", "11c", "13a"] {
+        clean = clean.with(id, false)?;
+    }
+    for id in ["6a", "6b", "8a", "9a", "11d", "11f", "11g", "12b"] {
+        clean = clean.with(id, 0u64)?;
+    }
+    let mut worst = Inspection::new();
+    for id in ["2a", "2b", "3a", "4a", "4b", "4c", "5a", "11a", "11b", "11c", "12a", "13a"] {
+        worst = worst.with(id, true)?;
+    }
+    for id in ["1a", "6a", "6b", "7a", "8a", "9a", "11d", "11e", "11f", "11g", "12b", "13b"] {
+        worst = worst.with(id, 20u64)?;
+    }
+    Ok(vec![
+        Example {
+            // Sample: 2 + 2.5 + 3 + (2 + 5) + 1 + 1 + 1 + 2 + (5 + 5) + 1 = 30.5.
+            name: "2026年度抽查样例（examples/data/yuxi-sample.json）".to_owned(),
+            inspection: sample()?,
+            score: Some(pts(695)?),
+            deductions: deductions(&[
+                ("1a", 20),
+                ("2a", 0),
+                ("2b", 25),
+                ("3a", 0),
+                ("4b", 30),
+                ("6a", 20),
+                ("6b", 50),
+                ("7a", 10),
+                ("9a", 10),
+                ("11c", 10),
+                ("11e", 20),
+                ("12a", 50),
+                ("12b", 50),
+                ("13b", 10),
+            ])?,
+        },
+        Example {
+            // Nothing recorded against a breach: full marks.
+            name: "无扣分".to_owned(),
+            inspection: clean,
+            score: Some(pts(1000)?),
+            deductions: BTreeMap::new(),
+        },
+        Example {
+            // 20 breaches of everything: every item deducts at least its
+            // points (1a: 20 × 2 = 40 > 10), so every item scores 0.
+            name: "全部违规".to_owned(),
+            inspection: worst,
+            score: Some(pts(0)?),
+            deductions: deductions(&[("1a", 100), ("6b", 50), ("11d", 20), ("12a", 50), ("12b", 50)])?,
+        },
+    ])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sample_builds() {
+        let inspection = sample().unwrap();
+        assert_eq!(inspection.facts().len(), 23);
+    }
 
     #[test]
     fn seed_builds() {

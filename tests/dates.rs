@@ -1353,6 +1353,7 @@ fn small_rubric() -> Rubric {
             points: Points::whole(80),
             children: Children::Items(items),
         }],
+        examples: Vec::new(),
     })
     .unwrap()
 }

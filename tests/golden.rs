@@ -62,3 +62,11 @@ fn byte_identical_output() {
     let third = serde_json::to_vec(&rubric.evaluate(&round).unwrap()).unwrap();
     assert_eq!(first, third);
 }
+
+/// The bundled sample file is the built-in sample, fact for fact.
+#[test]
+fn sample_file_is_the_built_in_sample() {
+    let file: Inspection =
+        serde_json::from_str(include_str!("../examples/data/yuxi-sample.json")).unwrap();
+    assert_eq!(file, ducha::seed::yuxi_sample());
+}

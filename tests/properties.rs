@@ -203,6 +203,7 @@ fn rubric() -> impl Strategy<Value = Rubric> {
             version: String::new(),
             total: Points::new(total).unwrap(),
             indicators,
+            examples: Vec::new(),
         })
         .unwrap()
     })
