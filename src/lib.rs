@@ -15,6 +15,8 @@ mod scorecard;
 pub mod seed;
 mod strict;
 mod tally;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use calendar::{Calendar, CalendarError, DayKind, ListedDay, YearSchedule};
 pub use cases::{Example, Mismatch};

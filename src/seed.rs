@@ -37,9 +37,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::{
-    Case, Example, Fact, Inspection, Period,
-    Children, Every, Id, IdError, Indicator, Item, Penalty, Points, PointsError, Rubric,
-    RubricError, RubricSpec, Rule, Trigger, Within,
+    Case, Children, Every, Example, Fact, Id, IdError, Indicator, Inspection, Item, Penalty,
+    Period, Points, PointsError, Rubric, RubricError, RubricSpec, Rule, Trigger, Within,
 };
 
 /// The id of the built-in seed rubric.
@@ -532,7 +531,11 @@ fn sample() -> Result<Inspection, SeedError> {
     let facts: Vec<(&str, Fact)> = vec![
         (
             "1a",
-            Fact::Dates(vec![day(2026, 3, 12)?, day(2026, 6, 18)?, day(2026, 11, 20)?]),
+            Fact::Dates(vec![
+                day(2026, 3, 12)?,
+                day(2026, 6, 18)?,
+                day(2026, 11, 20)?,
+            ]),
         ),
         ("2a", Fact::Flag(false)),
         ("2b", Fact::Flag(true)),
@@ -632,7 +635,8 @@ fn sample() -> Result<Inspection, SeedError> {
         ),
     ];
     let mut inspection = Inspection::new().for_rubric(YUXI_ID)?;
-    inspection.period = Some(Period::new(day(2026, 1, 1)?, day(2026, 12, 31)?).map_err(|_| SeedError::Date)?);
+    inspection.period =
+        Some(Period::new(day(2026, 1, 1)?, day(2026, 12, 31)?).map_err(|_| SeedError::Date)?);
     inspection.as_of = Some(day(2026, 12, 31)?);
     for (rule, fact) in facts {
         inspection = inspection.with(rule, fact)?;
@@ -657,10 +661,14 @@ fn examples() -> Result<Vec<Example>, SeedError> {
         clean = clean.with(id, 0u64)?;
     }
     let mut worst = Inspection::new();
-    for id in ["2a", "2b", "3a", "4a", "4b", "4c", "5a", "11a", "11b", "11c", "12a", "13a"] {
+    for id in [
+        "2a", "2b", "3a", "4a", "4b", "4c", "5a", "11a", "11b", "11c", "12a", "13a",
+    ] {
         worst = worst.with(id, true)?;
     }
-    for id in ["1a", "6a", "6b", "7a", "8a", "9a", "11d", "11e", "11f", "11g", "12b", "13b"] {
+    for id in [
+        "1a", "6a", "6b", "7a", "8a", "9a", "11d", "11e", "11f", "11g", "12b", "13b",
+    ] {
         worst = worst.with(id, 20u64)?;
     }
     Ok(vec![
@@ -699,7 +707,13 @@ fn examples() -> Result<Vec<Example>, SeedError> {
             name: "全部违规".to_owned(),
             inspection: worst,
             score: Some(pts(0)?),
-            deductions: deductions(&[("1a", 100), ("6b", 50), ("11d", 20), ("12a", 50), ("12b", 50)])?,
+            deductions: deductions(&[
+                ("1a", 100),
+                ("6b", 50),
+                ("11d", 20),
+                ("12a", 50),
+                ("12b", 50),
+            ])?,
         },
     ])
 }

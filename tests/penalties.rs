@@ -84,9 +84,9 @@ fn spec(total: &str, indicators: Vec<Indicator>) -> RubricSpec {
         version: String::new(),
         total: pts(total),
         indicators,
-    },
         examples: Vec::new(),
     }
+}
 
 fn flat(p: &str) -> Penalty {
     Penalty::Flat { points: pts(p) }
@@ -1089,9 +1089,8 @@ fn nested(levels: usize) -> RubricSpec {
     for level in (1..levels).rev() {
         node = indicators(&format!("L{level}"), "层", "10", vec![node]);
     }
-    spec("10", vec![node]),
-        examples: Vec::new(),
-    }
+    spec("10", vec![node])
+}
 
 #[test]
 fn nesting_depth_limit() {
