@@ -187,5 +187,25 @@ fn deadlines(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, seed, scale, deadlines);
+/// The JSON surface with the seed rubric loaded: inspection text in,
+/// scorecard text out; and loading the rubric itself.
+fn json_surface(c: &mut Criterion) {
+    let engine = ducha::json::Engine::seed();
+    let rubric_json = engine.rubric_json();
+    let mut group = c.benchmark_group("json");
+    let sample = include_str!("../examples/data/yuxi-sample.json");
+    group.bench_function("evaluate/sample", |b| {
+        b.iter(|| black_box(engine.evaluate(black_box(sample)).unwrap()));
+    });
+    let clean = serde_json::to_string(&seed_inspections()[0].1).unwrap();
+    group.bench_function("evaluate/clean", |b| {
+        b.iter(|| black_box(engine.evaluate(black_box(&clean)).unwrap()));
+    });
+    group.bench_function("load/seed", |b| {
+        b.iter(|| black_box(ducha::json::Engine::load(black_box(&rubric_json)).unwrap()));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, seed, scale, deadlines, json_surface);
 criterion_main!(benches);

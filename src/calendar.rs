@@ -721,11 +721,20 @@ pub(crate) mod ymd {
 
     /// `text` as a date if it is a valid date written exactly `YYYY-MM-DD`.
     pub(crate) fn parse(text: &str) -> Option<NaiveDate> {
-        if text.len() != 10 {
+        // By hand rather than with a format string: this runs for every
+        // date of every inspection, and chrono's parser is general (and
+        // lenient about padding).
+        let b = text.as_bytes();
+        if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
             return None;
         }
-        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
-        (date.to_string() == text).then_some(date)
+        let number = |range: std::ops::Range<usize>| -> Option<u32> {
+            b.get(range)?.iter().try_fold(0u32, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+            })
+        };
+        let year = i32::try_from(number(0..4)?).ok()?;
+        NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
     }
 
     /// The same for an optional date (`null` or absent is `None`).

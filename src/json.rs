@@ -41,8 +41,9 @@ use crate::{Diagnostic, EvalError, Inspection, Rubric, RubricError, RubricSpec, 
 
 /// The largest input, in bytes: 16 MiB.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
-/// The deepest nesting of arrays and objects in an input.
-pub const MAX_NESTING: usize = 64;
+/// The deepest nesting of arrays and objects in an input (the JSON
+/// parser's recursion limit).
+pub const MAX_NESTING: usize = 128;
 /// The most rules a rubric may have.
 pub const MAX_RULES: usize = 100_000;
 /// The most indicators and items a rubric may have, together.
@@ -181,42 +182,13 @@ impl From<EvalError> for JsonError {
     }
 }
 
-/// Checks the size and nesting limits without parsing.
+/// Checks the size limit; the nesting limit is the JSON parser's own.
 fn check_limits(input: &str) -> Result<(), JsonError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(JsonError::new(
             ErrorCode::Limit,
-            format!(
-                "input of {} bytes is larger than {MAX_INPUT_BYTES} bytes",
-                input.len()
-            ),
+            format!("input of {} bytes is larger than {MAX_INPUT_BYTES} bytes", input.len()),
         ));
-    }
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for (offset, b) in input.bytes().enumerate() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Err(JsonError::new(
-                        ErrorCode::Limit,
-                        format!("input nests deeper than {MAX_NESTING} levels at byte {offset}"),
-                    ));
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
     }
     Ok(())
 }
@@ -224,26 +196,43 @@ fn check_limits(input: &str) -> Result<(), JsonError> {
 /// Parses `input` as `T`, with the path of any error.
 fn parse<T: DeserializeOwned>(input: &str) -> Result<T, JsonError> {
     check_limits(input)?;
+    // The plain parser first: tracking the path costs on every value, and
+    // only a failure needs it. A failure is parsed again, tracked.
+    match serde_json::from_str(input) {
+        Ok(value) => Ok(value),
+        Err(_) => Err(parse_tracked::<T>(input)),
+    }
+}
+
+/// The error of parsing `input`, with its path.
+fn parse_tracked<T: DeserializeOwned>(input: &str) -> JsonError {
     let mut de = serde_json::Deserializer::from_str(input);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let code = match inner.classify() {
-            serde_json::error::Category::Data => ErrorCode::Invalid,
-            _ => ErrorCode::Syntax,
-        };
-        JsonError {
-            code,
-            message: inner.to_string(),
-            // A syntax error's place is its line and column (in the
-            // message); a path is only meaningful for well-formed JSON.
-            path: (code == ErrorCode::Invalid && path != ".").then_some(path),
-            id: None,
-        }
-    })?;
-    de.end()
-        .map_err(|e| JsonError::new(ErrorCode::Syntax, e.to_string()))?;
-    Ok(value)
+    let tracked: Result<T, _> = serde_path_to_error::deserialize(&mut de);
+    let error = match tracked {
+        Ok(_) => match de.end() {
+            Ok(()) => None,
+            Err(e) => Some((String::from("."), e)),
+        },
+        Err(e) => Some((e.path().to_string(), e.into_inner())),
+    };
+    let Some((path, inner)) = error else {
+        // INVARIANT: the same input failed untracked; the parsers agree.
+        return JsonError::new(ErrorCode::Invalid, "invalid input");
+    };
+    let code = match inner.classify() {
+        serde_json::error::Category::Data => ErrorCode::Invalid,
+        // serde_json stops at MAX_NESTING levels.
+        _ if inner.to_string().starts_with("recursion limit exceeded") => ErrorCode::Limit,
+        _ => ErrorCode::Syntax,
+    };
+    JsonError {
+        code,
+        message: inner.to_string(),
+        // A syntax error's place is its line and column (in the message); a
+        // path is only meaningful for well-formed JSON.
+        path: (code == ErrorCode::Invalid && path != ".").then_some(path),
+        id: None,
+    }
 }
 
 /// Parses an inspection, with the path of any error.

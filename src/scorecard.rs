@@ -94,6 +94,18 @@ impl<'a> Scorecard<'a> {
         self.dec(points - deducted)
     }
 
+    /// A node's points, deduction and score in units, for serializing.
+    fn node_units(&self, node: u32) -> (Units, Units, Units) {
+        let scale = self.rubric.plan().scale;
+        let points = self.rubric.plan().points.get(node as usize).copied().unwrap_or(0);
+        let deducted = self.deducted.get(node as usize).copied().unwrap_or(0);
+        (
+            Units(points.into(), scale),
+            Units(deducted.into(), scale),
+            Units((points - deducted).into(), scale),
+        )
+    }
+
     fn node_deducted(&self, node: u32) -> Decimal {
         self.dec(self.deducted.get(node as usize).copied().unwrap_or(0))
     }
@@ -394,6 +406,58 @@ impl<'s> RuleOutcome<'s> {
 /// A decimal written as a JSON string, without trailing zeros.
 struct Dec(Decimal);
 
+/// An amount in units of 10^-scale, written as a JSON string without
+/// trailing zeros: what [`Dec`] writes for the same value, without going
+/// through `Decimal` (scorecards hold a hundred of them).
+struct Units(i128, u32);
+
+impl Serialize for Units {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Units(value, scale) = *self;
+        let scale = scale as usize;
+        // Digits, least significant first, at least `scale + 1` of them so
+        // that an integer digit always comes first.
+        let mut digits = [b'0'; 48];
+        let mut n = value.unsigned_abs();
+        let mut len = 0;
+        for slot in digits.iter_mut() {
+            *slot = b'0' + (n % 10) as u8;
+            n /= 10;
+            len += 1;
+            if n == 0 && len > scale {
+                break;
+            }
+        }
+        // Fractional zeros at the end are dropped.
+        let skip = digits
+            .iter()
+            .take(scale)
+            .take_while(|&&d| d == b'0')
+            .count();
+        // Sign, digits and point, most significant first.
+        let mut text = [0u8; 52];
+        let mut at = 0;
+        let mut put = |b: u8| {
+            if let Some(slot) = text.get_mut(at) {
+                *slot = b;
+                at += 1;
+            }
+        };
+        if value < 0 {
+            put(b'-');
+        }
+        for i in (skip..len).rev() {
+            if i + 1 == scale {
+                put(b'.');
+            }
+            put(digits.get(i).copied().unwrap_or(b'0'));
+        }
+        // INVARIANT: only ASCII digits, '-' and '.' were written.
+        let text = text.get(..at).and_then(|t| std::str::from_utf8(t).ok()).unwrap_or("0");
+        serializer.serialize_str(text)
+    }
+}
+
 impl Serialize for Dec {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(&self.0.normalize())
@@ -404,9 +468,10 @@ impl Serialize for Scorecard<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("Scorecard", 5)?;
         s.serialize_field("rubric", self.rubric.id())?;
-        s.serialize_field("points", &Dec(self.points()))?;
-        s.serialize_field("deducted", &Dec(self.deducted()))?;
-        s.serialize_field("score", &Dec(self.score()))?;
+        let (points, deducted, score) = self.node_units(0);
+        s.serialize_field("points", &points)?;
+        s.serialize_field("deducted", &deducted)?;
+        s.serialize_field("score", &score)?;
         s.serialize_field("indicators", &Seq(|| self.indicators()))?;
         s.end()
     }
@@ -431,9 +496,10 @@ impl Serialize for IndicatorOutcome<'_> {
         let mut s = serializer.serialize_struct("IndicatorOutcome", 6)?;
         s.serialize_field("id", self.id())?;
         s.serialize_field("name", &self.indicator.name)?;
-        s.serialize_field("points", &Dec(self.points()))?;
-        s.serialize_field("deducted", &Dec(self.deducted()))?;
-        s.serialize_field("score", &Dec(self.score()))?;
+        let (points, deducted, score) = self.card.node_units(self.node);
+        s.serialize_field("points", &points)?;
+        s.serialize_field("deducted", &deducted)?;
+        s.serialize_field("score", &score)?;
         match self.indicator.children {
             Children::Indicators(_) => {
                 s.serialize_field("indicators", &Seq(|| self.indicators()))?;
@@ -446,20 +512,55 @@ impl Serialize for IndicatorOutcome<'_> {
 
 impl Serialize for ItemOutcome<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Each rule's reason is rendered once, for the rule and for the
+        // item's joined reason.
+        let rules: Vec<(RuleOutcome<'_>, String)> =
+            self.rules().map(|r| (r, r.reason())).collect();
+        let mut reason = String::new();
+        for (_, r) in &rules {
+            if !r.is_empty() {
+                if !reason.is_empty() {
+                    reason.push('；');
+                }
+                reason.push_str(r);
+            }
+        }
         let mut s = serializer.serialize_struct("ItemOutcome", 8)?;
         s.serialize_field("id", self.id())?;
         s.serialize_field("serial", &self.item.serial)?;
-        s.serialize_field("points", &Dec(self.points()))?;
-        s.serialize_field("deducted", &Dec(self.deducted()))?;
-        s.serialize_field("score", &Dec(self.score()))?;
-        s.serialize_field("reason", &self.reason())?;
-        s.serialize_field("rules", &Seq(|| self.rules()))?;
+        let (points, deducted, score) = self.card.node_units(self.node);
+        s.serialize_field("points", &points)?;
+        s.serialize_field("deducted", &deducted)?;
+        s.serialize_field("score", &score)?;
+        s.serialize_field("reason", &reason)?;
+        s.serialize_field(
+            "rules",
+            &Seq(|| rules.iter().map(|(rule, reason)| RuleJson { rule, reason })),
+        )?;
         s.end()
+    }
+}
+
+/// A rule outcome with its reason already rendered.
+struct RuleJson<'a, 's> {
+    rule: &'a RuleOutcome<'s>,
+    reason: &'a str,
+}
+
+impl Serialize for RuleJson<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.rule.serialize_with(serializer, self.reason)
     }
 }
 
 impl Serialize for RuleOutcome<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize_with(serializer, &self.reason())
+    }
+}
+
+impl RuleOutcome<'_> {
+    fn serialize_with<S: Serializer>(&self, serializer: S, reason: &str) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("RuleOutcome", 8)?;
         s.serialize_field("id", self.id())?;
         s.serialize_field("assessed", &self.assessed())?;
@@ -469,10 +570,11 @@ impl Serialize for RuleOutcome<'_> {
         } else {
             s.skip_field("pending")?;
         }
-        s.serialize_field("raw", &Dec(self.raw()))?;
-        s.serialize_field("deducted", &Dec(self.deducted()))?;
+        let scale = self.card.rubric.plan().scale;
+        s.serialize_field("raw", &Units(self.state.raw, scale))?;
+        s.serialize_field("deducted", &Units(self.state.applied.into(), scale))?;
         s.serialize_field("limited_by", &self.limited_by())?;
-        s.serialize_field("reason", &self.reason())?;
+        s.serialize_field("reason", reason)?;
         s.end()
     }
 }
