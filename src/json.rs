@@ -187,7 +187,10 @@ fn check_limits(input: &str) -> Result<(), JsonError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(JsonError::new(
             ErrorCode::Limit,
-            format!("input of {} bytes is larger than {MAX_INPUT_BYTES} bytes", input.len()),
+            format!(
+                "input of {} bytes is larger than {MAX_INPUT_BYTES} bytes",
+                input.len()
+            ),
         ));
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! Reading a scorecard: the tree of outcomes, reasons and JSON.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -97,7 +97,13 @@ impl<'a> Scorecard<'a> {
     /// A node's points, deduction and score in units, for serializing.
     fn node_units(&self, node: u32) -> (Units, Units, Units) {
         let scale = self.rubric.plan().scale;
-        let points = self.rubric.plan().points.get(node as usize).copied().unwrap_or(0);
+        let points = self
+            .rubric
+            .plan()
+            .points
+            .get(node as usize)
+            .copied()
+            .unwrap_or(0);
         let deducted = self.deducted.get(node as usize).copied().unwrap_or(0);
         (
             Units(points.into(), scale),
@@ -386,9 +392,10 @@ impl<'s> RuleOutcome<'s> {
         if state.pending > 0 {
             let _ = write!(out, "，另有{}{}未到期", state.pending, self.rule.unit);
         }
-        let _ = write!(out, "，扣{}分", card.dec(state.raw));
+        let scale = card.rubric.plan().scale;
+        let _ = write!(out, "，扣{}分", Units(state.raw, scale));
         if state.capped < state.raw {
-            let _ = write!(out, "，超过上限按{}分扣", card.dec(state.capped));
+            let _ = write!(out, "，超过上限按{}分扣", Units(state.capped, scale));
         }
         let nodes = &card.rubric.plan().nodes;
         if let Some(node) = state.bound_by.and_then(|n| nodes.get(n as usize)) {
@@ -396,8 +403,8 @@ impl<'s> RuleOutcome<'s> {
                 out,
                 "，受{}分值{}分所限，实扣{}分",
                 node.label,
-                card.dec(node.points),
-                card.dec(state.applied)
+                Units(node.points, scale),
+                Units(state.applied.into(), scale)
             );
         }
     }
@@ -411,8 +418,10 @@ struct Dec(Decimal);
 /// through `Decimal` (scorecards hold a hundred of them).
 struct Units(i128, u32);
 
-impl Serialize for Units {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl Units {
+    /// The digits, into `text`: sign, integer digits, point and fraction
+    /// without trailing zeros.
+    fn write<'t>(&self, text: &'t mut [u8; 52]) -> &'t str {
         let Units(value, scale) = *self;
         let scale = scale as usize;
         // Digits, least significant first, at least `scale + 1` of them so
@@ -434,8 +443,6 @@ impl Serialize for Units {
             .take(scale)
             .take_while(|&&d| d == b'0')
             .count();
-        // Sign, digits and point, most significant first.
-        let mut text = [0u8; 52];
         let mut at = 0;
         let mut put = |b: u8| {
             if let Some(slot) = text.get_mut(at) {
@@ -453,8 +460,21 @@ impl Serialize for Units {
             put(digits.get(i).copied().unwrap_or(b'0'));
         }
         // INVARIANT: only ASCII digits, '-' and '.' were written.
-        let text = text.get(..at).and_then(|t| std::str::from_utf8(t).ok()).unwrap_or("0");
-        serializer.serialize_str(text)
+        text.get(..at)
+            .and_then(|t| std::str::from_utf8(t).ok())
+            .unwrap_or("0")
+    }
+}
+
+impl fmt::Display for Units {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.write(&mut [0u8; 52]))
+    }
+}
+
+impl Serialize for Units {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.write(&mut [0u8; 52]))
     }
 }
 
@@ -514,8 +534,7 @@ impl Serialize for ItemOutcome<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // Each rule's reason is rendered once, for the rule and for the
         // item's joined reason.
-        let rules: Vec<(RuleOutcome<'_>, String)> =
-            self.rules().map(|r| (r, r.reason())).collect();
+        let rules: Vec<(RuleOutcome<'_>, String)> = self.rules().map(|r| (r, r.reason())).collect();
         let mut reason = String::new();
         for (_, r) in &rules {
             if !r.is_empty() {
@@ -560,7 +579,11 @@ impl Serialize for RuleOutcome<'_> {
 }
 
 impl RuleOutcome<'_> {
-    fn serialize_with<S: Serializer>(&self, serializer: S, reason: &str) -> Result<S::Ok, S::Error> {
+    fn serialize_with<S: Serializer>(
+        &self,
+        serializer: S,
+        reason: &str,
+    ) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("RuleOutcome", 8)?;
         s.serialize_field("id", self.id())?;
         s.serialize_field("assessed", &self.assessed())?;
