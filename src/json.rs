@@ -49,6 +49,9 @@ pub const MAX_RULES: usize = 100_000;
 /// The most indicators and items a rubric may have, together.
 pub const MAX_NODES: usize = 100_000;
 
+/// The version of this crate, for wrappers to report.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// A rubric loaded from JSON, parsed and validated once, ready to score
 /// inspections.
 #[derive(Debug, Clone)]
@@ -61,8 +64,16 @@ pub struct Engine {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum ErrorCode {
-    /// `syntax`: not JSON (or not UTF-8).
+    /// `syntax`: not JSON.
     Syntax,
+    /// `utf8`: input bytes that are not UTF-8 (reported by wrappers that
+    /// take bytes).
+    Utf8,
+    /// `null-pointer`: a required pointer was NULL (reported by the C ABI).
+    NullPointer,
+    /// `internal`: a failure of the library itself, such as a caught panic
+    /// (reported by wrappers; the core never panics).
+    Internal,
     /// `limit`: above one of the documented input limits.
     Limit,
     /// `invalid`: JSON that does not fit the contract: a wrong type, an
@@ -87,10 +98,32 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in the order of the enum: for wrappers that document or
+    /// check the list.
+    pub const ALL: [ErrorCode; 14] = [
+        ErrorCode::Syntax,
+        ErrorCode::Utf8,
+        ErrorCode::NullPointer,
+        ErrorCode::Internal,
+        ErrorCode::Limit,
+        ErrorCode::Invalid,
+        ErrorCode::InvalidRubric,
+        ErrorCode::RubricMismatch,
+        ErrorCode::UnknownRule,
+        ErrorCode::WrongFactType,
+        ErrorCode::MissingContext,
+        ErrorCode::Calendar,
+        ErrorCode::InvalidCase,
+        ErrorCode::Overflow,
+    ];
+
     /// The code as it appears in JSON: `unknown-rule`.
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorCode::Syntax => "syntax",
+            ErrorCode::Utf8 => "utf8",
+            ErrorCode::NullPointer => "null-pointer",
+            ErrorCode::Internal => "internal",
             ErrorCode::Limit => "limit",
             ErrorCode::Invalid => "invalid",
             ErrorCode::InvalidRubric => "invalid-rubric",
@@ -122,7 +155,9 @@ pub struct JsonError {
 }
 
 impl JsonError {
-    fn new(code: ErrorCode, message: impl Into<String>) -> JsonError {
+    /// An error with this code and message, and no path or id: for
+    /// wrappers reporting their own failures in the same shape.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> JsonError {
         JsonError {
             code,
             message: message.into(),
@@ -339,6 +374,19 @@ impl Engine {
         let inspection = parse_inspection(inspection_json)?;
         let card = self.rubric.evaluate(&inspection)?;
         Ok(to_json(&card))
+    }
+
+    /// A copy of this engine with a year added to its calendar (or
+    /// replaced): for hosts that share an engine across threads and swap in
+    /// the updated one.
+    ///
+    /// # Errors
+    ///
+    /// [`JsonError`] with code `syntax`, `limit` or `invalid`.
+    pub fn with_calendar_year(&self, year_json: &str) -> Result<Engine, JsonError> {
+        let mut engine = self.clone();
+        engine.add_calendar_year(year_json)?;
+        Ok(engine)
     }
 
     /// Adds a year to the rubric's working-day calendar, or replaces it,
