@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
 use crate::evaluate::{RuleState, units_to_decimal};
-use crate::tally::{Context, write_details};
+use crate::tally::{Context, Details, write_details};
 use crate::{Children, Fact, Id, Indicator, Item, Points, Rule, Scorecard, Trigger};
 
 impl<'a> Scorecard<'a> {
@@ -375,20 +375,19 @@ impl<'s> RuleOutcome<'s> {
         if counted {
             let _ = write!(out, "：{}{}", state.breaches, self.rule.unit);
         }
-        let mut details: Vec<String> = fact
-            .notes()
-            .filter(|n| !n.is_empty() && !matches!(fact, Fact::Cases(_)))
-            .map(str::to_owned)
-            .collect();
+        let mut details = Details::new(out);
+        if !matches!(fact, Fact::Cases(_)) {
+            for note in fact.notes().filter(|n| !n.is_empty()) {
+                details.next().push_str(note);
+            }
+        }
         let ctx = Context {
             calendar: card.rubric.calendar(),
             period: card.period,
             as_of: card.as_of,
         };
         write_details(trigger, fact, &ctx, &mut details);
-        if !details.is_empty() {
-            let _ = write!(out, "（{}）", details.join("；"));
-        }
+        details.close();
         if state.pending > 0 {
             let _ = write!(out, "，另有{}{}未到期", state.pending, self.rule.unit);
         }

@@ -173,25 +173,29 @@ fn case_status(
             "an assessment date (`as_of` or `period`) for cases not done",
         )))?,
     };
-    let (due, working_late) = match (case.start, case.due, within) {
+    let (due, working_late): (NaiveDate, Option<u32>) = match (case.start, case.due, within) {
         (Some(_), Some(_), _) => {
             return Err(CaseError::Malformed("give `start` or `due`, not both"));
         }
         (Some(start), None, Some(Within::WorkingDays(n))) => {
-            // Count the working days up to the end first: a case judged
-            // before its limit is reached needs no calendar beyond that day
-            // (done 2026-12-30 on a 20-day limit from 2026-12-10 is on time
-            // without knowing 2027).
-            let passed = ctx.calendar.working_days_between(start, end)?;
-            if passed < n {
-                return Ok(if case.done.is_some() {
-                    CaseStatus::OnTime
-                } else {
-                    CaseStatus::Pending
-                });
+            match ctx.calendar.add_working_days(start, n) {
+                Ok(due) => (due, None),
+                // The due date falls in a year the calendar does not know.
+                // A case judged before its limit was reached needs no later
+                // year (done 2026-12-30 on a 20-day limit from 2026-12-10 is
+                // on time without knowing 2027): count up to the end.
+                Err(e) => {
+                    let passed = ctx.calendar.working_days_between(start, end)?;
+                    if passed < n {
+                        return Ok(if case.done.is_some() {
+                            CaseStatus::OnTime
+                        } else {
+                            CaseStatus::Pending
+                        });
+                    }
+                    return Err(e.into());
+                }
             }
-            let due = ctx.calendar.add_working_days(start, n)?;
-            (due, Some(passed - n))
         }
         (None, Some(due), _) => (due, None),
         (Some(start), None, Some(Within::Days(n))) => (
@@ -311,13 +315,40 @@ pub(crate) fn period_label(every: Every, first: NaiveDate) -> String {
     }
 }
 
+/// A parenthesised list being written into a reason: `（a；b）`.
+pub(crate) struct Details<'a> {
+    out: &'a mut String,
+    open: bool,
+}
+
+impl<'a> Details<'a> {
+    /// A list written at the end of `out`.
+    pub(crate) fn new(out: &'a mut String) -> Details<'a> {
+        Details { out, open: false }
+    }
+
+    /// Starts the next entry and returns where to write it.
+    pub(crate) fn next(&mut self) -> &mut String {
+        self.out.push(if self.open { '；' } else { '（' });
+        self.open = true;
+        self.out
+    }
+
+    /// Closes the list, if anything was written.
+    pub(crate) fn close(self) {
+        if self.open {
+            self.out.push('）');
+        }
+    }
+}
+
 /// The details a reason shows for a date fact: the missed periods, the
-/// late cases, the measured value. Empty for hand-counted facts.
+/// late cases, the measured value. Nothing for hand-counted facts.
 pub(crate) fn write_details(
     trigger: &Trigger,
     fact: &Fact,
     ctx: &Context<'_>,
-    out: &mut Vec<String>,
+    list: &mut Details<'_>,
 ) {
     match (trigger, fact) {
         (Trigger::Cadence { every }, Fact::Dates(_) | Fact::Findings(_)) => {
@@ -329,11 +360,14 @@ pub(crate) fn write_details(
             };
             if let Ok(missed) = missed_periods(*every, dates, ctx) {
                 if !missed.is_empty() {
-                    let names: Vec<String> = missed
-                        .iter()
-                        .map(|(first, _)| period_label(*every, *first))
-                        .collect();
-                    out.push(format!("{}无记录", names.join("、")));
+                    let out = list.next();
+                    for (i, (first, _)) in missed.iter().enumerate() {
+                        if i > 0 {
+                            out.push('、');
+                        }
+                        out.push_str(&period_label(*every, *first));
+                    }
+                    out.push_str("无记录");
                 }
             }
         }
@@ -350,61 +384,49 @@ pub(crate) fn write_details(
                 Some(Within::Days(_)) | None => "天",
             };
             for case in cases {
-                let Ok(status) = case_status(*within, case, ctx) else {
-                    continue;
-                };
-                let mut line = String::new();
-                if !case.note.is_empty() {
-                    line.push_str(&case.note);
-                    line.push('：');
-                }
-                if let Some(start) = case.start {
-                    let _ = write!(line, "{start}{after}，");
-                }
-                // Late on a rest day right after the due date is 0 working
-                // days late: say it in calendar days.
-                let late = |by: u32, days: u32| {
-                    if by == 0 {
-                        format!("{days}天")
-                    } else {
-                        format!("{by}{unit}")
-                    }
-                };
-                match status {
-                    CaseStatus::Late {
+                let (due, end, by, days, done) = match case_status(*within, case, ctx) {
+                    Ok(CaseStatus::Late {
                         due,
                         done,
                         by,
                         days,
-                    } => {
-                        let _ = write!(
-                            line,
-                            "应于{due}前{action}，{done}{action}，逾期{}",
-                            late(by, days)
-                        );
-                    }
-                    CaseStatus::Overdue {
+                    }) => (due, done, by, days, true),
+                    Ok(CaseStatus::Overdue {
                         due,
                         as_of,
                         by,
                         days,
-                    } => {
-                        let _ = write!(
-                            line,
-                            "应于{due}前{action}，截至{as_of}未{action}，已逾期{}",
-                            late(by, days)
-                        );
-                    }
-                    CaseStatus::OnTime | CaseStatus::Pending => continue,
+                    }) => (due, as_of, by, days, false),
+                    _ => continue,
+                };
+                let out = list.next();
+                if !case.note.is_empty() {
+                    out.push_str(&case.note);
+                    out.push('：');
                 }
-                out.push(line);
+                if let Some(start) = case.start {
+                    let _ = write!(out, "{start}{after}，");
+                }
+                let _ = write!(out, "应于{due}前{action}，");
+                if done {
+                    let _ = write!(out, "{end}{action}，逾期");
+                } else {
+                    let _ = write!(out, "截至{end}未{action}，已逾期");
+                }
+                // Late on a rest day right after the due date is 0 working
+                // days late: say it in calendar days.
+                if by == 0 {
+                    let _ = write!(out, "{days}天");
+                } else {
+                    let _ = write!(out, "{by}{unit}");
+                }
             }
         }
         (Trigger::Threshold { min }, Fact::Measure(value)) if value < min => {
-            out.push(format!("实测{value}，应不低于{min}"));
+            let _ = write!(list.next(), "实测{value}，应不低于{min}");
         }
         (Trigger::Threshold { min }, Fact::Count(n)) if Decimal::from(*n) < *min => {
-            out.push(format!("实测{n}，应不低于{min}"));
+            let _ = write!(list.next(), "实测{n}，应不低于{min}");
         }
         _ => {}
     }
