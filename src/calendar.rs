@@ -490,14 +490,15 @@ impl TryFrom<YearScheduleRepr> for YearSchedule {
 
 /// A [`YearSchedule`] as written: the holiday-cn JSON shape.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct YearScheduleRepr {
-    /// The JSON schema's URL: accepted and ignored.
+    /// The JSON schema's URL: accepted and ignored. Read as a string (not
+    /// skipped): skipping a value does not count its nesting.
     #[serde(rename = "$schema", default)]
-    _schema: Option<serde::de::IgnoredAny>,
+    _schema: Option<String>,
     /// The document's URL: accepted and ignored.
     #[serde(rename = "$id", default)]
-    _id: Option<serde::de::IgnoredAny>,
+    _id: Option<String>,
     /// The year.
     year: i32,
     /// The notices' URLs.
@@ -506,6 +507,10 @@ struct YearScheduleRepr {
     /// The listed days.
     days: Vec<ListedDay>,
 }
+
+use crate::strict::map_only;
+map_only!(YearScheduleRepr, "a calendar year object");
+map_only!(ListedDay, "a listed day object", serialize);
 
 /// A [`YearSchedule`] to write, borrowed.
 #[derive(Serialize)]
@@ -524,7 +529,7 @@ struct YearScheduleRef<'a> {
 /// with `isOffDay: true` for a [`DayKind::Holiday`] and `false` for a
 /// [`DayKind::MakeupWorkday`]; the date is written `YYYY-MM-DD` exactly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct ListedDay {
     /// The holiday the date belongs to, as the notice names it (e.g. `春节`).
     pub name: String,

@@ -42,8 +42,8 @@ use crate::{Diagnostic, EvalError, Inspection, Rubric, RubricError, RubricSpec, 
 /// The largest input, in bytes: 16 MiB.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 /// The deepest nesting of arrays and objects in an input (the JSON
-/// parser's recursion limit).
-pub const MAX_NESTING: usize = 128;
+/// parser's recursion limit of 128 lets 127 levels through).
+pub const MAX_NESTING: usize = 127;
 /// The most rules a rubric may have.
 pub const MAX_RULES: usize = 100_000;
 /// The most indicators and items a rubric may have, together.
@@ -259,7 +259,7 @@ fn parse_tracked<T: DeserializeOwned>(input: &str) -> JsonError {
     };
     let code = match inner.classify() {
         serde_json::error::Category::Data => ErrorCode::Invalid,
-        // serde_json stops at MAX_NESTING levels.
+        // serde_json stops beyond MAX_NESTING levels.
         _ if inner.to_string().starts_with("recursion limit exceeded") => ErrorCode::Limit,
         _ => ErrorCode::Syntax,
     };

@@ -31,7 +31,7 @@ macro_rules! map_only {
         }
     };
     ($ty:ty, $expecting:literal, serialize) => {
-        map_only!($ty, $expecting);
+        $crate::strict::map_only!($ty, $expecting);
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 <$ty>::serialize(self, serializer)

@@ -315,6 +315,9 @@ pub(crate) fn period_label(every: Every, first: NaiveDate) -> String {
     }
 }
 
+/// The most missed periods a reason names; more are counted.
+const MAX_NAMED_PERIODS: usize = 12;
+
 /// A parenthesised list being written into a reason: `（a；b）`.
 pub(crate) struct Details<'a> {
     out: &'a mut String,
@@ -361,11 +364,22 @@ pub(crate) fn write_details(
             if let Ok(missed) = missed_periods(*every, dates, ctx) {
                 if !missed.is_empty() {
                     let out = list.next();
-                    for (i, (first, _)) in missed.iter().enumerate() {
+                    // A reason names at most a year's worth of periods, so
+                    // its length does not grow with the window.
+                    for (i, (first, _)) in missed.iter().take(MAX_NAMED_PERIODS).enumerate() {
                         if i > 0 {
                             out.push('、');
                         }
                         out.push_str(&period_label(*every, *first));
+                    }
+                    if missed.len() > MAX_NAMED_PERIODS {
+                        let unit = match every {
+                            Every::Month => "个月",
+                            Every::Quarter => "个季度",
+                            Every::HalfYear => "个半年",
+                            Every::Year => "年",
+                        };
+                        let _ = write!(out, "等{}{unit}", missed.len());
                     }
                     out.push_str("无记录");
                 }
