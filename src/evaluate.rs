@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::rubric::IdKey;
+use crate::rubric::{IdKey, Simple};
 use crate::tally::{Context, Tally, TallyError, tally};
 use crate::{CalendarError, Fact, FactKind, Id, Inspection, Period, Rubric};
 
@@ -346,6 +346,20 @@ impl Rubric {
             };
             // Counting here, while the fact is at hand, keeps the
             // evaluation loop from touching the inspection again.
+            // Flags and counts inline: the common case, and the hot path.
+            let simple = match (plan.rules.get(index).map(|r| r.simple), fact) {
+                (Some(Simple::Flag), Fact::Flag(b)) => Some(u64::from(*b)),
+                (Some(Simple::Flag), Fact::Finding(_)) => Some(1),
+                (Some(Simple::Count), Fact::Count(n)) => Some(*n),
+                (Some(Simple::Count), Fact::Findings(list)) => Some(list.len() as u64),
+                _ => None,
+            };
+            if let Some(breaches) = simple {
+                if let Some(slot) = facts.get_mut(index) {
+                    *slot = Some((fact, Tally { breaches, pending: 0 }));
+                }
+                continue;
+            }
             let Some(trigger) = plan.triggers.get(index) else {
                 return Err(EvalError::UnknownRule { id: id.clone() });
             };

@@ -175,6 +175,9 @@ pub(crate) struct NodePlan {
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct RulePlan {
+    /// Flag and count rules are counted inline; others through
+    /// `tally::tally` with their full trigger.
+    pub(crate) simple: Simple,
     /// Where the chain of nodes bounding the rule starts in `Plan::chains`.
     pub(crate) chain_start: u32,
     /// Where it ends (exclusive).
@@ -467,6 +470,11 @@ impl Plan {
             };
             triggers.push(rule.1.clone());
             rules.push(RulePlan {
+                simple: match rule.1 {
+                    Trigger::Flag => Simple::Flag,
+                    Trigger::Count => Simple::Count,
+                    _ => Simple::No,
+                },
                 chain_start,
                 chain_end,
                 amount,
@@ -508,6 +516,14 @@ impl Plan {
             by_id,
         })
     }
+}
+
+/// Whether a rule's trigger is simple enough to count inline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Simple {
+    Flag,
+    Count,
+    No,
 }
 
 /// A rule id with a cheap comparison key, for matching facts to rules.

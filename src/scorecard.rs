@@ -426,14 +426,28 @@ impl Units {
         // Digits, least significant first, at least `scale + 1` of them so
         // that an integer digit always comes first.
         let mut digits = [b'0'; 48];
-        let mut n = value.unsigned_abs();
         let mut len = 0;
-        for slot in digits.iter_mut() {
-            *slot = b'0' + (n % 10) as u8;
-            n /= 10;
-            len += 1;
-            if n == 0 && len > scale {
-                break;
+        let magnitude = value.unsigned_abs();
+        // Almost every amount fits 64 bits, where division is cheap; 128-bit
+        // division is a library call.
+        if let Ok(mut n) = u64::try_from(magnitude) {
+            for slot in digits.iter_mut() {
+                *slot = b'0' + (n % 10) as u8;
+                n /= 10;
+                len += 1;
+                if n == 0 && len > scale {
+                    break;
+                }
+            }
+        } else {
+            let mut n = magnitude;
+            for slot in digits.iter_mut() {
+                *slot = b'0' + (n % 10) as u8;
+                n /= 10;
+                len += 1;
+                if n == 0 && len > scale {
+                    break;
+                }
             }
         }
         // Fractional zeros at the end are dropped.

@@ -24,6 +24,7 @@ pub(crate) struct Tally {
     pub(crate) pending: u64,
 }
 
+
 impl Tally {
     fn of(breaches: u64) -> Tally {
         Tally {
@@ -93,13 +94,11 @@ pub(crate) fn tally(
             Ok(tally)
         }
         (Trigger::Cadence { every }, Fact::Dates(dates)) => {
-            let missed = missed_periods(*every, dates, ctx)?;
-            Ok(Tally::of(missed.len() as u64))
+            Ok(Tally::of(missed_periods(*every, dates, ctx, |_| false)?))
         }
         // An empty list says no dates at all: every period was missed.
         (Trigger::Cadence { every }, Fact::Findings(list)) if list.is_empty() => {
-            let missed = missed_periods(*every, &[], ctx)?;
-            Ok(Tally::of(missed.len() as u64))
+            Ok(Tally::of(missed_periods(*every, &[], ctx, |_| false)?))
         }
         (Trigger::Deadline { .. } | Trigger::Cadence { .. }, _) => hand_counted(fact)
             .map(Tally::of)
@@ -241,60 +240,88 @@ fn case_status(
     })
 }
 
-/// The first day of the period of `every` that contains `date`.
-fn period_start(every: Every, date: NaiveDate) -> Option<NaiveDate> {
-    let month0 = date.month0();
-    let first_month0 = match every {
-        Every::Month => month0,
-        Every::Quarter => month0 - month0 % 3,
-        Every::HalfYear => month0 - month0 % 6,
-        Every::Year => 0,
-    };
-    NaiveDate::from_ymd_opt(date.year(), first_month0 + 1, 1)
-}
-
-/// The first day of the next period.
-fn next_period(every: Every, start: NaiveDate) -> Option<NaiveDate> {
-    let months = match every {
+/// Months in a period of `every`.
+fn months(every: Every) -> i64 {
+    match every {
         Every::Month => 1,
         Every::Quarter => 3,
         Every::HalfYear => 6,
         Every::Year => 12,
-    };
-    start.checked_add_months(chrono::Months::new(months))
+    }
 }
 
-/// The periods wholly inside the assessment window with none of `dates` in
-/// them, each as (first day, last day), in order.
+/// A month as a number: year × 12 + month0.
+fn month_index(date: NaiveDate) -> i64 {
+    i64::from(date.year()) * 12 + i64::from(date.month0())
+}
+
+/// The first day of the month numbered `index`.
+fn month_start(index: i64) -> Option<NaiveDate> {
+    let year = i32::try_from(index.div_euclid(12)).ok()?;
+    let month0 = u32::try_from(index.rem_euclid(12)).ok()?;
+    NaiveDate::from_ymd_opt(year, month0 + 1, 1)
+}
+
+/// Walks the periods wholly inside the assessment window that hold none of
+/// `dates`, calling `visit` with each one's first day while it returns
+/// `true`; returns how many there are.
+///
+/// Periods are numbered by month (`k × months`), so the walk needs no
+/// calendar arithmetic; with no dates the count is a subtraction.
 pub(crate) fn missed_periods(
     every: Every,
     dates: &[NaiveDate],
     ctx: &Context<'_>,
-) -> Result<Vec<(NaiveDate, NaiveDate)>, TallyError> {
+    mut visit: impl FnMut(NaiveDate) -> bool,
+) -> Result<u64, TallyError> {
     let period = ctx
         .period
         .ok_or(TallyError::Needs("an assessment period (`period`)"))?;
     let end = ctx.as_of.map_or(period.to(), |a| a.min(period.to()));
-    let mut sorted = dates.to_vec();
-    sorted.sort_unstable();
-    let mut missed = Vec::new();
-    let mut start = period_start(every, period.from());
-    while let Some(first) = start {
-        let Some(next) = next_period(every, first) else {
-            break;
-        };
-        let Some(last) = next.pred_opt() else { break };
-        if last > end {
-            break;
+    let len = months(every);
+    let from = period.from();
+    // The first period starting on or after the window's first day.
+    let first_month = month_index(from) + i64::from(from.day() != 1);
+    let first = first_month.div_euclid(len) + i64::from(first_month.rem_euclid(len) != 0);
+    // The last period ending on or before the window's last day.
+    let ends_month = end.succ_opt().is_none_or(|next| next.day() == 1);
+    let last_month = month_index(end) - i64::from(!ends_month);
+    let last = (last_month + 1).div_euclid(len) - 1;
+    if last < first {
+        return Ok(0);
+    }
+    let mut visiting = true;
+    if dates.is_empty() {
+        let mut k = first;
+        while visiting && k <= last {
+            visiting = month_start(k * len).is_some_and(&mut visit);
+            k += 1;
         }
-        // Partial periods at the window's start are not due.
-        if first >= period.from() {
-            let i = sorted.partition_point(|d| *d < first);
-            if sorted.get(i).is_none_or(|d| *d > last) {
-                missed.push((first, last));
+        return Ok(u64::try_from(last - first + 1).unwrap_or(0));
+    }
+    let owned;
+    let sorted: &[NaiveDate] = if dates.is_sorted() {
+        dates
+    } else {
+        owned = {
+            let mut copy = dates.to_vec();
+            copy.sort_unstable();
+            copy
+        };
+        &owned
+    };
+    let mut missed = 0;
+    for k in first..=last {
+        let (Some(start), Some(next)) = (month_start(k * len), month_start((k + 1) * len)) else {
+            continue;
+        };
+        let i = sorted.partition_point(|d| *d < start);
+        if sorted.get(i).is_none_or(|d| *d >= next) {
+            missed += 1;
+            if visiting {
+                visiting = visit(start);
             }
         }
-        start = Some(next);
     }
     Ok(missed)
 }
@@ -361,25 +388,25 @@ pub(crate) fn write_details(
                 Fact::Findings(list) if !list.is_empty() => return,
                 _ => &[],
             };
-            if let Ok(missed) = missed_periods(*every, dates, ctx) {
-                if !missed.is_empty() {
+            let mut names = Vec::new();
+            let counted = missed_periods(*every, dates, ctx, |first| {
+                names.push(period_label(*every, first));
+                // A reason names at most a year's worth of periods, so its
+                // length does not grow with the window.
+                names.len() < MAX_NAMED_PERIODS
+            });
+            if let Ok(missed) = counted {
+                if missed > 0 {
                     let out = list.next();
-                    // A reason names at most a year's worth of periods, so
-                    // its length does not grow with the window.
-                    for (i, (first, _)) in missed.iter().take(MAX_NAMED_PERIODS).enumerate() {
-                        if i > 0 {
-                            out.push('、');
-                        }
-                        out.push_str(&period_label(*every, *first));
-                    }
-                    if missed.len() > MAX_NAMED_PERIODS {
+                    out.push_str(&names.join("、"));
+                    if missed > names.len() as u64 {
                         let unit = match every {
                             Every::Month => "个月",
                             Every::Quarter => "个季度",
                             Every::HalfYear => "个半年",
                             Every::Year => "年",
                         };
-                        let _ = write!(out, "等{}{unit}", missed.len());
+                        let _ = write!(out, "等{missed}{unit}");
                     }
                     out.push_str("无记录");
                 }
