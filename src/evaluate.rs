@@ -356,7 +356,13 @@ impl Rubric {
             };
             if let Some(breaches) = simple {
                 if let Some(slot) = facts.get_mut(index) {
-                    *slot = Some((fact, Tally { breaches, pending: 0 }));
+                    *slot = Some((
+                        fact,
+                        Tally {
+                            breaches,
+                            pending: 0,
+                        },
+                    ));
                 }
                 continue;
             }

@@ -373,7 +373,7 @@ impl Engine {
     pub fn evaluate(&self, inspection_json: &str) -> Result<String, JsonError> {
         let inspection = parse_inspection(inspection_json)?;
         let card = self.rubric.evaluate(&inspection)?;
-        Ok(to_json(&card))
+        Ok(card.to_json())
     }
 
     /// A copy of this engine with a year added to its calendar (or

@@ -634,3 +634,256 @@ impl Serialize for LimitedBy<'_> {
         }
     }
 }
+
+/// Whether any byte of `bytes` must be escaped in a JSON string: a control
+/// character, `"` or `\\`. Eight bytes at a time (most text here is Chinese,
+/// whose UTF-8 bytes are all at least 0x80).
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Some byte of `x` is below `n` (n ≤ 0x80): the classic bit trick, exact
+    // about whether there is one.
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A control character, or a byte equal to `"` or `\\` (zero after
+        // the xor).
+        if below(x, 0x20) | below(x ^ (ONES * 0x22), 1) | below(x ^ (ONES * 0x5c), 1) != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
+/// Writes `s` as a JSON string literal, escaped exactly as serde_json
+/// escapes it.
+fn push_json_str(out: &mut String, s: &str) {
+    out.push('"');
+    if !needs_escape(s.as_bytes()) {
+        out.push_str(s);
+    } else {
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                '\u{08}' => out.push_str("\\b"),
+                '\u{0c}' => out.push_str("\\f"),
+                c if c < ' ' => {
+                    let _ = write!(out, "\\u{:04x}", u32::from(c));
+                }
+                c => out.push(c),
+            }
+        }
+    }
+    out.push('"');
+}
+
+impl Scorecard<'_> {
+    /// The scorecard as compact JSON: the same bytes as serializing it with
+    /// serde_json, written directly (the JSON surface's hot path).
+    pub(crate) fn to_json(&self) -> String {
+        let mut out = String::with_capacity(384 * self.rules.len() + 1024);
+        out.push_str("{\"rubric\":");
+        push_json_str(&mut out, self.rubric.id().as_str());
+        self.push_node_units(&mut out, 0);
+        out.push_str(",\"indicators\":[");
+        for (i, ind) in self.indicators().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            ind.push_json(&mut out);
+        }
+        out.push_str("]}");
+        out
+    }
+
+    /// `,"points":…,"deducted":…,"score":…` of a node.
+    fn push_node_units(&self, out: &mut String, node: u32) {
+        let (points, deducted, score) = self.node_units(node);
+        let mut buf = [0u8; 52];
+        out.push_str(",\"points\":\"");
+        out.push_str(points.write(&mut buf));
+        out.push_str("\",\"deducted\":\"");
+        out.push_str(deducted.write(&mut buf));
+        out.push_str("\",\"score\":\"");
+        out.push_str(score.write(&mut buf));
+        out.push('"');
+    }
+}
+
+impl IndicatorOutcome<'_> {
+    fn push_json(&self, out: &mut String) {
+        out.push_str("{\"id\":");
+        push_json_str(out, self.id().as_str());
+        out.push_str(",\"name\":");
+        push_json_str(out, &self.indicator.name);
+        self.card.push_node_units(out, self.node);
+        match self.indicator.children {
+            Children::Indicators(_) => {
+                out.push_str(",\"indicators\":[");
+                for (i, child) in self.indicators().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    child.push_json(out);
+                }
+            }
+            Children::Items(_) => {
+                out.push_str(",\"items\":[");
+                for (i, item) in self.items().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.push_json(out);
+                }
+            }
+        }
+        out.push_str("]}");
+    }
+}
+
+impl ItemOutcome<'_> {
+    fn push_json(&self, out: &mut String) {
+        out.push_str("{\"id\":");
+        push_json_str(out, self.id().as_str());
+        out.push_str(",\"serial\":");
+        push_json_str(out, &self.item.serial);
+        self.card.push_node_units(out, self.node);
+        // Each rule's reason once, for the rule and for the item's join.
+        let mut reasons: Vec<String> = Vec::with_capacity(self.item.rules.len());
+        let mut joined = String::new();
+        for rule in self.rules() {
+            let reason = rule.reason();
+            if !reason.is_empty() {
+                if !joined.is_empty() {
+                    joined.push('；');
+                }
+                joined.push_str(&reason);
+            }
+            reasons.push(reason);
+        }
+        out.push_str(",\"reason\":");
+        push_json_str(out, &joined);
+        out.push_str(",\"rules\":[");
+        for (i, (rule, reason)) in self.rules().zip(&reasons).enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            rule.push_json(out, reason);
+        }
+        out.push_str("]}");
+    }
+}
+
+impl RuleOutcome<'_> {
+    fn push_json(&self, out: &mut String, reason: &str) {
+        let scale = self.card.rubric.plan().scale;
+        let mut buf = [0u8; 52];
+        out.push_str("{\"id\":");
+        push_json_str(out, self.id().as_str());
+        out.push_str(if self.assessed() {
+            ",\"assessed\":true"
+        } else {
+            ",\"assessed\":false"
+        });
+        let _ = write!(out, ",\"breaches\":{}", self.breaches());
+        if matches!(self.rule.trigger, Trigger::Deadline { .. }) {
+            let _ = write!(out, ",\"pending\":{}", self.pending());
+        }
+        out.push_str(",\"raw\":\"");
+        out.push_str(Units(self.state.raw, scale).write(&mut buf));
+        out.push_str("\",\"deducted\":\"");
+        out.push_str(Units(self.state.applied.into(), scale).write(&mut buf));
+        out.push_str("\",\"limited_by\":");
+        match self.limited_by() {
+            None => out.push_str("null"),
+            Some(LimitedBy::Cap(cap)) => {
+                let _ = write!(out, "{{\"kind\":\"cap\",\"cap\":\"{cap}\"}}");
+            }
+            Some(LimitedBy::Node { id, points }) => {
+                out.push_str("{\"kind\":\"node\",\"id\":");
+                push_json_str(out, id.as_str());
+                let _ = write!(out, ",\"points\":\"{}\"}}", points.normalize());
+            }
+        }
+        out.push_str(",\"reason\":");
+        push_json_str(out, reason);
+        out.push('}');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_detection_matches_a_plain_scan() {
+        let plain = |bytes: &[u8]| bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+        // Every byte value at every position of a 17-byte string, among
+        // neighbours of every kind.
+        for fill in [b'a', 0x21, 0x5b, 0x80, 0xff, 0x1f] {
+            for b in 0..=255u8 {
+                for at in 0..17 {
+                    let mut bytes = vec![fill; 17];
+                    bytes[at] = b;
+                    assert_eq!(
+                        needs_escape(&bytes),
+                        plain(&bytes),
+                        "{b:#x} at {at} in {fill:#x}"
+                    );
+                }
+            }
+        }
+        assert!(!needs_escape("督查细则：未按时公示".as_bytes()));
+    }
+
+    #[test]
+    fn strings_escape_like_serde_json() {
+        for s in [
+            "",
+            "plain 督查",
+            "a\"b\\c",
+            "\u{0}\u{1}\u{8}\u{c}\t\r\n\u{1f}\u{7f}/",
+            "\u{202e}逾期",
+        ] {
+            let mut ours = String::new();
+            push_json_str(&mut ours, s);
+            assert_eq!(ours, serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn units_write_like_decimal() {
+        let cases = [
+            (0, 0, "0"),
+            (0, 2, "0"),
+            (5, 1, "0.5"),
+            (695, 1, "69.5"),
+            (1000, 1, "100"),
+            (-25, 1, "-2.5"),
+            (1, 6, "0.000001"),
+            (
+                18_446_744_073_709_551_615_000_000i128,
+                6,
+                "18446744073709551615",
+            ),
+            (
+                i128::from(u64::MAX) * 1000 + 5,
+                4,
+                "1844674407370955161.5005",
+            ),
+        ];
+        for (units, scale, text) in cases {
+            assert_eq!(Units(units, scale).to_string(), text, "{units} at {scale}");
+        }
+    }
+}

@@ -24,7 +24,6 @@ pub(crate) struct Tally {
     pub(crate) pending: u64,
 }
 
-
 impl Tally {
     fn of(breaches: u64) -> Tally {
         Tally {

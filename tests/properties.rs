@@ -432,6 +432,16 @@ fn properties(rubric: &Rubric, inspection: &Inspection, pick: usize) -> Result<(
 
     // Deterministic: the same input gives the same bytes.
     let bytes = serde_json::to_vec(&card).unwrap();
+    // The JSON surface writes the scorecard directly: the same bytes.
+    let engine = ducha::json::Engine::from(rubric.clone());
+    let direct = engine
+        .evaluate(&serde_json::to_string(inspection).unwrap())
+        .unwrap();
+    prop_assert_eq!(
+        direct.as_bytes(),
+        &bytes[..],
+        "direct writer and serde agree"
+    );
     prop_assert_eq!(
         &bytes,
         &serde_json::to_vec(&rubric.evaluate(inspection).unwrap()).unwrap()
