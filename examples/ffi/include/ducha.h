@@ -29,7 +29,7 @@
  *           internal         the library panicked (a bug; never expected)
  *           syntax           not JSON
  *           limit            above an input limit: 16 MiB of input,
- *                            nesting 128 deep, 100 000 rules,
+ *                            nesting 127 deep, 100 000 rules,
  *                            100 000 indicators and items
  *           invalid          JSON that does not fit the contract (see path)
  *           invalid-rubric   a rubric that fails validation (see id)
