@@ -1,217 +1,33 @@
 //! Properties of every evaluation, over generated inspections of the seed
-//! rubric and of generated rubrics (house style #14).
+//! rubric and of generated rubrics (house style #14), with the test kit's
+//! strategies; these check the evaluator's own outcomes (what limited each
+//! rule, the reasons, the direct JSON writer) beyond the kit's checker.
 #![cfg(test)]
+#![cfg(feature = "testing")]
 
-use ducha::{
-    Case, Children, Decimal, Fact, Finding, Id, Indicator, Inspection, Item, LimitedBy, NaiveDate,
-    Penalty, Period, Points, Rubric, RubricSpec, Rule, Scorecard, Trigger,
-};
 use std::collections::BTreeMap;
+
+use ducha::testing::{inspections, one_more_breach, rubrics};
+use ducha::{
+    Decimal, Fact, Id, Inspection, LimitedBy, NaiveDate, Penalty, Period, Rubric, Scorecard,
+};
 
 use proptest::prelude::*;
 
-fn note() -> impl Strategy<Value = Finding> {
-    "[甲乙丙丁a-z0-9]{0,6}".prop_map(Finding::new)
-}
-
-/// A day of 2026, the assessment period of generated inspections.
-fn day_2026() -> impl Strategy<Value = NaiveDate> {
-    (0u64..335).prop_map(|n| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(n))
-}
-
-fn fact_for(trigger: &Trigger) -> BoxedStrategy<Option<Fact>> {
-    let hand_counted = prop_oneof![
-        (0u64..15).prop_map(|n| Some(Fact::Count(n))),
-        prop::collection::vec(note(), 0..8).prop_map(|v| Some(Fact::Findings(v))),
-    ];
-    match trigger {
-        Trigger::Flag => prop_oneof![
-            1 => Just(None),
-            3 => any::<bool>().prop_map(|b| Some(Fact::Flag(b))),
-            1 => note().prop_map(|f| Some(Fact::Finding(f))),
-        ]
-        .boxed(),
-        Trigger::Threshold { .. } => prop_oneof![
-            1 => Just(None),
-            3 => (0i64..=120).prop_map(|n| Some(Fact::Measure(Decimal::new(n, 2)))),
-            1 => any::<bool>().prop_map(|b| Some(Fact::Flag(b))),
-        ]
-        .boxed(),
-        Trigger::Deadline { within, .. } => {
-            let by_start = within.is_some();
-            let case = (day_2026(), prop::option::of(0i64..40), note()).prop_map(
-                move |(day, done, note)| Case {
-                    start: by_start.then_some(day),
-                    due: (!by_start).then_some(day),
-                    // Done within 2026: the built-in calendar stops at 2026.
-                    done: done.map(|d| {
-                        (day + chrono::Days::new(d as u64))
-                            .min(NaiveDate::from_ymd_opt(2026, 12, 31).unwrap())
-                    }),
-                    note: note.note,
-                },
-            );
-            prop_oneof![
-                1 => Just(None),
-                // Non-empty: an empty list reads back from JSON as no findings,
-                // which every trigger counts alike (see `empty_lists_count_alike`).
-                3 => prop::collection::vec(case, 1..6).prop_map(|v| Some(Fact::Cases(v))),
-                1 => hand_counted,
-            ]
-            .boxed()
-        }
-        Trigger::Cadence { .. } => prop_oneof![
-            1 => Just(None),
-            3 => prop::collection::vec(day_2026(), 1..6).prop_map(|v| Some(Fact::Dates(v))),
-            1 => hand_counted,
-        ]
-        .boxed(),
-        _ => prop_oneof![
-            1 => Just(None),
-            4 => hand_counted,
-        ]
-        .boxed(),
-    }
-}
-
-/// Inspections of `rubric`: any subset of its rules, each with a fact of
-/// the type it reads.
-fn inspection_for(rubric: &Rubric) -> BoxedStrategy<Inspection> {
-    let rules: Vec<(Id, Trigger)> = rubric
-        .rules()
-        .map(|r| (r.id.clone(), r.trigger.clone()))
-        .collect();
-    let strategies: Vec<_> = rules.iter().map(|(_, t)| fact_for(t)).collect();
-    let ids: Vec<Id> = rules.into_iter().map(|(id, _)| id).collect();
-    strategies
-        .prop_map(move |facts| {
-            let mut inspection = Inspection::new();
-            inspection.period = Some(
-                Period::new(
-                    NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-                    NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
-                )
-                .unwrap(),
-            );
-            for (id, fact) in ids.iter().zip(facts) {
-                if let Some(fact) = fact {
-                    inspection.facts.insert(id.clone(), fact);
-                }
-            }
-            inspection
-        })
-        .boxed()
-}
-
-/// Points with up to two decimal places, 0 to 20.
-fn points() -> impl Strategy<Value = Points> {
-    (0i64..=2000, 0u32..=2).prop_map(|(n, scale)| {
-        let value = Decimal::new(n / 10i64.pow(2 - scale), scale);
-        Points::new(value).unwrap()
-    })
-}
-
-fn penalty() -> impl Strategy<Value = Penalty> {
-    prop_oneof![
-        points().prop_map(|points| Penalty::Flat { points }),
-        points().prop_map(|points| Penalty::PerOccurrence { points }),
-        (points(), points()).prop_map(|(points, cap)| Penalty::Capped { points, cap }),
-    ]
-}
-
-/// A tree shape: leaves are items (their rules' triggers and penalties).
-#[derive(Debug, Clone)]
-enum Shape {
-    Items(Vec<(Points, Vec<(bool, Penalty)>)>),
-    Indicators(Vec<(Points, Shape)>),
-}
-
-fn shape() -> impl Strategy<Value = Shape> {
-    let items = prop::collection::vec(
-        (
-            points(),
-            prop::collection::vec((any::<bool>(), penalty()), 0..4),
-        ),
-        0..4,
+/// The assessment period of generated inspections.
+fn year_2026() -> Period {
+    Period::new(
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
     )
-    .prop_map(Shape::Items);
-    items.prop_recursive(3, 24, 3, |inner| {
-        prop::collection::vec((points(), inner), 1..3).prop_map(Shape::Indicators)
-    })
+    .unwrap()
 }
 
-/// Valid rubrics of any shape; ids are numbered so they are unique.
-fn rubric() -> impl Strategy<Value = Rubric> {
-    prop::collection::vec((points(), shape()), 0..4).prop_map(|top| {
-        let mut next = 0u32;
-        let mut id = |prefix: &str| {
-            next += 1;
-            Id::new(format!("{prefix}{next}")).unwrap()
-        };
-        fn build(shape: Shape, id: &mut dyn FnMut(&str) -> Id) -> Children {
-            match shape {
-                Shape::Items(items) => Children::Items(
-                    items
-                        .into_iter()
-                        .enumerate()
-                        .map(|(n, (points, rules))| Item {
-                            id: id("i"),
-                            serial: (n + 1).to_string(),
-                            points,
-                            requirement: String::new(),
-                            standard: String::new(),
-                            rules: rules
-                                .into_iter()
-                                .map(|(flag, penalty)| Rule {
-                                    id: id("r"),
-                                    label: "违规".into(),
-                                    text: String::new(),
-                                    unit: "起".into(),
-                                    trigger: if flag { Trigger::Flag } else { Trigger::Count },
-                                    penalty,
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                ),
-                Shape::Indicators(children) => Children::Indicators(
-                    children
-                        .into_iter()
-                        .map(|(points, shape)| Indicator {
-                            id: id("g"),
-                            name: "指标".into(),
-                            points,
-                            children: build(shape, id),
-                        })
-                        .collect(),
-                ),
-            }
-        }
-        let indicators: Vec<Indicator> = top
-            .into_iter()
-            .map(|(points, shape)| Indicator {
-                id: id("g"),
-                name: "指标".into(),
-                points,
-                children: build(shape, &mut id),
-            })
-            .collect();
-        let total = indicators.iter().map(|i| i.points.get()).sum::<Decimal>();
-        Rubric::new(RubricSpec {
-            id: Id::new("generated").unwrap(),
-            title: "generated".into(),
-            version: String::new(),
-            total: Points::new(total).unwrap(),
-            indicators,
-            examples: Vec::new(),
-        })
-        .unwrap()
-    })
-}
-
+/// Generated rubrics with generated inspections of them (the test kit's
+/// strategies).
 fn rubric_and_inspection() -> impl Strategy<Value = (Rubric, Inspection)> {
-    rubric().prop_flat_map(|r| {
-        let insp = inspection_for(&r);
+    rubrics().prop_flat_map(|r| {
+        let insp = inspections(&r, year_2026());
         (Just(r), insp)
     })
 }
@@ -384,48 +200,6 @@ fn node_scores(card: &Scorecard<'_>) -> Vec<Decimal> {
     out
 }
 
-/// The same inspection with at least as many breaches of `rule`, usually
-/// one more.
-fn one_more(inspection: &Inspection, rule: &Rule) -> Inspection {
-    let mut more = inspection.clone();
-    let current = more.facts.get(&rule.id).cloned();
-    let fact = match (current, &rule.trigger) {
-        (None | Some(Fact::Flag(false)), Trigger::Flag | Trigger::Threshold { .. }) => {
-            Fact::Flag(true)
-        }
-        (Some(Fact::Measure(_)), Trigger::Threshold { .. }) => Fact::Flag(true),
-        (Some(f), Trigger::Flag | Trigger::Threshold { .. }) => f,
-        (Some(Fact::Cases(mut cases)), Trigger::Deadline { within, .. }) => {
-            // A case never done, started or due early in the year: overdue.
-            let day = NaiveDate::from_ymd_opt(2026, 1, 5);
-            cases.push(Case {
-                start: within.is_some().then_some(day).flatten(),
-                due: within.is_none().then_some(day).flatten(),
-                done: None,
-                note: String::new(),
-            });
-            Fact::Cases(cases)
-        }
-        (Some(Fact::Dates(mut dates)), _) => {
-            dates.pop();
-            Fact::Dates(dates)
-        }
-        (None, _) => Fact::Count(1),
-        (Some(Fact::Flag(b)), _) => Fact::Count(u64::from(b) + 1),
-        (Some(Fact::Count(n)), _) => Fact::Count(n + 1),
-        (Some(Fact::Findings(list)), Trigger::Cadence { .. }) if list.is_empty() => {
-            Fact::Findings(list)
-        }
-        (Some(Fact::Findings(mut list)), _) => {
-            list.push(Finding::new("又一起"));
-            Fact::Findings(list)
-        }
-        (Some(other), _) => other,
-    };
-    more.facts.insert(rule.id.clone(), fact);
-    more
-}
-
 fn properties(rubric: &Rubric, inspection: &Inspection, pick: usize) -> Result<(), TestCaseError> {
     let card = rubric.evaluate(inspection).unwrap();
     check(&card)?;
@@ -449,7 +223,7 @@ fn properties(rubric: &Rubric, inspection: &Inspection, pick: usize) -> Result<(
 
     // One more breach never raises a score, anywhere.
     if let Some(rule) = rubric.rules().nth(pick % rubric.rules().count().max(1)) {
-        let more = one_more(inspection, rule);
+        let more = one_more_breach(inspection, rule);
         let after = rubric.evaluate(&more).unwrap();
         check(&after)?;
         for (i, (b, a)) in node_scores(&card)
@@ -479,7 +253,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
-    fn seed_invariants(inspection in inspection_for(&ducha::seed::yuxi()), pick in any::<usize>()) {
+    fn seed_invariants(inspection in inspections(&ducha::seed::yuxi(), year_2026()), pick in any::<usize>()) {
         properties(&ducha::seed::yuxi(), &inspection, pick)?;
     }
 
@@ -489,7 +263,7 @@ proptest! {
     }
 
     #[test]
-    fn no_facts_means_full_marks(rubric in rubric()) {
+    fn no_facts_means_full_marks(rubric in rubrics()) {
         let empty = Inspection::new();
         let card = rubric.evaluate(&empty).unwrap();
         prop_assert_eq!(card.score(), rubric.total().get());
@@ -498,7 +272,7 @@ proptest! {
     }
 
     #[test]
-    fn rubric_json_round_trips(rubric in rubric()) {
+    fn rubric_json_round_trips(rubric in rubrics()) {
         let text = serde_json::to_string(&rubric).unwrap();
         let back: Rubric = serde_json::from_str(&text).unwrap();
         prop_assert_eq!(&back, &rubric);
