@@ -703,8 +703,7 @@ fn mask(word: u32, lo: u32, hi: u32) -> u64 {
 /// Serde helper: a date written exactly `YYYY-MM-DD`.
 pub(crate) mod ymd {
     use chrono::NaiveDate;
-    use serde::de::Error as _;
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::{Deserializer, Serializer};
 
     /// Writes `date` as `YYYY-MM-DD`.
     pub(crate) fn serialize<S: Serializer>(
@@ -718,10 +717,20 @@ pub(crate) mod ymd {
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<NaiveDate, D::Error> {
-        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
-        parse(&text).ok_or_else(|| {
-            D::Error::custom(format_args!("invalid date `{text}`, expected `YYYY-MM-DD`"))
-        })
+        // A visitor rather than `String`: the text is read in place.
+        struct DateVisitor;
+        impl serde::de::Visitor<'_> for DateVisitor {
+            type Value = NaiveDate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<NaiveDate, E> {
+                parse(text).ok_or_else(|| {
+                    E::custom(format_args!("invalid date `{text}`, expected `YYYY-MM-DD`"))
+                })
+            }
+        }
+        deserializer.deserialize_str(DateVisitor)
     }
 
     /// `text` as a date if it is a valid date written exactly `YYYY-MM-DD`.

@@ -72,7 +72,14 @@ impl Id {
                 max: Self::MAX_LEN,
             });
         }
-        if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        // ASCII ids (most) are checked bytewise; others by character.
+        let invalid = if id.is_ascii() {
+            id.bytes()
+                .any(|b| b.is_ascii_whitespace() || b.is_ascii_control())
+        } else {
+            id.chars().any(|c| c.is_whitespace() || c.is_control())
+        };
+        if invalid {
             return Err(IdError::InvalidChar {
                 id: id.escape_debug().to_string(),
             });

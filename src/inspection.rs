@@ -512,13 +512,18 @@ fn facts_without_duplicates<'de, D: Deserializer<'de>>(
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
             let mut facts = BTreeMap::new();
             while let Some(id) = map.next_key::<Id>()? {
-                if facts.contains_key(&id) {
-                    return Err(serde::de::Error::custom(format_args!(
-                        "fact for rule `{id}` given twice"
-                    )));
+                // One lookup: the entry both finds a repeat and takes the fact.
+                match facts.entry(id) {
+                    std::collections::btree_map::Entry::Occupied(repeat) => {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "fact for rule `{}` given twice",
+                            repeat.key()
+                        )));
+                    }
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        slot.insert(map.next_value::<Fact>()?);
+                    }
                 }
-                let fact = map.next_value::<Fact>()?;
-                facts.insert(id, fact);
             }
             Ok(facts)
         }

@@ -12,7 +12,7 @@
 //! let err = engine.evaluate(r#"{"facts": {"7a": [{"start": "2026-13-01"}]}}"#).unwrap_err();
 //! assert_eq!(
 //!     err.to_json(),
-//!     r#"{"error":{"code":"invalid","message":"invalid date `2026-13-01`, expected `YYYY-MM-DD` at line 1 column 41","path":"facts.7a[0].start"}}"#
+//!     r#"{"error":{"code":"invalid","message":"invalid date `2026-13-01`, expected `YYYY-MM-DD` at line 1 column 40","path":"facts.7a[0].start"}}"#
 //! );
 //! # Ok::<(), ducha::json::JsonError>(())
 //! ```

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
 use crate::evaluate::{RuleState, units_to_decimal};
-use crate::tally::{Context, Details, write_details};
+use crate::tally::{Context, Details, push_u64, write_details};
 use crate::{Children, Fact, Id, Indicator, Item, Points, Rule, Scorecard, Trigger};
 
 impl<'a> Scorecard<'a> {
@@ -356,6 +356,7 @@ impl<'s> RuleOutcome<'s> {
     pub fn reason(&self) -> String {
         let mut out = String::new();
         if self.state.breaches > 0 {
+            out.reserve(self.rule.label.len() + 96);
             self.write_reason(&mut out);
         }
         out
@@ -373,7 +374,9 @@ impl<'s> RuleOutcome<'s> {
         let counted = !matches!(trigger, Trigger::Flag | Trigger::Threshold { .. })
             && !matches!(fact, Fact::Flag(_) | Fact::Finding(_));
         if counted {
-            let _ = write!(out, "：{}{}", state.breaches, self.rule.unit);
+            out.push('：');
+            push_u64(out, state.breaches);
+            out.push_str(&self.rule.unit);
         }
         let mut details = Details::new(out);
         if !matches!(fact, Fact::Cases(_)) {
@@ -389,12 +392,20 @@ impl<'s> RuleOutcome<'s> {
         write_details(trigger, fact, &ctx, &mut details);
         details.close();
         if state.pending > 0 {
-            let _ = write!(out, "，另有{}{}未到期", state.pending, self.rule.unit);
+            out.push_str("，另有");
+            push_u64(out, state.pending);
+            out.push_str(&self.rule.unit);
+            out.push_str("未到期");
         }
         let scale = card.rubric.plan().scale;
-        let _ = write!(out, "，扣{}分", Units(state.raw, scale));
+        let mut buf = [0u8; 52];
+        out.push_str("，扣");
+        out.push_str(Units(state.raw, scale).write(&mut buf));
+        out.push('分');
         if state.capped < state.raw {
-            let _ = write!(out, "，超过上限按{}分扣", Units(state.capped, scale));
+            out.push_str("，超过上限按");
+            out.push_str(Units(state.capped, scale).write(&mut buf));
+            out.push_str("分扣");
         }
         let nodes = &card.rubric.plan().nodes;
         if let Some(node) = state.bound_by.and_then(|n| nodes.get(n as usize)) {
@@ -665,26 +676,31 @@ fn needs_escape(bytes: &[u8]) -> bool {
 /// escapes it.
 fn push_json_str(out: &mut String, s: &str) {
     out.push('"');
+    push_json_content(out, s);
+    out.push('"');
+}
+
+/// Writes `s` escaped as inside a JSON string literal.
+fn push_json_content(out: &mut String, s: &str) {
     if !needs_escape(s.as_bytes()) {
         out.push_str(s);
-    } else {
-        for c in s.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '\n' => out.push_str("\\n"),
-                '\r' => out.push_str("\\r"),
-                '\t' => out.push_str("\\t"),
-                '\u{08}' => out.push_str("\\b"),
-                '\u{0c}' => out.push_str("\\f"),
-                c if c < ' ' => {
-                    let _ = write!(out, "\\u{:04x}", u32::from(c));
-                }
-                c => out.push(c),
+        return;
+    }
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{08}' => out.push_str("\\b"),
+            '\u{0c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
             }
+            c => out.push(c),
         }
     }
-    out.push('"');
 }
 
 impl Scorecard<'_> {
@@ -758,27 +774,43 @@ impl ItemOutcome<'_> {
         out.push_str(",\"serial\":");
         push_json_str(out, &self.item.serial);
         self.card.push_node_units(out, self.node);
-        // Each rule's reason once, for the rule and for the item's join.
-        let mut reasons: Vec<String> = Vec::with_capacity(self.item.rules.len());
-        let mut joined = String::new();
+        // Each rule's reason once, into one buffer, for the rule and for
+        // the item's join.
+        let mut text = String::new();
+        let mut ends: Vec<usize> = Vec::with_capacity(self.item.rules.len());
         for rule in self.rules() {
-            let reason = rule.reason();
-            if !reason.is_empty() {
-                if !joined.is_empty() {
-                    joined.push('；');
-                }
-                joined.push_str(&reason);
+            if rule.state.breaches > 0 {
+                rule.write_reason(&mut text);
             }
-            reasons.push(reason);
+            ends.push(text.len());
         }
-        out.push_str(",\"reason\":");
-        push_json_str(out, &joined);
-        out.push_str(",\"rules\":[");
-        for (i, (rule, reason)) in self.rules().zip(&reasons).enumerate() {
+        let reason = |i: usize| {
+            let start = i
+                .checked_sub(1)
+                .and_then(|p| ends.get(p))
+                .copied()
+                .unwrap_or(0);
+            let end = ends.get(i).copied().unwrap_or(start);
+            text.get(start..end).unwrap_or("")
+        };
+        out.push_str(",\"reason\":\"");
+        let mut first = true;
+        for i in 0..ends.len() {
+            let r = reason(i);
+            if !r.is_empty() {
+                if !first {
+                    out.push('；');
+                }
+                first = false;
+                push_json_content(out, r);
+            }
+        }
+        out.push_str("\",\"rules\":[");
+        for (i, rule) in self.rules().enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            rule.push_json(out, reason);
+            rule.push_json(out, reason(i));
         }
         out.push_str("]}");
     }
@@ -795,9 +827,11 @@ impl RuleOutcome<'_> {
         } else {
             ",\"assessed\":false"
         });
-        let _ = write!(out, ",\"breaches\":{}", self.breaches());
+        out.push_str(",\"breaches\":");
+        push_u64(out, self.breaches());
         if matches!(self.rule.trigger, Trigger::Deadline { .. }) {
-            let _ = write!(out, ",\"pending\":{}", self.pending());
+            out.push_str(",\"pending\":");
+            push_u64(out, self.pending());
         }
         out.push_str(",\"raw\":\"");
         out.push_str(Units(self.state.raw, scale).write(&mut buf));

@@ -341,6 +341,44 @@ pub(crate) fn period_label(every: Every, first: NaiveDate) -> String {
     }
 }
 
+/// Appends `n` in decimal, without the formatting machinery (reasons and
+/// scorecards write hundreds of numbers).
+pub(crate) fn push_u64(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(slot) = digits.get_mut(at) {
+            *slot = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(at..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
+}
+
+/// Appends `date` as `YYYY-MM-DD` (years 1 to 9999, as dates are read).
+pub(crate) fn push_date(out: &mut String, date: NaiveDate) {
+    let year = date.year();
+    if (0..=9999).contains(&year) {
+        let y = year.unsigned_abs();
+        for d in [y / 1000, y / 100 % 10, y / 10 % 10, y % 10] {
+            out.push(char::from(b'0' + d as u8));
+        }
+        for (sep, v) in [('-', date.month()), ('-', date.day())] {
+            out.push(sep);
+            out.push(char::from(b'0' + (v / 10) as u8));
+            out.push(char::from(b'0' + (v % 10) as u8));
+        }
+    } else {
+        let _ = write!(out, "{date}");
+    }
+}
+
 /// The most missed periods a reason names; more are counted.
 const MAX_NAMED_PERIODS: usize = 12;
 
@@ -405,7 +443,9 @@ pub(crate) fn write_details(
                             Every::HalfYear => "个半年",
                             Every::Year => "年",
                         };
-                        let _ = write!(out, "等{missed}{unit}");
+                        out.push('等');
+                        push_u64(out, missed);
+                        out.push_str(unit);
                     }
                     out.push_str("无记录");
                 }
@@ -445,20 +485,34 @@ pub(crate) fn write_details(
                     out.push('：');
                 }
                 if let Some(start) = case.start {
-                    let _ = write!(out, "{start}{after}，");
+                    push_date(out, start);
+                    out.push_str(after);
+                    out.push('，');
                 }
-                let _ = write!(out, "应于{due}前{action}，");
+                out.push_str("应于");
+                push_date(out, due);
+                out.push('前');
+                out.push_str(action);
+                out.push('，');
                 if done {
-                    let _ = write!(out, "{end}{action}，逾期");
+                    push_date(out, end);
+                    out.push_str(action);
+                    out.push_str("，逾期");
                 } else {
-                    let _ = write!(out, "截至{end}未{action}，已逾期");
+                    out.push_str("截至");
+                    push_date(out, end);
+                    out.push('未');
+                    out.push_str(action);
+                    out.push_str("，已逾期");
                 }
                 // Late on a rest day right after the due date is 0 working
                 // days late: say it in calendar days.
                 if by == 0 {
-                    let _ = write!(out, "{days}天");
+                    push_u64(out, u64::from(days));
+                    out.push('天');
                 } else {
-                    let _ = write!(out, "{by}{unit}");
+                    push_u64(out, u64::from(by));
+                    out.push_str(unit);
                 }
             }
         }
