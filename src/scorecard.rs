@@ -398,13 +398,12 @@ impl<'s> RuleOutcome<'s> {
             out.push_str("未到期");
         }
         let scale = card.rubric.plan().scale;
-        let mut buf = [0u8; 52];
         out.push_str("，扣");
-        out.push_str(Units(state.raw, scale).write(&mut buf));
+        Units(state.raw, scale).push(out);
         out.push('分');
         if state.capped < state.raw {
             out.push_str("，超过上限按");
-            out.push_str(Units(state.capped, scale).write(&mut buf));
+            Units(state.capped, scale).push(out);
             out.push_str("分扣");
         }
         let nodes = &card.rubric.plan().nodes;
@@ -432,6 +431,15 @@ impl Units {
     /// The digits, into `text`: sign, integer digits, point and fraction
     /// without trailing zeros.
     fn write<'t>(&self, text: &'t mut [u8; 52]) -> &'t str {
+        let len = self.digits(text);
+        // INVARIANT: only ASCII digits, '-' and '.' were written.
+        text.get(..len)
+            .and_then(|t| std::str::from_utf8(t).ok())
+            .unwrap_or("0")
+    }
+
+    /// The digits, into `text`; returns how many bytes were written.
+    fn digits(&self, text: &mut [u8; 52]) -> usize {
         let Units(value, scale) = *self;
         let scale = scale as usize;
         // Digits, least significant first, at least `scale + 1` of them so
@@ -483,10 +491,16 @@ impl Units {
             }
             put(digits.get(i).copied().unwrap_or(b'0'));
         }
-        // INVARIANT: only ASCII digits, '-' and '.' were written.
-        text.get(..at)
-            .and_then(|t| std::str::from_utf8(t).ok())
-            .unwrap_or("0")
+        at
+    }
+}
+
+impl Units {
+    /// Appends the digits to `out` (no UTF-8 check: they are ASCII).
+    fn push(&self, out: &mut String) {
+        let mut buf = [0u8; 52];
+        let len = self.digits(&mut buf);
+        out.extend(buf.iter().take(len).map(|&b| char::from(b)));
     }
 }
 
@@ -712,11 +726,12 @@ impl Scorecard<'_> {
         push_json_str(&mut out, self.rubric.id().as_str());
         self.push_node_units(&mut out, 0);
         out.push_str(",\"indicators\":[");
+        let mut scratch = Scratch::default();
         for (i, ind) in self.indicators().enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            ind.push_json(&mut out);
+            ind.push_json(&mut out, &mut scratch);
         }
         out.push_str("]}");
         out
@@ -725,19 +740,27 @@ impl Scorecard<'_> {
     /// `,"points":…,"deducted":…,"score":…` of a node.
     fn push_node_units(&self, out: &mut String, node: u32) {
         let (points, deducted, score) = self.node_units(node);
-        let mut buf = [0u8; 52];
         out.push_str(",\"points\":\"");
-        out.push_str(points.write(&mut buf));
+        points.push(out);
         out.push_str("\",\"deducted\":\"");
-        out.push_str(deducted.write(&mut buf));
+        deducted.push(out);
         out.push_str("\",\"score\":\"");
-        out.push_str(score.write(&mut buf));
+        score.push(out);
         out.push('"');
     }
 }
 
+/// Buffers reused for every item while writing a scorecard.
+#[derive(Default)]
+struct Scratch {
+    /// The item's rule reasons, one after another.
+    text: String,
+    /// Where each rule's reason ends in `text`.
+    ends: Vec<usize>,
+}
+
 impl IndicatorOutcome<'_> {
-    fn push_json(&self, out: &mut String) {
+    fn push_json(&self, out: &mut String, scratch: &mut Scratch) {
         out.push_str("{\"id\":");
         push_json_str(out, self.id().as_str());
         out.push_str(",\"name\":");
@@ -750,7 +773,7 @@ impl IndicatorOutcome<'_> {
                     if i > 0 {
                         out.push(',');
                     }
-                    child.push_json(out);
+                    child.push_json(out, scratch);
                 }
             }
             Children::Items(_) => {
@@ -759,7 +782,7 @@ impl IndicatorOutcome<'_> {
                     if i > 0 {
                         out.push(',');
                     }
-                    item.push_json(out);
+                    item.push_json(out, scratch);
                 }
             }
         }
@@ -768,7 +791,7 @@ impl IndicatorOutcome<'_> {
 }
 
 impl ItemOutcome<'_> {
-    fn push_json(&self, out: &mut String) {
+    fn push_json(&self, out: &mut String, scratch: &mut Scratch) {
         out.push_str("{\"id\":");
         push_json_str(out, self.id().as_str());
         out.push_str(",\"serial\":");
@@ -776,11 +799,12 @@ impl ItemOutcome<'_> {
         self.card.push_node_units(out, self.node);
         // Each rule's reason once, into one buffer, for the rule and for
         // the item's join.
-        let mut text = String::new();
-        let mut ends: Vec<usize> = Vec::with_capacity(self.item.rules.len());
+        let Scratch { text, ends } = scratch;
+        text.clear();
+        ends.clear();
         for rule in self.rules() {
             if rule.state.breaches > 0 {
-                rule.write_reason(&mut text);
+                rule.write_reason(text);
             }
             ends.push(text.len());
         }
@@ -819,7 +843,6 @@ impl ItemOutcome<'_> {
 impl RuleOutcome<'_> {
     fn push_json(&self, out: &mut String, reason: &str) {
         let scale = self.card.rubric.plan().scale;
-        let mut buf = [0u8; 52];
         out.push_str("{\"id\":");
         push_json_str(out, self.id().as_str());
         out.push_str(if self.assessed() {
@@ -834,9 +857,9 @@ impl RuleOutcome<'_> {
             push_u64(out, self.pending());
         }
         out.push_str(",\"raw\":\"");
-        out.push_str(Units(self.state.raw, scale).write(&mut buf));
+        Units(self.state.raw, scale).push(out);
         out.push_str("\",\"deducted\":\"");
-        out.push_str(Units(self.state.applied.into(), scale).write(&mut buf));
+        Units(self.state.applied.into(), scale).push(out);
         out.push_str("\",\"limited_by\":");
         match self.limited_by() {
             None => out.push_str("null"),
