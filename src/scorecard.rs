@@ -246,16 +246,9 @@ impl<'s> ItemOutcome<'s> {
     /// The reason for the item's deductions (扣分原因): its rules' reasons
     /// joined by `；`, empty if nothing was deducted.
     pub fn reason(&self) -> String {
-        let mut out = String::new();
-        for rule in self.rules() {
-            if rule.state.breaches > 0 {
-                if !out.is_empty() {
-                    out.push('；');
-                }
-                rule.write_reason(&mut out);
-            }
-        }
-        out
+        let mut scratch = Scratch::default();
+        scratch.fill(self);
+        scratch.joined()
     }
 }
 
@@ -572,16 +565,9 @@ impl Serialize for ItemOutcome<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // Each rule's reason is rendered once, for the rule and for the
         // item's joined reason.
-        let rules: Vec<(RuleOutcome<'_>, String)> = self.rules().map(|r| (r, r.reason())).collect();
-        let mut reason = String::new();
-        for (_, r) in &rules {
-            if !r.is_empty() {
-                if !reason.is_empty() {
-                    reason.push('；');
-                }
-                reason.push_str(r);
-            }
-        }
+        let mut scratch = Scratch::default();
+        scratch.fill(self);
+        let reason = scratch.joined();
         let mut s = serializer.serialize_struct("ItemOutcome", 8)?;
         s.serialize_field("id", self.id())?;
         s.serialize_field("serial", &self.item.serial)?;
@@ -592,7 +578,12 @@ impl Serialize for ItemOutcome<'_> {
         s.serialize_field("reason", &reason)?;
         s.serialize_field(
             "rules",
-            &Seq(|| rules.iter().map(|(rule, reason)| RuleJson { rule, reason })),
+            &Seq(|| {
+                self.rules().enumerate().map(|(i, rule)| RuleJson {
+                    rule,
+                    reason: scratch.reason(i),
+                })
+            }),
         )?;
         s.end()
     }
@@ -600,7 +591,7 @@ impl Serialize for ItemOutcome<'_> {
 
 /// A rule outcome with its reason already rendered.
 struct RuleJson<'a, 's> {
-    rule: &'a RuleOutcome<'s>,
+    rule: RuleOutcome<'s>,
     reason: &'a str,
 }
 
@@ -750,13 +741,52 @@ impl Scorecard<'_> {
     }
 }
 
-/// Buffers reused for every item while writing a scorecard.
+/// An item's rule reasons, each rendered once, for the rules and for the
+/// item's joined reason; reused for every item while writing a scorecard.
 #[derive(Default)]
 struct Scratch {
     /// The item's rule reasons, one after another.
     text: String,
     /// Where each rule's reason ends in `text`.
     ends: Vec<usize>,
+}
+
+impl Scratch {
+    /// Renders the reasons of `item`'s rules (empty for rules without a
+    /// breach).
+    fn fill(&mut self, item: &ItemOutcome<'_>) {
+        self.text.clear();
+        self.ends.clear();
+        for rule in item.rules() {
+            if rule.state.breaches > 0 {
+                rule.write_reason(&mut self.text);
+            }
+            self.ends.push(self.text.len());
+        }
+    }
+
+    /// The reason of the `i`-th rule.
+    fn reason(&self, i: usize) -> &str {
+        let start = i
+            .checked_sub(1)
+            .and_then(|p| self.ends.get(p))
+            .copied()
+            .unwrap_or(0);
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// The non-empty reasons, in rule order.
+    fn reasons(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len())
+            .map(|i| self.reason(i))
+            .filter(|r| !r.is_empty())
+    }
+
+    /// The item's reason: the rules' reasons joined by `；`.
+    fn joined(&self) -> String {
+        self.reasons().collect::<Vec<_>>().join("；")
+    }
 }
 
 impl IndicatorOutcome<'_> {
@@ -799,42 +829,20 @@ impl ItemOutcome<'_> {
         self.card.push_node_units(out, self.node);
         // Each rule's reason once, into one buffer, for the rule and for
         // the item's join.
-        let Scratch { text, ends } = scratch;
-        text.clear();
-        ends.clear();
-        for rule in self.rules() {
-            if rule.state.breaches > 0 {
-                rule.write_reason(text);
-            }
-            ends.push(text.len());
-        }
-        let reason = |i: usize| {
-            let start = i
-                .checked_sub(1)
-                .and_then(|p| ends.get(p))
-                .copied()
-                .unwrap_or(0);
-            let end = ends.get(i).copied().unwrap_or(start);
-            text.get(start..end).unwrap_or("")
-        };
+        scratch.fill(self);
         out.push_str(",\"reason\":\"");
-        let mut first = true;
-        for i in 0..ends.len() {
-            let r = reason(i);
-            if !r.is_empty() {
-                if !first {
-                    out.push('；');
-                }
-                first = false;
-                push_json_content(out, r);
+        for (i, r) in scratch.reasons().enumerate() {
+            if i > 0 {
+                out.push('；');
             }
+            push_json_content(out, r);
         }
         out.push_str("\",\"rules\":[");
         for (i, rule) in self.rules().enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            rule.push_json(out, reason(i));
+            rule.push_json(out, scratch.reason(i));
         }
         out.push_str("]}");
     }

@@ -290,17 +290,9 @@ pub fn rubrics() -> BoxedStrategy<Rubric> {
     prop::collection::vec((points(), shape()), 0..4)
         .prop_filter_map("a valid rubric", |top| {
             let mut ids = Numbering(0);
-            let indicators = top
-                .into_iter()
-                .map(|(points, shape)| {
-                    Some(Indicator {
-                        id: ids.next("g")?,
-                        name: "指标".into(),
-                        points,
-                        children: build(shape, &mut ids)?,
-                    })
-                })
-                .collect::<Option<Vec<_>>>()?;
+            let Children::Indicators(indicators) = build(Shape::Indicators(top), &mut ids)? else {
+                return None;
+            };
             let total = indicators.iter().map(|i| i.points.get()).sum::<Decimal>();
             Rubric::new(RubricSpec {
                 id: Id::new("generated").ok()?,
