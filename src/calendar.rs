@@ -300,6 +300,23 @@ impl Calendar {
         Ok(total)
     }
 
+    /// The last day of the run of consecutive known years that starts with
+    /// the year of `date`; `None` if that year is unknown.
+    pub(crate) fn last_known_day(&self, date: NaiveDate) -> Option<NaiveDate> {
+        let mut year = date.year();
+        if !self.years.contains_key(&year) {
+            return None;
+        }
+        // The cost is the number of known years at most.
+        for (&known, _) in self.years.range(year..) {
+            if known != year {
+                break;
+            }
+            year = known.saturating_add(1);
+        }
+        NaiveDate::from_ymd_opt(year.saturating_sub(1), 12, 31)
+    }
+
     /// The working days of a known year.
     fn working(&self, year: i32) -> Result<&WorkingDays, CalendarError> {
         self.years
@@ -508,9 +525,8 @@ struct YearScheduleRepr {
     days: Vec<ListedDay>,
 }
 
-use crate::strict::map_only;
+use crate::strict::{map_only, strict_struct};
 map_only!(YearScheduleRepr, "a calendar year object");
-map_only!(ListedDay, "a listed day object", serialize);
 
 /// A [`YearSchedule`] to write, borrowed.
 #[derive(Serialize)]
@@ -523,14 +539,15 @@ struct YearScheduleRef<'a> {
     days: &'a [ListedDay],
 }
 
+strict_struct! {
 /// One listed date of a schedule.
 ///
 /// In JSON (holiday-cn): `{ "name": "国庆节", "date": "2026-10-01", "isOffDay": true }`,
 /// with `isOffDay: true` for a [`DayKind::Holiday`] and `false` for a
 /// [`DayKind::MakeupWorkday`]; the date is written `YYYY-MM-DD` exactly.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct ListedDay {
+#[derive(Debug, Clone, PartialEq, Eq)]
+serde(deny_unknown_fields)
+pub struct ListedDay as "ListedDay", "a listed day object" {
     /// The holiday the date belongs to, as the notice names it (e.g. `春节`).
     pub name: String,
     /// The date.
@@ -539,6 +556,7 @@ pub struct ListedDay {
     /// Holiday or make-up working day (`isOffDay` in JSON).
     #[serde(rename = "isOffDay", with = "off_day")]
     pub kind: DayKind,
+}
 }
 
 /// What a listed date is.
@@ -569,7 +587,7 @@ pub enum CalendarError {
     },
     /// A schedule lists a date that is neither in its year nor in the
     /// December before it.
-    #[error("date `{date}` is neither in the year `{year}` nor in the december before it")]
+    #[error("date `{date}` is neither in the year `{year}` nor in the December before it")]
     DateOutsideYear {
         /// The schedule's year.
         year: i32,
@@ -1532,7 +1550,7 @@ mod tests {
                     year: 2026,
                     date: d(2024, 12, 31),
                 },
-                "date `2024-12-31` is neither in the year `2026` nor in the december before it",
+                "date `2024-12-31` is neither in the year `2026` nor in the December before it",
             ),
             (
                 CalendarError::DuplicateDate {

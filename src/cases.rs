@@ -4,11 +4,12 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::strict::map_only;
+use crate::strict::strict_struct;
 use crate::{Id, Inspection, Points, Rubric};
 
+strict_struct! {
 /// A worked example that travels with a rubric: an inspection and what it
 /// must score, in all and per rule. Authors write them from the document
 /// ("3 cases published late: −3"), and [`Rubric::check_examples`] reports
@@ -16,9 +17,9 @@ use crate::{Id, Inspection, Points, Rubric};
 ///
 /// In JSON, a rubric's `examples`:
 /// `[{"name": "…", "inspection": {…}, "score": "97", "deductions": {"7a": "3"}}]`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct Example {
+#[derive(Debug, Clone, PartialEq, Eq)]
+serde(deny_unknown_fields)
+pub struct Example as "Example", "an example object" {
     /// What the example shows.
     pub name: String,
     /// The facts.
@@ -31,8 +32,7 @@ pub struct Example {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub deductions: BTreeMap<Id, Points>,
 }
-
-map_only!(Example, "an example object", serialize);
+}
 
 /// One way an example disagrees with the rubric.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -62,6 +62,17 @@ pub enum EvalError {
         /// What is wrong, in words.
         problem: &'static str,
     },
+    /// A value outside what its rule reads: a ratio of `96`, a negative or
+    /// fractional count.
+    #[error("rule `{rule}` reads {expected}, got `{value}`")]
+    OutOfDomain {
+        /// The rule.
+        rule: Id,
+        /// The value as given (`96`, `"120%"` as `120%`).
+        value: String,
+        /// What the rule reads.
+        expected: crate::Measure,
+    },
     /// A raw deduction (amount × breaches) needs more significant digits
     /// than a [`Decimal`] holds (about 28): only a huge count times an
     /// amount with many digits gets here, such as `999999999.999999` points
@@ -383,6 +394,11 @@ impl Rubric {
                         rule,
                         case: index + 1,
                         problem,
+                    },
+                    TallyError::OutOfDomain(value, expected) => EvalError::OutOfDomain {
+                        rule,
+                        value,
+                        expected,
                     },
                 }
             })?;

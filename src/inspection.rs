@@ -8,10 +8,11 @@ use rust_decimal::Decimal;
 use serde::de::{MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::points::{decimal_from_f64, parse_decimal};
-use crate::strict::map_only;
+use crate::points::parse_decimal;
+use crate::strict::{map_only, strict_struct};
 use crate::{Id, IdError};
 
+strict_struct! {
 /// What an inspector recorded against one rubric: a fact per rule.
 ///
 /// A rule with no fact was not assessed: it deducts nothing and the
@@ -28,9 +29,9 @@ use crate::{Id, IdError};
 /// assert_eq!(inspection.facts().len(), 3);
 /// # Ok::<(), ducha::IdError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct Inspection {
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+serde(deny_unknown_fields)
+pub struct Inspection as "Inspection", "an inspection object" {
     /// The rubric this inspection is for; when given, evaluating it against
     /// another rubric is an error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -49,10 +50,7 @@ pub struct Inspection {
     #[serde(default, deserialize_with = "facts_without_duplicates")]
     pub facts: BTreeMap<Id, Fact>,
 }
-
-map_only!(Inspection, "an inspection object", serialize);
-map_only!(Finding, "a finding object {\"note\"}", serialize);
-map_only!(Case, "a case object", serialize);
+}
 
 impl Inspection {
     /// An inspection with no facts, for any rubric.
@@ -146,15 +144,17 @@ impl<'de> Deserialize<'de> for Period {
     }
 }
 
+strict_struct! {
 /// One finding, with the inspector's note: "2026-05 某校抽查未公示".
 ///
 /// Notes appear in the reason for the deduction.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct Finding {
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+serde(deny_unknown_fields)
+pub struct Finding as "Finding", "a finding object {\"note\"}" {
     /// What was found.
     #[serde(default)]
     pub note: String,
+}
 }
 
 impl Finding {
@@ -175,13 +175,23 @@ impl Finding {
 /// | `{"note": "…"}` | [`Fact::Finding`] |
 /// | `3` | [`Fact::Count`] (a count rule also takes `"3"` or `3.0`) |
 /// | `[{"note": "…"}, …]` | [`Fact::Findings`] |
-/// | `"0.95"` or `0.95` | [`Fact::Measure`] |
+/// | `"0.95"` or `0.95`, `-2` | [`Fact::Measure`] |
+/// | `"96%"` | [`Fact::Percent`] |
 /// | `["2026-03-12", …]` | [`Fact::Dates`] |
 /// | `[{"start": "2026-09-24", "done": "2026-11-03"}, …]` | [`Fact::Cases`] |
 ///
-/// In a list, an object with any of `start`, `due` or `done` is a case and
-/// one with only a `note` a finding; a list may not mix dates, findings and
-/// cases. An empty list is no findings, and for a cadence rule no dates.
+/// In a list, an object with any of the keys `start`, `due` or `done` (even
+/// `null`, as Jackson and System.Text.Json write absent fields) is a case,
+/// and so is an empty object `{}`; one with only a `note` is a finding. A
+/// list may not mix dates, findings and cases. An empty list is no
+/// findings, and for a cadence rule no dates.
+///
+/// Numbers are read exactly by [`json::from_str`](crate::json::from_str)
+/// and the whole JSON surface; a general parser such as `serde_json` hands
+/// over a binary float for a number with a fraction or an exponent, which is
+/// refused (write it as a string). Whether a number is a count or a
+/// measured value is the rule's to decide: `-2` is a [`Fact::Measure`],
+/// refused by a count rule and read by a threshold on amounts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Fact {
@@ -195,12 +205,16 @@ pub enum Fact {
     Findings(Vec<Finding>),
     /// A measured value, such as a completeness rate `0.97`.
     Measure(Decimal),
+    /// A value written as a percentage: `"96%"` is `Percent(96)`. A
+    /// threshold on a ratio reads it as 0.96, one on a percentage as 96.
+    Percent(Decimal),
     /// The dates a periodic duty was done.
     Dates(Vec<NaiveDate>),
     /// Cases with a due date (or a start date) and a done date.
     Cases(Vec<Case>),
 }
 
+strict_struct! {
 /// One case of a deadline rule: when its clock started or when it was due,
 /// and when it was done.
 ///
@@ -208,9 +222,9 @@ pub enum Fact {
 /// set), or `start` when the rule counts its time limit from an event
 /// ("在抽查任务完成后20个工作日内": the day the task was completed); not
 /// both. No `done` means not done yet.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct Case {
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+serde(deny_unknown_fields)
+pub struct Case as "Case", "a case object" {
     /// The day the clock starts (the rule adds its time limit).
     #[serde(
         default,
@@ -236,6 +250,7 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
+}
 
 /// The kind of a [`Fact`], for messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -251,6 +266,8 @@ pub enum FactKind {
     Findings,
     /// [`Fact::Measure`].
     Measure,
+    /// [`Fact::Percent`].
+    Percent,
     /// [`Fact::Dates`].
     Dates,
     /// [`Fact::Cases`].
@@ -265,6 +282,7 @@ impl fmt::Display for FactKind {
             FactKind::Count => "a count",
             FactKind::Findings => "a list of findings",
             FactKind::Measure => "a measured value",
+            FactKind::Percent => "a percentage",
             FactKind::Dates => "a list of dates",
             FactKind::Cases => "a list of cases",
         })
@@ -295,6 +313,7 @@ impl Fact {
             Fact::Count(_) => FactKind::Count,
             Fact::Findings(_) => FactKind::Findings,
             Fact::Measure(_) => FactKind::Measure,
+            Fact::Percent(_) => FactKind::Percent,
             Fact::Dates(_) => FactKind::Dates,
             Fact::Cases(_) => FactKind::Cases,
         }
@@ -305,7 +324,11 @@ impl Fact {
         let list: &[Finding] = match self {
             Fact::Finding(f) => std::slice::from_ref(f),
             Fact::Findings(list) => list,
-            Fact::Flag(_) | Fact::Count(_) | Fact::Measure(_) | Fact::Dates(_) => &[],
+            Fact::Flag(_)
+            | Fact::Count(_)
+            | Fact::Measure(_)
+            | Fact::Percent(_)
+            | Fact::Dates(_) => &[],
             Fact::Cases(cases) => {
                 return Box::new(cases.iter().map(|c| c.note.as_str()))
                     as Box<dyn Iterator<Item = &str>>;
@@ -359,6 +382,7 @@ impl Serialize for Fact {
             Fact::Count(n) => serializer.serialize_u64(*n),
             Fact::Findings(list) => list.serialize(serializer),
             Fact::Measure(d) => serializer.collect_str(d),
+            Fact::Percent(p) => serializer.collect_str(&format_args!("{p}%")),
             Fact::Dates(dates) => serializer.collect_seq(dates.iter().map(|d| d.to_string())),
             Fact::Cases(cases) => cases.serialize(serializer),
         }
@@ -391,29 +415,25 @@ impl<'de> Visitor<'de> for FactVisitor {
     }
 
     fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Fact, E> {
-        u64::try_from(v)
-            .map(Fact::Count)
-            .map_err(|_| E::custom(format_args!("a count must not be negative, got `{v}`")))
+        // Only negative numbers arrive here; whether one is acceptable is
+        // the rule's to say (a count is not, an amount may be).
+        Ok(match u64::try_from(v) {
+            Ok(n) => Fact::Count(n),
+            Err(_) => Fact::Measure(Decimal::from(v)),
+        })
     }
 
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Fact, E> {
-        // A whole number too large for a count arrives here as a float.
-        if v.fract() == 0.0 && v <= -18_446_744_073_709_551_616.0 {
-            return Err(E::custom(format_args!(
-                "a count must not be negative, got `{v}`"
-            )));
-        }
-        if v.fract() == 0.0 && v >= 18_446_744_073_709_551_616.0 {
-            return Err(E::custom(format_args!(
-                "a count must be at most {}",
-                u64::MAX
-            )));
-        }
-        decimal_from_f64(v).map(Fact::Measure).map_err(E::custom)
+        Err(E::custom(crate::points::FloatRefused(v)))
     }
 
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Fact, E> {
-        parse_decimal(v).map(Fact::Measure).map_err(E::custom)
+        match v.strip_suffix('%') {
+            Some(percent) => parse_decimal(percent)
+                .map(Fact::Percent)
+                .map_err(|_| E::custom(format_args!("`{v}` is not a percentage such as `96%`"))),
+            None => parse_decimal(v).map(Fact::Measure).map_err(E::custom),
+        }
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Fact, A::Error> {
@@ -484,17 +504,60 @@ impl<'de> Deserialize<'de> for Element {
                     })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Element, A::Error> {
-                let case = Case::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-                Ok(
-                    if case.start.is_none() && case.due.is_none() && case.done.is_none() {
-                        Element::Finding(Finding { note: case.note })
-                    } else {
-                        Element::Case(case)
-                    },
-                )
+                let e =
+                    ElementRepr::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                let dated = e.start.present || e.due.present || e.done.present;
+                Ok(if dated || e.note.is_none() {
+                    Element::Case(Case {
+                        start: e.start.date,
+                        due: e.due.date,
+                        done: e.done.date,
+                        note: e.note.unwrap_or_default(),
+                    })
+                } else {
+                    Element::Finding(Finding {
+                        note: e.note.unwrap_or_default(),
+                    })
+                })
             }
         }
         deserializer.deserialize_any(ElementVisitor)
+    }
+}
+
+/// An object in a list: a case or a finding, told apart by which keys it
+/// has (a date key given as `null` still makes it a case).
+#[derive(Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+struct ElementRepr {
+    #[serde(default)]
+    start: Present,
+    #[serde(default)]
+    due: Present,
+    #[serde(default)]
+    done: Present,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+map_only!(
+    ElementRepr,
+    "a finding {\"note\"} or a case {\"start\" or \"due\", \"done\"}"
+);
+
+/// An optional date key: whether it was given (even as `null`), and its date.
+#[derive(Default)]
+struct Present {
+    present: bool,
+    date: Option<NaiveDate>,
+}
+
+impl<'de> Deserialize<'de> for Present {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Present, D::Error> {
+        Ok(Present {
+            present: true,
+            date: crate::calendar::ymd::option::deserialize(deserializer)?,
+        })
     }
 }
 

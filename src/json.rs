@@ -34,8 +34,11 @@
 //! by the input size; evaluation is linear in the rules, facts, cases and
 //! dates it is given.
 
+mod read;
+
 use serde::Serialize;
-use serde::de::DeserializeOwned;
+
+use read::ReadErrorKind;
 
 use crate::{Diagnostic, EvalError, Inspection, Rubric, RubricError, RubricSpec, YearSchedule};
 
@@ -93,6 +96,9 @@ pub enum ErrorCode {
     Calendar,
     /// `invalid-case`: a malformed deadline case.
     InvalidCase,
+    /// `out-of-domain`: a value outside what its rule reads (a ratio of
+    /// `96`, a negative count).
+    OutOfDomain,
     /// `overflow`: a deduction too large to represent.
     Overflow,
 }
@@ -100,7 +106,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the order of the enum: for wrappers that document or
     /// check the list.
-    pub const ALL: [ErrorCode; 14] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::Syntax,
         ErrorCode::Utf8,
         ErrorCode::NullPointer,
@@ -114,6 +120,7 @@ impl ErrorCode {
         ErrorCode::MissingContext,
         ErrorCode::Calendar,
         ErrorCode::InvalidCase,
+        ErrorCode::OutOfDomain,
         ErrorCode::Overflow,
     ];
 
@@ -133,6 +140,7 @@ impl ErrorCode {
             ErrorCode::MissingContext => "missing-context",
             ErrorCode::Calendar => "calendar",
             ErrorCode::InvalidCase => "invalid-case",
+            ErrorCode::OutOfDomain => "out-of-domain",
             ErrorCode::Overflow => "overflow",
         }
     }
@@ -187,9 +195,10 @@ impl JsonError {
 impl From<RubricError> for JsonError {
     fn from(e: RubricError) -> JsonError {
         let id = match &e {
-            RubricError::DuplicateId { id } | RubricError::TooDeep { id, .. } => {
-                Some(id.to_string())
-            }
+            RubricError::DuplicateId { id }
+            | RubricError::TooDeep { id, .. }
+            | RubricError::TimeLimitTooLong { rule: id, .. }
+            | RubricError::MinOutOfDomain { rule: id, .. } => Some(id.to_string()),
             _ => None,
         };
         JsonError {
@@ -211,13 +220,14 @@ impl From<EvalError> for JsonError {
             EvalError::MissingContext { rule, .. } => (ErrorCode::MissingContext, rule),
             EvalError::Calendar { rule, .. } => (ErrorCode::Calendar, rule),
             EvalError::InvalidCase { rule, .. } => (ErrorCode::InvalidCase, rule),
+            EvalError::OutOfDomain { rule, .. } => (ErrorCode::OutOfDomain, rule),
             EvalError::Overflow { rule, .. } => (ErrorCode::Overflow, rule),
         };
         JsonError::new(code, message).with_id(id)
     }
 }
 
-/// Checks the size limit; the nesting limit is the JSON parser's own.
+/// Checks the size limit; the nesting limit is the reader's.
 fn check_limits(input: &str) -> Result<(), JsonError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(JsonError::new(
@@ -231,46 +241,63 @@ fn check_limits(input: &str) -> Result<(), JsonError> {
     Ok(())
 }
 
-/// Parses `input` as `T`, with the path of any error.
-fn parse<T: DeserializeOwned>(input: &str) -> Result<T, JsonError> {
+/// Reads any of the crate's types from JSON text, exactly and strictly.
+///
+/// This is the reader behind every function of this module, and the one to
+/// use for ducha's types in Rust too: numbers are read from their literal
+/// digits (`0.99999999999999999` is that number, never 1; a number no
+/// [`Decimal`](crate::Decimal) holds exactly is refused, quoted), objects
+/// are never read from arrays, a UTF-8 byte-order mark at the start is
+/// skipped, and errors carry a code and the JSON path. A general parser
+/// such as `serde_json::from_str` reads numbers through `f64`, so ducha's
+/// types refuse numbers with a fraction or an exponent from it (strings
+/// such as `"0.95"` are exact everywhere).
+///
+/// ```
+/// use ducha::{Fact, Inspection};
+///
+/// let inspection: Inspection = ducha::json::from_str(r#"{"facts": {"12a": 0.99999999999999999}}"#)?;
+/// assert_eq!(
+///     inspection.facts().values().next(),
+///     Some(&Fact::Measure("0.99999999999999999".parse()?))
+/// );
+///
+/// let err = ducha::json::from_str::<Inspection>(r#"{"facts": {"12a": 1e-40}}"#).unwrap_err();
+/// assert_eq!(err.code, ducha::json::ErrorCode::Invalid);
+/// assert_eq!(err.path.as_deref(), Some("facts.12a"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`JsonError`] with code `syntax` (not JSON), `limit` (above
+/// [`MAX_INPUT_BYTES`] or [`MAX_NESTING`]) or `invalid` (well-formed JSON
+/// that does not fit `T`, with its `path`).
+pub fn from_str<'de, T: serde::Deserialize<'de>>(input: &'de str) -> Result<T, JsonError> {
     check_limits(input)?;
-    // The plain parser first: tracking the path costs on every value, and
-    // only a failure needs it. A failure is parsed again, tracked.
-    match serde_json::from_str(input) {
-        Ok(value) => Ok(value),
-        Err(_) => Err(parse_tracked::<T>(input)),
-    }
+    read::from_str(input).map_err(|e| {
+        let code = match e.kind() {
+            ReadErrorKind::Syntax => ErrorCode::Syntax,
+            ReadErrorKind::Limit => ErrorCode::Limit,
+            ReadErrorKind::Invalid => ErrorCode::Invalid,
+        };
+        JsonError {
+            code,
+            message: e.to_string(),
+            // A syntax error's place is its line and column (in the
+            // message); a path is only meaningful for well-formed JSON.
+            path: if code == ErrorCode::Invalid {
+                e.path()
+            } else {
+                None
+            },
+            id: None,
+        }
+    })
 }
 
-/// The error of parsing `input`, with its path.
-fn parse_tracked<T: DeserializeOwned>(input: &str) -> JsonError {
-    let mut de = serde_json::Deserializer::from_str(input);
-    let tracked: Result<T, _> = serde_path_to_error::deserialize(&mut de);
-    let error = match tracked {
-        Ok(_) => match de.end() {
-            Ok(()) => None,
-            Err(e) => Some((String::from("."), e)),
-        },
-        Err(e) => Some((e.path().to_string(), e.into_inner())),
-    };
-    let Some((path, inner)) = error else {
-        // INVARIANT: the same input failed untracked; the parsers agree.
-        return JsonError::new(ErrorCode::Invalid, "invalid input");
-    };
-    let code = match inner.classify() {
-        serde_json::error::Category::Data => ErrorCode::Invalid,
-        // serde_json stops beyond MAX_NESTING levels.
-        _ if inner.to_string().starts_with("recursion limit exceeded") => ErrorCode::Limit,
-        _ => ErrorCode::Syntax,
-    };
-    JsonError {
-        code,
-        message: inner.to_string(),
-        // A syntax error's place is its line and column (in the message); a
-        // path is only meaningful for well-formed JSON.
-        path: (code == ErrorCode::Invalid && path != ".").then_some(path),
-        id: None,
-    }
+fn parse<T: serde::de::DeserializeOwned>(input: &str) -> Result<T, JsonError> {
+    from_str(input)
 }
 
 /// Parses an inspection, with the path of any error.
@@ -369,7 +396,8 @@ impl Engine {
     /// [`JsonError`] with code `syntax`, `limit` or `invalid` for input that
     /// does not fit the contract, or the code of the [`EvalError`]:
     /// `rubric-mismatch`, `unknown-rule`, `wrong-fact-type`,
-    /// `missing-context`, `calendar`, `invalid-case`, `overflow`.
+    /// `missing-context`, `calendar`, `invalid-case`, `out-of-domain`,
+    /// `overflow`.
     pub fn evaluate(&self, inspection_json: &str) -> Result<String, JsonError> {
         let inspection = parse_inspection(inspection_json)?;
         let card = self.rubric.evaluate(&inspection)?;

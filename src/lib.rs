@@ -26,7 +26,7 @@ pub use id::{Id, IdError};
 pub use inspection::{Case, Fact, FactKind, Finding, Inspection, Period, PeriodError};
 pub use points::{NumberError, Points, PointsError};
 pub use rubric::{Children, Indicator, Item, Rubric, RubricError, RubricSpec};
-pub use rule::{Every, Penalty, Rule, Trigger, Within};
+pub use rule::{Every, Measure, Penalty, Rule, Trigger, Within};
 pub use scorecard::{IndicatorOutcome, ItemOutcome, LimitedBy, RuleOutcome};
 
 pub use chrono::NaiveDate;

@@ -69,20 +69,6 @@ pub enum NumberError {
         /// The offending text.
         text: String,
     },
-    /// A JSON number has more significant digits than can be read exactly.
-    #[error(
-        "number `{text}` has more than 15 significant digits; write it as a string to keep it exact"
-    )]
-    Inexact {
-        /// The number as it was read.
-        text: String,
-    },
-    /// The number is too large for a decimal.
-    #[error("number `{text}` is out of range")]
-    OutOfRange {
-        /// The number as it was read.
-        text: String,
-    },
 }
 
 impl Points {
@@ -176,29 +162,20 @@ pub(crate) fn parse_decimal(s: &str) -> Result<Decimal, NumberError> {
     }
 }
 
-/// Reads a JSON floating-point number as the decimal it was typed as.
-///
-/// A JSON parser hands over the nearest `f64`. Any decimal of at most 15
-/// significant digits survives that trip: the shortest text that reads back
-/// as the same `f64` is the typed number itself (up to trailing zeros). So
-/// `0.1` becomes exactly `0.1`, never `0.1000000000000000055511151231257827`.
-/// Longer numbers are rejected: they must be sent as strings.
-pub(crate) fn decimal_from_f64(v: f64) -> Result<Decimal, NumberError> {
-    // Rust prints the shortest round-tripping text, without an exponent.
-    let text = format!("{v}");
-    let significant = text
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .skip_while(|&b| b == b'0')
-        .collect::<Vec<u8>>();
-    let digits = significant
-        .iter()
-        .rposition(|&b| b != b'0')
-        .map_or(0, |last| last + 1);
-    if !v.is_finite() || digits > 15 {
-        return Err(NumberError::Inexact { text });
+/// The refusal of a binary float where an exact decimal is read: a general
+/// JSON parser (such as `serde_json`) hands over the nearest `f64` of a
+/// number with a fraction or an exponent, which may not be the number that
+/// was written (`0.99999999999999999` arrives as `1`).
+pub(crate) struct FloatRefused(pub(crate) f64);
+
+impl fmt::Display for FloatRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "a number with a fraction or an exponent reached ducha as the binary float `{}`, which may not be the number written: write it as a string (\"0.95\"), or read the JSON with `ducha::json::from_str`",
+            self.0
+        )
     }
-    parse_decimal(&text).map_err(|_| NumberError::OutOfRange { text })
 }
 
 impl Serialize for Points {
@@ -214,8 +191,9 @@ impl<'de> Deserialize<'de> for Points {
     }
 }
 
-/// Reads a decimal from a JSON string (exact) or number (exact up to 15
-/// significant digits).
+/// Reads a decimal from a JSON string or an integer, or from the plain
+/// decimal text that [`json::from_str`](crate::json::from_str) hands over
+/// for any other number (always exact); refuses a binary float.
 pub(crate) struct DecimalVisitor;
 
 impl serde::de::Visitor<'_> for DecimalVisitor {
@@ -234,7 +212,7 @@ impl serde::de::Visitor<'_> for DecimalVisitor {
     }
 
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
-        decimal_from_f64(v).map_err(E::custom)
+        Err(E::custom(FloatRefused(v)))
     }
 
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
@@ -326,34 +304,23 @@ mod tests {
     }
 
     #[test]
-    fn floats_read_as_typed() {
-        let cases = [
-            (0.1, "0.1"),
-            (2.5, "2.5"),
-            (0.3, "0.3"),
-            (97.5, "97.5"),
-            (123456789012345.0, "123456789012345"),
-            (0.123456789012345, "0.123456789012345"),
-            (1e-7, "0.0000001"),
-        ];
-        for (v, text) in cases {
-            assert_eq!(decimal_from_f64(v).unwrap(), dec(text), "{v}");
-        }
-    }
-
-    #[test]
-    fn floats_beyond_15_digits_are_refused() {
-        // 0.1 + 0.2 is the double 0.30000000000000004: 17 significant digits.
-        let err = decimal_from_f64(0.1 + 0.2).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "number `0.30000000000000004` has more than 15 significant digits; write it as a string to keep it exact"
+    fn binary_floats_are_refused_with_advice() {
+        let err = serde_json::from_str::<Points>("2.5")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("a number with a fraction or an exponent reached ducha as the binary float `2.5`, which may not be the number written: write it as a string"),
+            "{err}"
         );
-        assert!(decimal_from_f64(1234567890123456.0).is_err(), "16 digits");
-        assert!(decimal_from_f64(f64::NAN).is_err());
         assert_eq!(
-            decimal_from_f64(1e300).unwrap_err().to_string(),
-            format!("number `1{}` is out of range", "0".repeat(300))
+            serde_json::from_str::<Points>("\"2.5\"")
+                .unwrap()
+                .to_string(),
+            "2.5"
+        );
+        assert_eq!(
+            serde_json::from_str::<Points>("3").unwrap().to_string(),
+            "3"
         );
     }
 }

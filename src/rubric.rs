@@ -5,17 +5,18 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::strict::map_only;
+use crate::strict::{map_only, strict_struct};
 use crate::{Calendar, Id, Penalty, Points, Rule, Trigger};
 
+strict_struct! {
 /// A rubric as written (督查细则): the plain data, before validation.
 ///
 /// Build one in code or read it from JSON, then turn it into a [`Rubric`]
 /// with [`Rubric::new`], which checks it once and prepares it for
 /// evaluation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct RubricSpec {
+#[derive(Debug, Clone, PartialEq, Eq)]
+serde(deny_unknown_fields)
+pub struct RubricSpec as "RubricSpec", "a rubric object" {
     /// Unique key of the rubric; an inspection may name it.
     pub id: Id,
     /// The document's title.
@@ -32,6 +33,7 @@ pub struct RubricSpec {
     /// ([`Rubric::check_examples`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<crate::Example>,
+}
 }
 
 /// An indicator (督查指标): a group of items, or of finer indicators.
@@ -58,11 +60,12 @@ pub enum Children {
     Items(Vec<Item>),
 }
 
+strict_struct! {
 /// One numbered row of the document (序号): a requirement and the rules
 /// that score it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct Item {
+#[derive(Debug, Clone, PartialEq, Eq)]
+serde(deny_unknown_fields)
+pub struct Item as "Item", "an item object" {
     /// Unique key (`"11-2"`); distinct even where serial labels repeat.
     pub id: Id,
     /// The serial label the document prints (`"11"`); need not be unique.
@@ -77,10 +80,9 @@ pub struct Item {
     /// The clauses of the scoring standard, each a rule.
     pub rules: Vec<Rule>,
 }
+}
 
-map_only!(RubricSpec, "a rubric object", serialize);
-map_only!(Item, "an item object", serialize);
-map_only!(IndicatorRepr, "an indicator object", serialize);
+map_only!(IndicatorRepr, "an indicator object");
 
 /// Why a [`RubricSpec`] is not a valid [`Rubric`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -107,6 +109,26 @@ pub enum RubricError {
         id: Id,
         /// The limit, [`Rubric::MAX_DEPTH`].
         max: usize,
+    },
+    /// A deadline's time limit is longer than [`Within::MAX`](crate::Within::MAX).
+    #[error("rule `{rule}`: a time limit of {days} days is longer than the {max} allowed")]
+    TimeLimitTooLong {
+        /// The rule.
+        rule: Id,
+        /// The limit it sets.
+        days: u32,
+        /// The longest allowed, [`Within::MAX`](crate::Within::MAX).
+        max: u32,
+    },
+    /// A threshold's minimum lies outside what the rule measures.
+    #[error("rule `{rule}`: minimum `{min}` is outside its measure, {measure}")]
+    MinOutOfDomain {
+        /// The rule.
+        rule: Id,
+        /// The minimum.
+        min: Decimal,
+        /// What the rule measures.
+        measure: crate::Measure,
     },
     /// The rubric has more nodes or rules than the evaluator indexes.
     #[error("the rubric has more than {max} rules or nodes")]
@@ -337,7 +359,7 @@ impl<'de> Deserialize<'de> for Rubric {
 }
 
 /// The JSON shape of an [`Indicator`].
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
 struct IndicatorRepr {
     id: Id,
@@ -562,6 +584,28 @@ impl IdKey {
     }
 }
 
+/// What a trigger's own parameters must satisfy.
+fn check_trigger(rule: &Rule) -> Result<(), RubricError> {
+    match rule.trigger {
+        Trigger::Deadline {
+            within: Some(within),
+            ..
+        } if within.days() > crate::Within::MAX => Err(RubricError::TimeLimitTooLong {
+            rule: rule.id.clone(),
+            days: within.days(),
+            max: crate::Within::MAX,
+        }),
+        Trigger::Threshold { min, measure } if !measure.contains(min) => {
+            Err(RubricError::MinOutOfDomain {
+                rule: rule.id.clone(),
+                min,
+                measure,
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
 fn too_large() -> RubricError {
     RubricError::TooLarge {
         max: u32::MAX as usize,
@@ -659,6 +703,7 @@ impl<'s> PlanBuilder<'s> {
                         )?;
                         for rule in &item.rules {
                             self.claim(&rule.id)?;
+                            check_trigger(rule)?;
                             self.scale_of(rule.penalty.points());
                             if let Some(cap) = rule.penalty.cap() {
                                 self.scale_of(cap);

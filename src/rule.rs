@@ -3,9 +3,10 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::strict::map_only;
+use crate::strict::{map_only, strict_enum, strict_struct};
 use crate::{Id, Points};
 
+strict_struct! {
 /// One clause of a scoring standard (督查评分标准): what it reads, how it
 /// counts breaches and what they cost.
 ///
@@ -24,9 +25,9 @@ use crate::{Id, Points};
 /// assert_eq!(rule.penalty.checked_deduction(7), Some(5.into()));
 /// # Ok::<(), ducha::IdError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct Rule {
+#[derive(Debug, Clone, PartialEq, Eq)]
+serde(deny_unknown_fields)
+pub struct Rule as "Rule", "a rule object" {
     /// Unique key of the rule; inspections name facts by it (`"7a"`).
     pub id: Id,
     /// A short statement of the breach, used to open the reason for a
@@ -43,10 +44,9 @@ pub struct Rule {
     /// What the breaches cost.
     pub penalty: Penalty,
 }
+}
 
-map_only!(Rule, "a rule object", serialize);
 map_only!(TriggerRepr, "a trigger object");
-map_only!(Penalty, "a penalty object", serialize);
 
 fn default_unit() -> String {
     "起".to_owned()
@@ -76,15 +76,25 @@ pub enum Trigger {
     /// [`Fact::Findings`](crate::Fact::Findings), one breach per finding.
     Count,
     /// A measured value against a minimum: reads
-    /// [`Fact::Measure`](crate::Fact::Measure) (or a whole number); below
-    /// `min` is one breach.
+    /// [`Fact::Measure`](crate::Fact::Measure), a whole number or a
+    /// [`Fact::Percent`](crate::Fact::Percent); below `min` is one breach.
     ///
-    /// Seed 12a, "确保检查实施清单完善率达到100%": `Threshold { min: 1 }`;
-    /// a measured `0.96` is a breach, `1` is not.
+    /// The rule declares what it measures ([`Measure`]), and a value
+    /// outside that domain is refused
+    /// ([`EvalError::OutOfDomain`](crate::EvalError::OutOfDomain)), so an
+    /// inspector's `96` meaning 96 % is never read as a ratio of 96.
+    ///
+    /// Seed 12a, "确保检查实施清单完善率达到100%":
+    /// `Threshold { min: 1, measure: Measure::Ratio }`; a measured `0.96`
+    /// (or `"96%"`) is a breach, reported as "实测96%，应达到100%"; `1` is
+    /// not; `96` is an error.
     Threshold {
-        /// The lowest value that is not a breach.
+        /// The lowest value that is not a breach, in the rule's measure (a
+        /// ratio's `1` is 100 %).
         #[serde(with = "crate::points::decimal_serde")]
         min: Decimal,
+        /// What the value measures: its domain, and how a reason prints it.
+        measure: Measure,
     },
     /// Cases with a due date: reads [`Fact::Cases`](crate::Fact::Cases).
     ///
@@ -133,6 +143,64 @@ fn default_action() -> String {
     "完成".to_owned()
 }
 
+/// What a measured value is: its domain, and how reasons print it.
+///
+/// | measure | values | a percentage (`"96%"`) | printed |
+/// |---|---|---|---|
+/// | `ratio` | 0 to 1 | read as 0.96 | `96%` |
+/// | `percent` | 0 to 100 | read as 96 | `96%` |
+/// | `count` | whole numbers from 0 to 2^64 − 1 | refused | `3` |
+/// | `amount` | any decimal | refused | `12.5` |
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Measure {
+    /// A rate as a fraction of 1 (完善率, 完成率): `0.96`, or `"96%"`.
+    Ratio,
+    /// A rate in percent: `96`, or `"96%"`.
+    Percent,
+    /// A number of things: `3`.
+    Count,
+    /// Any other quantity (an amount of money, a score): `12.5`.
+    Amount,
+}
+
+impl Measure {
+    /// Whether `value` lies in this measure's domain.
+    ///
+    /// ```
+    /// use ducha::{Decimal, Measure};
+    ///
+    /// assert!(Measure::Ratio.contains(Decimal::new(96, 2)));
+    /// assert!(!Measure::Ratio.contains(Decimal::from(96)));
+    /// assert!(Measure::Percent.contains(Decimal::from(96)));
+    /// assert!(!Measure::Count.contains(Decimal::new(15, 1)));
+    /// ```
+    pub fn contains(self, value: Decimal) -> bool {
+        match self {
+            Measure::Ratio => value >= Decimal::ZERO && value <= Decimal::ONE,
+            Measure::Percent => value >= Decimal::ZERO && value <= Decimal::ONE_HUNDRED,
+            Measure::Count => {
+                value >= Decimal::ZERO
+                    && value.fract().is_zero()
+                    && value <= Decimal::from(u64::MAX)
+            }
+            Measure::Amount => true,
+        }
+    }
+}
+
+impl std::fmt::Display for Measure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Measure::Ratio => "a ratio from 0 to 1 (or a percentage such as `96%`)",
+            Measure::Percent => "a percentage from 0 to 100",
+            Measure::Count => "a whole number from 0 to 18446744073709551615",
+            Measure::Amount => "a decimal number",
+        })
+    }
+}
+
 /// The JSON shape of a [`Trigger`], read strictly: serde's internally
 /// tagged enums let unknown fields through on variants without fields
 /// (`{"kind": "flag", "min": "1"}`), so every field is read here and each
@@ -151,6 +219,8 @@ struct TriggerRepr {
     action: Option<String>,
     #[serde(default)]
     every: Option<Every>,
+    #[serde(default)]
+    measure: Option<Measure>,
 }
 
 #[derive(Deserialize)]
@@ -170,7 +240,7 @@ impl<'de> Deserialize<'de> for Trigger {
         let (name, allowed): (&str, &[&str]) = match r.kind {
             TriggerKindRepr::Flag => ("flag", &[]),
             TriggerKindRepr::Count => ("count", &[]),
-            TriggerKindRepr::Threshold => ("threshold", &["min"]),
+            TriggerKindRepr::Threshold => ("threshold", &["min", "measure"]),
             TriggerKindRepr::Deadline => ("deadline", &["within", "after", "action"]),
             TriggerKindRepr::Cadence => ("cadence", &["every"]),
         };
@@ -180,6 +250,7 @@ impl<'de> Deserialize<'de> for Trigger {
             ("after", r.after.is_some()),
             ("action", r.action.is_some()),
             ("every", r.every.is_some()),
+            ("measure", r.measure.is_some()),
         ];
         if let Some((field, _)) = given.iter().find(|(f, g)| *g && !allowed.contains(f)) {
             return Err(D::Error::custom(format_args!(
@@ -191,6 +262,9 @@ impl<'de> Deserialize<'de> for Trigger {
             TriggerKindRepr::Count => Trigger::Count,
             TriggerKindRepr::Threshold => Trigger::Threshold {
                 min: r.min.ok_or_else(|| D::Error::missing_field("min"))?,
+                measure: r
+                    .measure
+                    .ok_or_else(|| D::Error::missing_field("measure"))?,
             },
             TriggerKindRepr::Deadline => Trigger::Deadline {
                 within: r.within,
@@ -205,11 +279,12 @@ impl<'de> Deserialize<'de> for Trigger {
 }
 
 /// A deadline's time limit: so many working days (工作日) or calendar days
-/// after a case's start date.
+/// after a case's start date, at most [`Within::MAX`].
 ///
-/// In JSON: `{"working_days": 20}` or `{"days": 30}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+/// In JSON: `{"working_days": 20}` or `{"days": 30}`: exactly one of the two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Within {
     /// The n-th working day strictly after the start date, on the rubric's
     /// [`Calendar`](crate::Calendar): weekends and public holidays skipped,
@@ -217,6 +292,50 @@ pub enum Within {
     WorkingDays(u32),
     /// The n-th calendar day after the start date.
     Days(u32),
+}
+
+impl Within {
+    /// The longest time limit a rubric may set, in days of either kind: ten
+    /// years of calendar days. [`Rubric::new`](crate::Rubric::new) refuses
+    /// a longer one.
+    pub const MAX: u32 = 3660;
+
+    /// The number of days, of whichever kind.
+    pub fn days(self) -> u32 {
+        match self {
+            Within::WorkingDays(n) | Within::Days(n) => n,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Within {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Within, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(remote = "Self", deny_unknown_fields)]
+        struct Repr {
+            #[serde(default)]
+            working_days: Option<u32>,
+            #[serde(default)]
+            days: Option<u32>,
+        }
+        map_only!(
+            Repr,
+            "a time limit object {\"working_days\": n} or {\"days\": n}"
+        );
+        match <Repr as Deserialize>::deserialize(deserializer)? {
+            Repr {
+                working_days: Some(n),
+                days: None,
+            } => Ok(Within::WorkingDays(n)),
+            Repr {
+                working_days: None,
+                days: Some(n),
+            } => Ok(Within::Days(n)),
+            _ => Err(serde::de::Error::custom(
+                "a time limit gives exactly one of `working_days` or `days`",
+            )),
+        }
+    }
 }
 
 /// The period of a [`Trigger::Cadence`].
@@ -239,7 +358,9 @@ impl Trigger {
         match self {
             Trigger::Flag => "a flag (true, false or one finding)",
             Trigger::Count => "a count (a whole number or a list of findings)",
-            Trigger::Threshold { .. } => "a measured value (a decimal), or true/false or findings",
+            Trigger::Threshold { .. } => {
+                "a measured value (a decimal or a percentage), or true/false or findings"
+            }
             Trigger::Deadline { .. } => {
                 "cases (a list of {start or due, done}), or a count, flag or findings"
             }
@@ -248,18 +369,14 @@ impl Trigger {
     }
 }
 
+strict_enum! {
 /// What a rule's breaches cost.
 ///
 /// In JSON a penalty is an object tagged by `kind`:
 /// `{"kind": "capped", "points": "1", "cap": "5"}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(
-    remote = "Self",
-    tag = "kind",
-    rename_all = "snake_case",
-    deny_unknown_fields
-)]
-pub enum Penalty {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
+pub enum Penalty as "Penalty", "a penalty object" {
     /// A fixed deduction once there is any breach.
     ///
     /// "未明确日常联络员的扣2.5分" (seed 2b): `Flat { points: 2.5 }`;
@@ -287,6 +404,7 @@ pub enum Penalty {
         /// The most the rule deducts.
         cap: Points,
     },
+}
 }
 
 impl Penalty {

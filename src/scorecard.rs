@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
 use crate::evaluate::{RuleState, units_to_decimal};
-use crate::tally::{Context, Details, push_u64, write_details};
+use crate::tally::{Context, Details, MAX_NAMED, push_note, push_u64, write_details};
 use crate::{Children, Fact, Id, Indicator, Item, Points, Rule, Scorecard, Trigger};
 
 impl<'a> Scorecard<'a> {
@@ -373,8 +373,18 @@ impl<'s> RuleOutcome<'s> {
         }
         let mut details = Details::new(out);
         if !matches!(fact, Fact::Cases(_)) {
-            for note in fact.notes().filter(|n| !n.is_empty()) {
-                details.next().push_str(note);
+            // At most so many notes, each cut to a length, so that the
+            // reason's size does not grow with the input.
+            let mut notes = fact.notes().filter(|n| !n.is_empty());
+            for note in notes.by_ref().take(MAX_NAMED) {
+                push_note(details.next(), note);
+            }
+            let more = notes.count();
+            if more > 0 {
+                let out = details.next();
+                out.push_str("其余");
+                push_u64(out, more as u64);
+                out.push_str("条从略");
             }
         }
         let ctx = Context {

@@ -107,9 +107,11 @@ fn cadence(every: Every) -> Trigger {
     Trigger::Cadence { every }
 }
 
+/// A threshold on a ratio (完善率): `1` is 100 %.
 fn threshold(min: i64) -> Trigger {
     Trigger::Threshold {
         min: Decimal::from(min),
+        measure: crate::Measure::Ratio,
     }
 }
 

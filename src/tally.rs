@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::{Calendar, CalendarError, Case, Every, Fact, Period, Trigger, Within};
+use crate::{Calendar, CalendarError, Case, Every, Fact, Measure, Period, Trigger, Within};
 
 /// What an evaluation knows besides the facts.
 #[derive(Debug, Clone, Copy)]
@@ -44,6 +44,9 @@ pub(crate) enum TallyError {
     Calendar(CalendarError),
     /// A case (0-based) is malformed.
     Case(usize, &'static str),
+    /// A value outside what the rule reads: the value as written, and the
+    /// domain.
+    OutOfDomain(String, Measure),
 }
 
 /// The hand-counted forms every date trigger reads.
@@ -68,13 +71,19 @@ pub(crate) fn tally(
         (Trigger::Flag, Fact::Finding(_)) => Ok(Tally::of(1)),
         (Trigger::Count, Fact::Count(n)) => Ok(Tally::of(*n)),
         (Trigger::Count, Fact::Findings(list)) => Ok(Tally::of(list.len() as u64)),
-        // A whole number written as `3.0` or `"3"` is still a count.
-        (Trigger::Count, Fact::Measure(d)) if d.fract().is_zero() => u64::try_from(*d)
+        // A whole number written as `3.0` or `"3"` is still a count; a
+        // negative, fractional or huge one is not.
+        (Trigger::Count, Fact::Measure(d)) => u64::try_from(*d)
+            .ok()
+            .filter(|_| d.fract().is_zero())
             .map(Tally::of)
-            .map_err(|_| TallyError::WrongType),
-        (Trigger::Threshold { min }, Fact::Measure(value)) => Ok(Tally::of(u64::from(value < min))),
-        (Trigger::Threshold { min }, Fact::Count(n)) => {
-            Ok(Tally::of(u64::from(Decimal::from(*n) < *min)))
+            .ok_or_else(|| TallyError::OutOfDomain(d.to_string(), Measure::Count)),
+        (
+            Trigger::Threshold { min, measure },
+            Fact::Measure(_) | Fact::Count(_) | Fact::Percent(_),
+        ) => {
+            let value = measured(*measure, fact)?;
+            Ok(Tally::of(u64::from(value < *min)))
         }
         (Trigger::Threshold { .. }, Fact::Flag(_) | Fact::Finding(_) | Fact::Findings(_)) => {
             hand_counted(fact)
@@ -106,6 +115,58 @@ pub(crate) fn tally(
     }
 }
 
+/// The value a threshold with `measure` reads from `fact` (a measure, a
+/// count or a percentage), checked against the measure's domain.
+pub(crate) fn measured(measure: Measure, fact: &Fact) -> Result<Decimal, TallyError> {
+    let (value, written) = match *fact {
+        Fact::Measure(d) => (Some(d), None),
+        Fact::Count(n) => (Some(Decimal::from(n)), None),
+        Fact::Percent(p) => (
+            match measure {
+                Measure::Ratio => p.checked_div(Decimal::ONE_HUNDRED),
+                Measure::Percent => Some(p),
+                Measure::Count | Measure::Amount => return Err(TallyError::WrongType),
+            },
+            Some(p),
+        ),
+        _ => return Err(TallyError::WrongType),
+    };
+    match value {
+        Some(v) if measure.contains(v) => Ok(v),
+        _ => Err(TallyError::OutOfDomain(
+            match (written, fact) {
+                (Some(p), _) => format!("{p}%"),
+                (None, Fact::Count(n)) => n.to_string(),
+                (None, _) => value.map(|v| v.to_string()).unwrap_or_default(),
+            },
+            measure,
+        )),
+    }
+}
+
+/// Writes `value` as the rubric writes a value of `measure`: a ratio and
+/// a percentage with `%` (`0.875` → `87.5%`), others plainly.
+pub(crate) fn push_measured(out: &mut String, measure: Measure, value: Decimal) {
+    let shown = match measure {
+        Measure::Ratio => value.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(value),
+        Measure::Percent | Measure::Count | Measure::Amount => value,
+    };
+    let _ = write!(out, "{}", shown.normalize());
+    if matches!(measure, Measure::Ratio | Measure::Percent) {
+        out.push('%');
+    }
+}
+
+/// How far working days could be counted for a case whose lateness
+/// reaches a year the calendar does not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Partial {
+    /// The first year the calendar does not know.
+    pub(crate) unknown_year: i32,
+    /// The last day counted (the due date when none could be).
+    pub(crate) counted_to: NaiveDate,
+}
+
 /// Where one deadline case stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CaseStatus {
@@ -113,19 +174,23 @@ pub(crate) enum CaseStatus {
     OnTime,
     /// Done after its due date: `by` working days late for a working-day
     /// rule (0 when done on a rest day just after it), calendar days
-    /// otherwise; `days` calendar days late in any case.
+    /// otherwise; `days` calendar days late in any case. `known` is set when
+    /// the lateness reaches a year the calendar does not know: `by` counts
+    /// working days up to that last known day only.
     Late {
         due: NaiveDate,
         done: NaiveDate,
         by: u32,
         days: u32,
+        known: Option<Partial>,
     },
-    /// Not done, and past due on the assessment date.
+    /// Not done, and past due on the assessment date (fields as for `Late`).
     Overdue {
         due: NaiveDate,
         as_of: NaiveDate,
         by: u32,
         days: u32,
+        known: Option<Partial>,
     },
     /// Not done, not yet due.
     Pending,
@@ -196,12 +261,19 @@ fn case_status(
             }
         }
         (None, Some(due), _) => (due, None),
-        (Some(start), None, Some(Within::Days(n))) => (
-            start
-                .checked_add_days(chrono::Days::new(u64::from(n)))
-                .ok_or(CaseError::Malformed("its due date is out of range"))?,
-            None,
-        ),
+        // A due date beyond the last representable date is never reached.
+        (Some(start), None, Some(Within::Days(n))) => {
+            match start.checked_add_days(chrono::Days::new(u64::from(n))) {
+                Some(due) => (due, None),
+                None => {
+                    return Ok(if case.done.is_some() {
+                        CaseStatus::OnTime
+                    } else {
+                        CaseStatus::Pending
+                    });
+                }
+            }
+        }
         (Some(_), None, None) => {
             return Err(CaseError::Malformed(
                 "has a `start` but the rule sets no time limit; give `due`",
@@ -216,12 +288,35 @@ fn case_status(
             CaseStatus::Pending
         });
     }
+    // Late for certain: the due date is known and passed. How late in
+    // working days may need a year the calendar does not know; then the
+    // working days up to the last known day are counted, and the reason
+    // says so.
     let days = calendar_days(due, end);
-    let by = match (working_late, within) {
-        (Some(by), _) => by,
+    let (by, known) = match (working_late, within) {
+        (Some(by), _) => (by, None),
         // A due date given on a working-day rule: count working days too.
-        (None, Some(Within::WorkingDays(_))) => ctx.calendar.working_days_between(due, end)?,
-        (None, _) => days,
+        (None, Some(Within::WorkingDays(_))) => match ctx.calendar.working_days_between(due, end) {
+            Ok(by) => (by, None),
+            Err(CalendarError::UnknownYear { year }) => match ctx.calendar.last_known_day(due) {
+                Some(last) if last > due && last < end => (
+                    ctx.calendar.working_days_between(due, last)?,
+                    Some(Partial {
+                        unknown_year: last.year().saturating_add(1),
+                        counted_to: last,
+                    }),
+                ),
+                _ => (
+                    0,
+                    Some(Partial {
+                        unknown_year: year,
+                        counted_to: due,
+                    }),
+                ),
+            },
+            Err(e) => return Err(e.into()),
+        },
+        (None, _) => (days, None),
     };
     Ok(match case.done {
         Some(done) => CaseStatus::Late {
@@ -229,12 +324,14 @@ fn case_status(
             done,
             by,
             days,
+            known,
         },
         None => CaseStatus::Overdue {
             due,
             as_of: end,
             by,
             days,
+            known,
         },
     })
 }
@@ -289,15 +386,8 @@ pub(crate) fn missed_periods(
     if last < first {
         return Ok(0);
     }
-    let mut visiting = true;
-    if dates.is_empty() {
-        let mut k = first;
-        while visiting && k <= last {
-            visiting = month_start(k * len).is_some_and(&mut visit);
-            k += 1;
-        }
-        return Ok(u64::try_from(last - first + 1).unwrap_or(0));
-    }
+    // The periods the dates hit, each once: missed = all − hit. The cost
+    // is in the dates, never in the length of the window.
     let owned;
     let sorted: &[NaiveDate] = if dates.is_sorted() {
         dates
@@ -309,18 +399,30 @@ pub(crate) fn missed_periods(
         };
         &owned
     };
-    let mut missed = 0;
-    for k in first..=last {
-        let (Some(start), Some(next)) = (month_start(k * len), month_start((k + 1) * len)) else {
-            continue;
-        };
-        let i = sorted.partition_point(|d| *d < start);
-        if sorted.get(i).is_none_or(|d| *d >= next) {
-            missed += 1;
-            if visiting {
-                visiting = visit(start);
-            }
+    let hit = || {
+        let mut previous = None;
+        sorted
+            .iter()
+            .map(move |d| month_index(*d).div_euclid(len))
+            .filter(move |k| {
+                let new = (first..=last).contains(k) && previous != Some(*k);
+                previous = Some(*k);
+                new
+            })
+    };
+    let hits = hit().count();
+    let missed = u64::try_from(last - first + 1)
+        .unwrap_or(0)
+        .saturating_sub(hits as u64);
+    // Visit the missed periods in order while `visit` wants more: each step
+    // passes a hit period (at most one per date) or visits a missed one.
+    let mut hits = hit().peekable();
+    let mut k = first;
+    while k <= last {
+        if hits.next_if_eq(&k).is_none() && !month_start(k * len).is_some_and(&mut visit) {
+            break;
         }
+        k += 1;
     }
     Ok(missed)
 }
@@ -379,8 +481,24 @@ pub(crate) fn push_date(out: &mut String, date: NaiveDate) {
     }
 }
 
-/// The most missed periods a reason names; more are counted.
-const MAX_NAMED_PERIODS: usize = 12;
+/// The most periods, cases or findings a reason names; more are counted
+/// (`其余N起从略`), so that a reason's length does not grow with the input.
+pub(crate) const MAX_NAMED: usize = 12;
+
+/// The most characters of a note a reason quotes; a longer note is cut and
+/// ends in `…`.
+pub(crate) const MAX_NOTE_CHARS: usize = 100;
+
+/// Appends `note`, cut to [`MAX_NOTE_CHARS`] characters.
+pub(crate) fn push_note(out: &mut String, note: &str) {
+    match note.char_indices().nth(MAX_NOTE_CHARS) {
+        None => out.push_str(note),
+        Some((cut, _)) => {
+            out.push_str(note.get(..cut).unwrap_or_default());
+            out.push('…');
+        }
+    }
+}
 
 /// A parenthesised list being written into a reason: `（a；b）`.
 pub(crate) struct Details<'a> {
@@ -430,7 +548,7 @@ pub(crate) fn write_details(
                 names.push(period_label(*every, first));
                 // A reason names at most a year's worth of periods, so its
                 // length does not grow with the window.
-                names.len() < MAX_NAMED_PERIODS
+                names.len() < MAX_NAMED
             });
             if let Ok(missed) = counted {
                 if missed > 0 {
@@ -463,25 +581,36 @@ pub(crate) fn write_details(
                 Some(Within::WorkingDays(_)) => "个工作日",
                 Some(Within::Days(_)) | None => "天",
             };
+            let mut named = 0usize;
+            let mut more = 0u64;
             for case in cases {
-                let (due, end, by, days, done) = match case_status(*within, case, ctx) {
+                let (due, end, by, days, known, done) = match case_status(*within, case, ctx) {
                     Ok(CaseStatus::Late {
                         due,
                         done,
                         by,
                         days,
-                    }) => (due, done, by, days, true),
+                        known,
+                    }) => (due, done, by, days, known, true),
                     Ok(CaseStatus::Overdue {
                         due,
                         as_of,
                         by,
                         days,
-                    }) => (due, as_of, by, days, false),
+                        known,
+                    }) => (due, as_of, by, days, known, false),
                     _ => continue,
                 };
+                // A reason names so many cases, so that its length does not
+                // grow with the input; the rest are counted.
+                if named == MAX_NAMED {
+                    more += 1;
+                    continue;
+                }
+                named += 1;
                 let out = list.next();
                 if !case.note.is_empty() {
-                    out.push_str(&case.note);
+                    push_note(out, &case.note);
                     out.push('：');
                 }
                 if let Some(start) = case.start {
@@ -505,22 +634,59 @@ pub(crate) fn write_details(
                     out.push_str(action);
                     out.push_str("，已逾期");
                 }
-                // Late on a rest day right after the due date is 0 working
-                // days late: say it in calendar days.
-                if by == 0 {
-                    push_u64(out, u64::from(days));
-                    out.push('天');
-                } else {
-                    push_u64(out, u64::from(by));
-                    out.push_str(unit);
+                match known {
+                    // Working days counted up to the last day the calendar
+                    // knows; the days after it are in a year it does not.
+                    Some(partial) if by > 0 => {
+                        out.push_str("至少");
+                        push_u64(out, u64::from(by));
+                        out.push_str(unit);
+                        out.push_str("（工作日计至");
+                        push_date(out, partial.counted_to);
+                        out.push('，');
+                        let _ = write!(out, "{}", partial.unknown_year);
+                        out.push_str("年节假日安排未知，其后");
+                        push_u64(out, u64::from(calendar_days(partial.counted_to, end)));
+                        out.push_str("天未按工作日计）");
+                    }
+                    Some(partial) => {
+                        push_u64(out, u64::from(days));
+                        out.push_str("天（");
+                        let _ = write!(out, "{}", partial.unknown_year);
+                        out.push_str("年节假日安排未知，按日历天计）");
+                    }
+                    // Late on a rest day right after the due date is 0
+                    // working days late: say it in calendar days.
+                    None if by == 0 => {
+                        push_u64(out, u64::from(days));
+                        out.push('天');
+                    }
+                    None => {
+                        push_u64(out, u64::from(by));
+                        out.push_str(unit);
+                    }
                 }
             }
+            if more > 0 {
+                let out = list.next();
+                out.push_str("其余");
+                push_u64(out, more);
+                out.push_str("起从略");
+            }
         }
-        (Trigger::Threshold { min }, Fact::Measure(value)) if value < min => {
-            let _ = write!(list.next(), "实测{value}，应不低于{min}");
-        }
-        (Trigger::Threshold { min }, Fact::Count(n)) if Decimal::from(*n) < *min => {
-            let _ = write!(list.next(), "实测{n}，应不低于{min}");
+        (
+            Trigger::Threshold { min, measure },
+            Fact::Measure(_) | Fact::Count(_) | Fact::Percent(_),
+        ) => {
+            if let Ok(value) = measured(*measure, fact) {
+                if value < *min {
+                    let out = list.next();
+                    out.push_str("实测");
+                    push_measured(out, *measure, value);
+                    out.push_str("，应达到");
+                    push_measured(out, *measure, *min);
+                }
+            }
         }
         _ => {}
     }

@@ -175,7 +175,7 @@ fn json_errors() {
         ),
         (
             year(2027, &[day("2026-11-30", "true")]),
-            "date `2026-11-30` is neither in the year `2027` nor in the december before it",
+            "date `2026-11-30` is neither in the year `2027` nor in the December before it",
         ),
         (
             year(0, &[]),

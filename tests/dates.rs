@@ -46,9 +46,9 @@ struct Got {
     reason: String,
 }
 
-/// Reads an inspection from JSON text.
+/// Reads an inspection from JSON text, exactly (as the JSON surface does).
 fn inspection(json: &str) -> Inspection {
-    serde_json::from_str(json).unwrap()
+    ducha::json::from_str(json).unwrap()
 }
 
 /// Evaluates `json` against `rubric` and returns what rule `rule` gave.
@@ -124,10 +124,10 @@ fn rule_json<'v>(value: &'v Value, id: &str) -> Option<&'v Value> {
     }
 }
 
-/// The message of a JSON error, without serde_json's position suffix.
+/// The message of a JSON error, without its position suffix.
 fn json_error(json: &str) -> String {
-    let err = serde_json::from_str::<Inspection>(json).unwrap_err();
-    let text = err.to_string();
+    let err = ducha::json::from_str::<Inspection>(json).unwrap_err();
+    let text = err.message;
     match text.rfind(" at line ") {
         Some(at) => text[..at].to_owned(),
         None => text,
@@ -1006,10 +1006,10 @@ fn twelve_a_threshold() {
     assert_counts(&breach, 1, 0, "5");
     assert_eq!(
         breach.reason,
-        format!("{L12A}（实测0.96，应不低于1），扣5分")
+        format!("{L12A}（实测96%，应达到100%），扣5分")
     );
 
-    for at_min in [r#""1""#, r#""1.00""#, "1", "1.0", r#""1.0001""#] {
+    for at_min in [r#""1""#, r#""1.00""#, "1", "1.0", r#""100%""#] {
         let got = seed(&y2026("12a", at_min), "12a");
         assert_counts(&got, 0, 0, "0");
         assert_eq!(got.reason, "", "{at_min}");
@@ -1020,13 +1020,13 @@ fn twelve_a_threshold() {
     assert_counts(&number, 1, 0, "5");
     assert_eq!(
         number.reason,
-        format!("{L12A}（实测0.999，应不低于1），扣5分")
+        format!("{L12A}（实测99.9%，应达到100%），扣5分")
     );
 
     // A whole number 0 is a measured value here, not a count of breaches.
     let zero = seed(&y2026("12a", "0"), "12a");
     assert_counts(&zero, 1, 0, "5");
-    assert_eq!(zero.reason, format!("{L12A}（实测0，应不低于1），扣5分"));
+    assert_eq!(zero.reason, format!("{L12A}（实测0%，应达到100%），扣5分"));
 
     // Hand-counted: `true` is one breach, `false` none.
     let flagged = seed(&y2026("12a", "true"), "12a");
@@ -1653,7 +1653,7 @@ fn wrong_fact_types_for_date_triggers() {
     );
     assert_eq!(
         expects("12a"),
-        "a measured value (a decimal), or true/false or findings"
+        "a measured value (a decimal or a percentage), or true/false or findings"
     );
 
     let err = |rule: &str, fact: &str| eval_err(&rubric, &y2026(rule, fact)).to_string();
@@ -1671,11 +1671,11 @@ fn wrong_fact_types_for_date_triggers() {
     );
     assert_eq!(
         err("12a", r#"["2026-03-31"]"#),
-        "rule `12a` expects a measured value (a decimal), or true/false or findings, got a list of dates"
+        "rule `12a` expects a measured value (a decimal or a percentage), or true/false or findings, got a list of dates"
     );
     assert_eq!(
         err("12a", r#"[{"start": "2026-03-01"}]"#),
-        "rule `12a` expects a measured value (a decimal), or true/false or findings, got a list of cases"
+        "rule `12a` expects a measured value (a decimal or a percentage), or true/false or findings, got a list of cases"
     );
     // A flag rule does not read dates or cases either.
     assert_eq!(

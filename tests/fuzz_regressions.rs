@@ -334,11 +334,15 @@ fn a_deduction_too_large_for_a_decimal_is_an_overflow_error() {
         .unwrap_err();
     assert_eq!(e.code, ErrorCode::Overflow, "{}", e.to_json());
     assert_eq!(e.id.as_deref(), Some("1a"));
-    // One more than u64::MAX is not a count.
+    // One more than u64::MAX is not a count: the rule says so.
     let e = engine
         .evaluate(r#"{"facts":{"1a":18446744073709551616}}"#)
         .unwrap_err();
-    assert_eq!(e.code, ErrorCode::Invalid, "{}", e.to_json());
+    assert_eq!(e.code, ErrorCode::OutOfDomain, "{}", e.to_json());
+    assert_eq!(
+        e.message,
+        "rule `1a` reads a whole number from 0 to 18446744073709551615, got `18446744073709551616`"
+    );
     // The same count on a whole amount is exact (it fits a Decimal).
     let engine = Engine::load(&one_rule(
         json!({ "kind": "count" }),

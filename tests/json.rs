@@ -16,10 +16,17 @@ fn rubric_json(points: serde_json::Value) -> serde_json::Value {
     })
 }
 
+/// The message of the error reading `value` as a rubric, through the
+/// crate's exact reader.
 fn error(value: serde_json::Value) -> String {
-    serde_json::from_value::<Rubric>(value)
+    ducha::json::from_str::<Rubric>(&value.to_string())
         .unwrap_err()
-        .to_string()
+        .message
+}
+
+/// `text` with the penalty's points written as `points` (JSON text).
+fn with_points(points: &str) -> String {
+    rubric_json(json!("@")).to_string().replace("\"@\"", points)
 }
 
 #[test]
@@ -35,20 +42,25 @@ fn seed_round_trips() {
 
 #[test]
 fn decimals_read_exactly() {
-    // (input as typed, as written back)
+    // (points as typed in the JSON text, as written back)
     let cases = [
-        (json!("2.5"), "\"2.5\""),
-        (json!(2.5), "\"2.5\""),
-        (json!(0.1), "\"0.1\""),
-        (json!("0.1"), "\"0.1\""),
-        (json!(3), "\"3\""),
-        (json!("3.00"), "\"3\""),
-        (json!(0.000001), "\"0.000001\""),
+        ("\"2.5\"", "2.5"),
+        ("2.5", "2.5"),
+        ("0.1", "0.1"),
+        ("\"0.1\"", "0.1"),
+        ("3", "3"),
+        ("\"3.00\"", "3"),
+        ("0.000001", "0.000001"),
+        ("0.0000010", "0.000001"),
+        ("25e-1", "2.5"),
+        ("2.50E0", "2.5"),
+        ("1e2", "100"),
+        ("0.1e1", "1"),
     ];
     for (input, written) in cases {
-        let rubric: Rubric = serde_json::from_value(rubric_json(input.clone())).unwrap();
+        let rubric: Rubric = ducha::json::from_str(&with_points(input)).unwrap();
         let penalty = serde_json::to_value(rubric.rules().next().unwrap().penalty).unwrap();
-        assert_eq!(penalty["points"].to_string(), written, "{input}");
+        assert_eq!(penalty["points"], written, "{input}");
     }
 }
 
@@ -56,25 +68,56 @@ fn decimals_read_exactly() {
 fn decimal_errors_name_the_value() {
     let cases = [
         (
-            json!(0.30000000000000004),
-            "number `0.30000000000000004` has more than 15 significant digits; write it as a string to keep it exact",
+            "0.30000000000000004",
+            "points `0.30000000000000004` have more than 6 decimal places",
         ),
-        (json!("1e3"), "`1e3` is not a decimal number"),
-        (json!("-1"), "points must not be negative, got `-1`"),
-        (json!(-1), "points must not be negative, got `-1`"),
+        ("\"1e3\"", "`1e3` is not a decimal number"),
+        ("\"-1\"", "points must not be negative, got `-1`"),
+        ("-1", "points must not be negative, got `-1`"),
         (
-            json!("0.0000001"),
+            "\"0.0000001\"",
             "points `0.0000001` have more than 6 decimal places",
         ),
         (
-            json!(true),
+            "1e-40",
+            "number `1e-40` cannot be represented exactly: it needs more than 28 significant digits or decimal places",
+        ),
+        (
+            "1e400",
+            "number `1e400` cannot be represented exactly: it needs more than 28 significant digits or decimal places",
+        ),
+        (
+            "true",
             "invalid type: boolean `true`, expected a decimal number, as a string such as \"2.5\" or a number",
         ),
     ];
     for (input, message) in cases {
-        let err = error(rubric_json(input.clone()));
+        let err = ducha::json::from_str::<Rubric>(&with_points(input))
+            .unwrap_err()
+            .message;
         assert!(err.starts_with(message), "{input}: {err}");
     }
+}
+
+/// A general parser hands over binary floats: they are refused, with the
+/// way out, never rounded into a decimal that was not written.
+#[test]
+fn binary_floats_from_other_parsers_are_refused() {
+    for value in [json!(2.5), json!(0.99999999999999999), json!(3.0)] {
+        let err = serde_json::from_value::<Rubric>(rubric_json(value.clone()))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with(
+                "a number with a fraction or an exponent reached ducha as the binary float"
+            ),
+            "{value}: {err}"
+        );
+        assert!(err.contains("ducha::json::from_str"), "{err}");
+    }
+    // Integers and strings are exact through any parser.
+    assert!(serde_json::from_value::<Rubric>(rubric_json(json!(3))).is_ok());
+    assert!(serde_json::from_value::<Rubric>(rubric_json(json!("2.5"))).is_ok());
 }
 
 #[test]
@@ -91,11 +134,13 @@ fn unknown_fields_are_named() {
     value["indicators"][0]["items"][0]["rules"][0]["penalty"]["cap"] = json!("1");
     assert!(error(value).starts_with("unknown field `cap`"));
 
-    let err =
-        serde_json::from_value::<Inspection>(json!({"facts": {}, "period_end": "2026-12-31"}))
-            .unwrap_err()
-            .to_string();
-    assert!(err.starts_with("unknown field `period_end`"), "{err}");
+    let err = ducha::json::from_str::<Inspection>(r#"{"facts": {}, "period_end": "2026-12-31"}"#)
+        .unwrap_err();
+    assert!(
+        err.message.starts_with("unknown field `period_end`"),
+        "{err}"
+    );
+    assert_eq!(err.path.as_deref(), Some("period_end"));
 }
 
 #[test]
@@ -155,15 +200,18 @@ fn unit_defaults_and_nested_indicators_round_trip() {
 
 #[test]
 fn inspection_shapes() {
-    let inspection: Inspection = serde_json::from_value(json!({
-        "rubric": "yuxi-shuangsuiji",
-        "period": { "from": "2026-01-01", "to": "2026-12-31" },
-        "as_of": "2026-12-31",
-        "facts": {
-            "2a": true, "6a": 3, "8a": [{ "note": "甲" }, { "note": "乙" }],
-            "11c": { "note": "丙" }, "12a": "0.95", "12b": 0.5
-        }
-    }))
+    let inspection: Inspection = ducha::json::from_str(
+        &json!({
+            "rubric": "yuxi-shuangsuiji",
+            "period": { "from": "2026-01-01", "to": "2026-12-31" },
+            "as_of": "2026-12-31",
+            "facts": {
+                "2a": true, "6a": 3, "8a": [{ "note": "甲" }, { "note": "乙" }],
+                "11c": { "note": "丙" }, "12a": "0.95", "12b": 0.5
+            }
+        })
+        .to_string(),
+    )
     .unwrap();
     let out = serde_json::to_value(&inspection).unwrap();
     assert_eq!(out["facts"]["2a"], json!(true));
@@ -180,18 +228,18 @@ fn inspection_shapes() {
         json!({ "from": "2026-01-01", "to": "2026-12-31" })
     );
 
-    let err = serde_json::from_value::<Inspection>(json!({
-        "period": { "from": "2026-12-31", "to": "2026-01-01" }
-    }))
+    let err = ducha::json::from_str::<Inspection>(
+        r#"{"period": { "from": "2026-12-31", "to": "2026-01-01" }}"#,
+    )
     .unwrap_err()
-    .to_string();
+    .message;
     assert!(
         err.starts_with("period ends `2026-01-01` before it starts `2026-12-31`"),
         "{err}"
     );
-    let err = serde_json::from_value::<Inspection>(json!({ "as_of": "2026-13-01" }))
+    let err = ducha::json::from_str::<Inspection>(r#"{ "as_of": "2026-13-01" }"#)
         .unwrap_err()
-        .to_string();
+        .message;
     assert!(
         err.starts_with("invalid date `2026-13-01`, expected `YYYY-MM-DD`"),
         "{err}"
@@ -203,9 +251,9 @@ fn inspection_shapes() {
 #[test]
 fn counts_written_as_decimals_show_in_reasons() {
     let rubric = ducha::seed::yuxi();
-    for fact in [json!("3"), json!(3.0), json!(3)] {
+    for fact in ["\"3\"", "3.0", "3", "3e0", "0.3e1"] {
         let inspection: Inspection =
-            serde_json::from_value(json!({ "facts": { "8a": fact.clone() } })).unwrap();
+            ducha::json::from_str(&format!(r#"{{ "facts": {{ "8a": {fact} }} }}"#)).unwrap();
         let card = rubric.evaluate(&inspection).unwrap();
         let rule = card.rule("8a").unwrap();
         assert_eq!(rule.breaches(), 3, "{fact}");
@@ -234,6 +282,14 @@ fn trigger_fields_are_strict() {
             "a `cadence` trigger takes no `within`",
         ),
         (json!({"kind": "threshold"}), "missing field `min`"),
+        (
+            json!({"kind": "threshold", "min": "1"}),
+            "missing field `measure`",
+        ),
+        (
+            json!({"kind": "threshold", "min": "1", "measure": "rate"}),
+            "unknown variant `rate`, expected one of `ratio`, `percent`, `count`, `amount`",
+        ),
         (json!({"kind": "cadence"}), "missing field `every`"),
         (
             json!({"kind": "deadline", "whithin": {"days": 3}}),
@@ -241,7 +297,15 @@ fn trigger_fields_are_strict() {
         ),
         (
             json!({"kind": "deadline", "within": {"weeks": 3}}),
-            "unknown variant `weeks`",
+            "unknown field `weeks`, expected `working_days` or `days`",
+        ),
+        (
+            json!({"kind": "deadline", "within": {"days": 1, "working_days": 1}}),
+            "a time limit gives exactly one of `working_days` or `days`",
+        ),
+        (
+            json!({"kind": "deadline", "within": {}}),
+            "a time limit gives exactly one of `working_days` or `days`",
         ),
     ];
     for (trigger, message) in cases {
@@ -322,16 +386,25 @@ fn rubric_id_is_unique_too() {
     assert!(error(value).starts_with("id `G` is used more than once"));
 }
 
-/// Large negative counts are negative, not too large.
+/// A negative number is a measured value; whether it is acceptable is the
+/// rule's to say: a count rule refuses it, naming itself and the value.
 #[test]
 fn negative_counts() {
-    for fact in [json!(-1), json!(-1e20)] {
-        let err = serde_json::from_value::<Inspection>(json!({ "facts": { "6a": fact.clone() } }))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.starts_with("a count must not be negative"),
-            "{fact}: {err}"
+    let engine = ducha::json::Engine::seed();
+    for (fact, shown) in [
+        ("-1", "-1"),
+        ("-1e20", "-100000000000000000000"),
+        ("\"-2\"", "-2"),
+    ] {
+        let err = engine
+            .evaluate(&format!(r#"{{ "facts": {{ "6a": {fact} }} }}"#))
+            .unwrap_err();
+        assert_eq!(err.code, ducha::json::ErrorCode::OutOfDomain, "{fact}");
+        assert_eq!(
+            err.message,
+            format!("rule `6a` reads a whole number from 0 to 18446744073709551615, got `{shown}`"),
+            "{fact}"
         );
+        assert_eq!(err.id.as_deref(), Some("6a"));
     }
 }
