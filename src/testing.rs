@@ -68,8 +68,8 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use crate::{
-    Case, Children, Every, Fact, Finding, Id, Indicator, Inspection, Item, Penalty, Period, Points,
-    Rubric, RubricSpec, Rule, Trigger, Within,
+    Case, Children, Every, Fact, Finding, Id, Indicator, Inspection, Item, Measure, Penalty,
+    Period, Points, Rubric, RubricSpec, Rule, Trigger, Within,
 };
 
 fn note() -> impl Strategy<Value = Finding> {
@@ -102,12 +102,34 @@ fn fact_for(trigger: &Trigger, period: Period) -> BoxedStrategy<Option<Fact>> {
             1 => note().prop_map(|f| Some(Fact::Finding(f))),
         ]
         .boxed(),
-        Trigger::Threshold { min } => {
-            // Around the minimum, both sides.
-            let min = *min;
+        Trigger::Threshold { min, measure } => {
+            // Around the minimum, both sides, inside the measure's domain;
+            // ratios and percentages also written as `"96%"`.
+            let (min, measure) = (*min, *measure);
+            let near = move |n: i64| {
+                let step = match measure {
+                    Measure::Count | Measure::Percent => Decimal::from(n),
+                    _ => Decimal::new(n, 2),
+                };
+                let v = min + step;
+                match measure {
+                    Measure::Ratio => v.clamp(Decimal::ZERO, Decimal::ONE),
+                    Measure::Percent => v.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED),
+                    Measure::Count => v.max(Decimal::ZERO),
+                    _ => v,
+                }
+            };
             prop_oneof![
                 1 => Just(None),
-                3 => (-50i64..=50).prop_map(move |n| Some(Fact::Measure(min + Decimal::new(n, 2)))),
+                3 => (-50i64..=50).prop_map(move |n| Some(Fact::Measure(near(n)))),
+                1 => (-50i64..=50).prop_map(move |n| {
+                    let v = near(n);
+                    Some(match measure {
+                        Measure::Ratio => Fact::Percent(v * Decimal::ONE_HUNDRED),
+                        Measure::Percent => Fact::Percent(v),
+                        _ => Fact::Measure(v),
+                    })
+                }),
                 1 => any::<bool>().prop_map(|b| Some(Fact::Flag(b))),
             ]
             .boxed()
@@ -194,7 +216,12 @@ fn trigger() -> impl Strategy<Value = Trigger> {
     prop_oneof![
         3 => Just(Trigger::Flag),
         3 => Just(Trigger::Count),
-        1 => (0i64..=100).prop_map(|n| Trigger::Threshold { min: Decimal::new(n, 2) }),
+        1 => prop_oneof![
+            (0i64..=100).prop_map(|n| Trigger::Threshold { min: Decimal::new(n, 2), measure: Measure::Ratio }),
+            (0i64..=100).prop_map(|n| Trigger::Threshold { min: Decimal::from(n), measure: Measure::Percent }),
+            (0i64..=20).prop_map(|n| Trigger::Threshold { min: Decimal::from(n), measure: Measure::Count }),
+            (-500i64..=500).prop_map(|n| Trigger::Threshold { min: Decimal::new(n, 1), measure: Measure::Amount }),
+        ],
         1 => prop_oneof![
             Just(None),
             (1u32..30).prop_map(|n| Some(Within::WorkingDays(n))),
@@ -206,48 +233,106 @@ fn trigger() -> impl Strategy<Value = Trigger> {
     ]
 }
 
-/// A tree shape: leaves are items (their rules' triggers and penalties).
+/// Stems of generated ids. The evaluator matches facts to rules by an
+/// 8-byte prefix key and compares whole ids only past 8 bytes, so the stems
+/// come in families that share their first 8 bytes or more (`deadline`,
+/// `deadline-a`, `deadline-ab`), ids of exactly 8 and 9 bytes, prefixes of
+/// other stems, multi-byte UTF-8 (split by the 8-byte key mid-character),
+/// and ids of 63 and [`Id::MAX_LEN`] bytes. Stem 0 is the simplest, which
+/// shrinking tends to.
+const ID_STEMS: [&str; 17] = [
+    "r",
+    "1a",
+    "deadlin",
+    "deadline",
+    "deadlines",
+    "deadline-a",
+    "deadline-ab",
+    "deadline-b",
+    "第12项",
+    "第12项a",
+    "清单完善率",
+    "清单完善率-1",
+    "清单完善率-12",
+    "abcdefgh",
+    "abcdefgh-i",
+    "xyz清单完善率清单完善率清单完善率清单完善率",
+    "deadline-0123456789012345678901234567890123456789012345678901234",
+];
+
+/// The choice of an id's stem, an index into [`ID_STEMS`].
+type Name = usize;
+
+fn name() -> impl Strategy<Value = Name> {
+    0..ID_STEMS.len()
+}
+
+/// A rule's shape: the stem of its id, its trigger and penalty.
+type RuleShape = (Name, Trigger, Penalty);
+
+/// An item's shape: the stem of its id, its points and rules.
+type ItemShape = (Name, Points, Vec<RuleShape>);
+
+/// A tree shape: leaves are items (their rules' triggers and penalties),
+/// every node and rule with the stem of its id.
 #[derive(Debug, Clone)]
 enum Shape {
-    Items(Vec<(Points, Vec<(Trigger, Penalty)>)>),
-    Indicators(Vec<(Points, Shape)>),
+    Items(Vec<ItemShape>),
+    Indicators(Vec<(Name, Points, Shape)>),
 }
 
 fn shape() -> impl Strategy<Value = Shape> {
     let items = prop::collection::vec(
         (
+            name(),
             points(),
-            prop::collection::vec((trigger(), penalty()), 0..4),
+            prop::collection::vec((name(), trigger(), penalty()), 0..4),
         ),
         0..4,
     )
     .prop_map(Shape::Items);
     items.prop_recursive(3, 24, 3, |inner| {
-        prop::collection::vec((points(), inner), 1..3).prop_map(Shape::Indicators)
+        prop::collection::vec((name(), points(), inner), 1..3).prop_map(Shape::Indicators)
     })
 }
 
-/// Ids numbered in document order, so they are unique.
-struct Numbering(u32);
+/// Ids given out in document order, unique across the rubric (rules,
+/// items, indicators and the rubric share one namespace): a node's stem if
+/// still free, else the stem with the first free numbered suffix
+/// (`deadline-2`, `deadline-3`, …), the stem cut at a character boundary
+/// where the suffix would pass [`Id::MAX_LEN`].
+struct Names(std::collections::BTreeSet<String>);
 
-impl Numbering {
-    fn next(&mut self, prefix: &str) -> Option<Id> {
-        self.0 += 1;
-        Id::new(format!("{prefix}{}", self.0)).ok()
+impl Names {
+    fn next(&mut self, name: Name) -> Option<Id> {
+        let stem = ID_STEMS.get(name).copied().unwrap_or("r");
+        let mut id = stem.to_owned();
+        let mut n = 1u32;
+        while self.0.contains(&id) {
+            n = n.checked_add(1)?;
+            let suffix = format!("-{n}");
+            let mut cut = stem.len().min(Id::MAX_LEN.saturating_sub(suffix.len()));
+            while !stem.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            id = format!("{}{suffix}", stem.get(..cut)?);
+        }
+        self.0.insert(id.clone());
+        Id::new(id).ok()
     }
 }
 
-fn build(shape: Shape, ids: &mut Numbering) -> Option<Children> {
+fn build(shape: Shape, ids: &mut Names) -> Option<Children> {
     Some(match shape {
         Shape::Items(items) => {
             let mut out = Vec::new();
-            for (n, (points, rules)) in items.into_iter().enumerate() {
-                let id = ids.next("i")?;
+            for (n, (name, points, rules)) in items.into_iter().enumerate() {
+                let id = ids.next(name)?;
                 let rules = rules
                     .into_iter()
-                    .map(|(trigger, penalty)| {
+                    .map(|(name, trigger, penalty)| {
                         Some(Rule {
-                            id: ids.next("r")?,
+                            id: ids.next(name)?,
                             label: "违规".into(),
                             text: "违规的扣分".into(),
                             unit: "起".into(),
@@ -270,9 +355,9 @@ fn build(shape: Shape, ids: &mut Numbering) -> Option<Children> {
         Shape::Indicators(children) => Children::Indicators(
             children
                 .into_iter()
-                .map(|(points, shape)| {
+                .map(|(name, points, shape)| {
                     Some(Indicator {
-                        id: ids.next("g")?,
+                        id: ids.next(name)?,
                         name: "指标".into(),
                         points,
                         children: build(shape, ids)?,
@@ -286,16 +371,21 @@ fn build(shape: Shape, ids: &mut Numbering) -> Option<Children> {
 /// Arbitrary valid rubrics: up to 3 levels of indicators, items with up to
 /// 3 rules of every trigger and penalty, points with up to two decimal
 /// places (so children need not add up to their parent), totals that match.
+/// Ids vary in length from 1 byte to [`Id::MAX_LEN`], ASCII and Chinese,
+/// many longer than 8 bytes and sharing long prefixes (`deadline`,
+/// `deadline-a`, `deadline-2`, `清单完善率-1`), unique across the rubric,
+/// whose own id is `generated`.
 pub fn rubrics() -> BoxedStrategy<Rubric> {
-    prop::collection::vec((points(), shape()), 0..4)
+    prop::collection::vec((name(), points(), shape()), 0..4)
         .prop_filter_map("a valid rubric", |top| {
-            let mut ids = Numbering(0);
+            let rubric = "generated";
+            let mut ids = Names(std::iter::once(rubric.to_owned()).collect());
             let Children::Indicators(indicators) = build(Shape::Indicators(top), &mut ids)? else {
                 return None;
             };
             let total = indicators.iter().map(|i| i.points.get()).sum::<Decimal>();
             Rubric::new(RubricSpec {
-                id: Id::new("generated").ok()?,
+                id: Id::new(rubric).ok()?,
                 title: "生成的细则".into(),
                 version: String::new(),
                 total: Points::new(total).ok()?,
@@ -317,7 +407,7 @@ pub fn one_more_breach(inspection: &Inspection, rule: &Rule) -> Inspection {
         (None | Some(Fact::Flag(false)), Trigger::Flag | Trigger::Threshold { .. }) => {
             Fact::Flag(true)
         }
-        (Some(Fact::Measure(_)), Trigger::Threshold { .. }) => Fact::Flag(true),
+        (Some(Fact::Measure(_) | Fact::Percent(_)), Trigger::Threshold { .. }) => Fact::Flag(true),
         (Some(f), Trigger::Flag | Trigger::Threshold { .. }) => f,
         (Some(Fact::Cases(mut cases)), Trigger::Deadline { within, .. }) => {
             // A case never done, started (or due) on the period's first day.
