@@ -3,7 +3,7 @@
 //! here, with their reasons and error messages pinned exactly.
 //!
 //! Every expected date is worked out by hand from the official data in
-//! `/work/shared/calendar/cn/YEAR.json` (the notices of the General Office of
+//! `tests/data/calendar/cn/YEAR.json` (the notices of the General Office of
 //! the State Council, 国务院办公厅关于…部分节假日安排的通知, as collected by
 //! holiday-cn), with the count written out in a comment beside the test;
 //! none is computed with the library. "WD n" marks the n-th working day
@@ -17,7 +17,7 @@
 //! weekends: 2024-02-04 a Sunday, 2025-10-11 a Saturday, 2026-01-04 a
 //! Sunday, 2026-10-10 a Saturday).
 //!
-//! Rule ids are those of the seed table (`/work/shared/seed/rubric-table.md`):
+//! Rule ids are those of the seed table (`src/seed.rs`, from the original in `tests/data/seed/yuxi-original.txt`):
 //! 1a cadence quarterly (−2 each, item 10); 3a, 4a, 5a flat 5, deadline with
 //! due dates; 7a capped 1/5, 20 working days after completion (完成 → 公示);
 //! 11e capped 1/5, 20 working days after the information arose (产生 → 录入);
@@ -149,7 +149,7 @@ const L13B: &str = "未按时间节点和要求报送工作总结及相关材料
 // ---------------------------------------------------------------------------
 
 /// Source: seed item 7, "在抽查任务完成后20个工作日内…公示"; 国务院办公厅
-/// notice for 2026, /work/shared/calendar/cn/2026.json: 春节 make-up Sat
+/// notice for 2026, tests/data/calendar/cn/2026.json: 春节 make-up Sat
 /// 2026-02-14, off Sun 2026-02-15 … Mon 2026-02-23, make-up Sat 2026-02-28.
 ///
 /// Start Tue 2026-02-10:
@@ -182,7 +182,7 @@ fn seven_a_across_the_2026_spring_festival() {
 }
 
 /// Source: seed item 7; 国务院办公厅 notice for 2025,
-/// /work/shared/calendar/cn/2025.json: 国庆节、中秋节 make-up Sun
+/// tests/data/calendar/cn/2025.json: 国庆节、中秋节 make-up Sun
 /// 2025-09-28, off Wed 2025-10-01 … Wed 2025-10-08, make-up Sat 2025-10-11.
 ///
 /// Start Mon 2025-09-22 (period 2025):
@@ -215,7 +215,7 @@ fn seven_a_across_national_day_2025() {
 }
 
 /// Source: seed item 7; 国务院办公厅 notice for 2026,
-/// /work/shared/calendar/cn/2026.json: 国庆节 make-up Sun 2026-09-20,
+/// tests/data/calendar/cn/2026.json: 国庆节 make-up Sun 2026-09-20,
 /// 中秋节 off Fri 09-25 … Sun 09-27, 国庆节 off Thu 10-01 … Wed 10-07,
 /// make-up Sat 10-10.
 ///
@@ -245,8 +245,8 @@ fn seven_a_across_national_day_2026() {
     );
 }
 
-/// Source: issue 3, item 5, and seed item 7; 国务院办公厅 notice for 2026,
-/// /work/shared/calendar/cn/2026.json (中秋节 off 09-25 … 09-27, 国庆节 off
+/// Source: the worked example in the README (Dates and working days) and seed item 7; 国务院办公厅 notice for 2026,
+/// tests/data/calendar/cn/2026.json (中秋节 off 09-25 … 09-27, 国庆节 off
 /// 10-01 … 10-07, make-up Sat 10-10).
 ///
 /// Start Thu 2026-09-24: 09-25 … 09-27 off, WD1 Mon 09-28, WD2 09-29, WD3
@@ -270,7 +270,7 @@ fn seven_a_reason_names_start_due_done_and_working_days_late() {
             "{L7A}：1起（校外培训机构抽查：2026-09-24完成，应于2026-10-29前公示，2026-11-03公示，逾期3个工作日），扣1分"
         )
     );
-    // Without a note the detail is exactly the issue's example line.
+    // Without a note the detail is exactly the README example line.
     let bare = seed(
         &y2026("7a", r#"[{"start": "2026-09-24", "done": "2026-11-03"}]"#),
         "7a",
@@ -286,7 +286,7 @@ fn seven_a_reason_names_start_due_done_and_working_days_late() {
 }
 
 /// Source: seed item 7; 国务院办公厅 notice for 2026,
-/// /work/shared/calendar/cn/2026.json: 春节 make-up Saturday 2026-02-28.
+/// tests/data/calendar/cn/2026.json: 春节 make-up Saturday 2026-02-28.
 ///
 /// A due date that lands on a make-up Saturday. Start Mon 2026-01-26:
 /// WD1 Tue 01-27, WD2 01-28, WD3 01-29, WD4 Fri 01-30, WD5 Mon 02-02 … WD9
@@ -324,7 +324,7 @@ fn seven_a_due_on_a_make_up_saturday() {
 }
 
 /// Source: seed item 7; 国务院办公厅 notice for 2026,
-/// /work/shared/calendar/cn/2026.json: 元旦 off Thu 2026-01-01 … Sat
+/// tests/data/calendar/cn/2026.json: 元旦 off Thu 2026-01-01 … Sat
 /// 01-03, make-up Sunday 2026-01-04. December 2025 is listed by neither the
 /// 2025 nor the 2026 notice, so it follows the week (2025-12-01 a Monday).
 ///
@@ -354,7 +354,7 @@ fn seven_a_due_on_a_make_up_sunday_across_new_year() {
 }
 
 /// Source: seed item 7; 国务院办公厅 notices for 2025 and 2026,
-/// /work/shared/calendar/cn/2025.json and 2026.json (元旦 2026 off 01-01 …
+/// tests/data/calendar/cn/2025.json and 2026.json (元旦 2026 off 01-01 …
 /// 01-03, make-up Sun 01-04).
 ///
 /// The year boundary 2025 → 2026. Start Mon 2025-12-22: WD1 Tue 12-23, WD2
@@ -398,7 +398,7 @@ fn seven_a_across_the_year_boundary() {
 }
 
 /// Source: seed item 7; 国务院办公厅 notice for 2024,
-/// /work/shared/calendar/cn/2024.json: 春节 make-up Sun 2024-02-04, off Sat
+/// tests/data/calendar/cn/2024.json: 春节 make-up Sun 2024-02-04, off Sat
 /// 02-10 … Sat 02-17, make-up Sun 02-18; 2024 is a leap year.
 ///
 /// Due on the leap day. Start Mon 2024-01-29: WD1 Tue 01-30, WD2 Wed 01-31,
@@ -435,7 +435,7 @@ fn seven_a_due_on_the_leap_day_2024() {
 }
 
 /// Source: seed item 7; 国务院办公厅 notice for 2026,
-/// /work/shared/calendar/cn/2026.json: 国庆节 off Thu 2026-10-01 … Wed
+/// tests/data/calendar/cn/2026.json: 国庆节 off Thu 2026-10-01 … Wed
 /// 10-07, make-up Sat 10-10.
 ///
 /// The clock starts on the day after `start`, whatever `start` itself is.
@@ -475,7 +475,7 @@ fn seven_a_start_on_a_holiday_or_a_make_up_day() {
 }
 
 /// Source: seed item 7; 国务院办公厅 notice for 2019,
-/// /work/shared/calendar/cn/2019.json, which rearranges the end of 2018:
+/// tests/data/calendar/cn/2019.json, which rearranges the end of 2018:
 /// 元旦 make-up Sat 2018-12-29, off Sun 12-30, Mon 12-31 and Tue 2019-01-01
 /// (2018.json lists nothing in December).
 ///
@@ -507,7 +507,7 @@ fn seven_a_due_on_a_make_up_saturday_set_by_the_next_years_notice() {
 }
 
 /// Source: seed item 7; 国务院办公厅 notices for 2020,
-/// /work/shared/calendar/cn/2020.json: 春节 off Fri 2020-01-24 … Sun 02-02
+/// tests/data/calendar/cn/2020.json: 春节 off Fri 2020-01-24 … Sun 02-02
 /// (the holiday as extended), work resuming Mon 02-03.
 ///
 /// Start Tue 2020-01-21: WD1 Wed 01-22, WD2 Thu 01-23, 01-24 … 02-02 off,
@@ -574,7 +574,7 @@ fn late_by_no_working_day_is_not_worded_as_zero_days_late() {
 }
 
 /// Source: seed item 7; 国务院办公厅 notice for 2026,
-/// /work/shared/calendar/cn/2026.json (see
+/// tests/data/calendar/cn/2026.json (see
 /// `seven_a_reason_names_start_due_done_and_working_days_late`: start
 /// 2026-09-24 is due 2026-10-29).
 ///
@@ -703,7 +703,7 @@ fn seven_a_with_a_due_date_counts_working_days_late() {
     );
 }
 
-/// Source: issue 3, item 1 ("Any question about a year the calendar does
+/// Source: the calendar rule ("Any question about a year the calendar does
 /// not know is an error naming the year"); 2026.json lists nothing after
 /// 2026-12-31 and no 2027 notice exists in the data.
 ///
@@ -793,7 +793,7 @@ fn seven_a_into_2027_is_a_calendar_error_until_2027_is_added() {
     );
 }
 
-/// Source: issue 3, item 1; /work/shared/calendar/cn/ starts at 2018.json:
+/// Source: the calendar rule; tests/data/calendar/cn/ starts at 2018.json:
 /// 2017 is unknown. Start Thu 2017-12-28: WD1 would be Fri 2017-12-29, a
 /// date of 2017.
 #[test]
@@ -806,7 +806,7 @@ fn seven_a_before_2018_is_a_calendar_error() {
     );
 }
 
-/// Source: seed item 7 and issue 3 item 3 ("Every trigger also accepts the
+/// Source: seed item 7 and the rule on hand-counted forms ("Every trigger also accepts the
 /// already-counted form"): an inspection judged by hand keeps working.
 #[test]
 fn seven_a_hand_counted_forms() {
@@ -859,7 +859,7 @@ fn seven_a_done_cases_need_no_period() {
 // ---------------------------------------------------------------------------
 
 /// Source: seed item 11 (second), "于信息产生20个工作日内通过平台进行录入";
-/// 国务院办公厅 notice for 2026, /work/shared/calendar/cn/2026.json: 劳动节
+/// 国务院办公厅 notice for 2026, tests/data/calendar/cn/2026.json: 劳动节
 /// off Fri 2026-05-01 … Tue 05-05, make-up Sat 05-09.
 ///
 /// Arose Mon 2026-04-20: WD1 Tue 04-21, WD2 04-22, WD3 04-23, WD4 Fri 04-24,
@@ -1233,7 +1233,7 @@ fn one_a_dates_outside_the_window_are_ignored() {
     assert_counts(&short, 0, 0, "0");
 }
 
-/// Source: seed item 1; issue 3 item 2 ("A rubric with date rules evaluated
+/// Source: seed item 1; the rule on context ("A rubric with date rules evaluated
 /// without what they need is an error naming the rule").
 #[test]
 fn one_a_without_period_is_missing_context() {
@@ -1256,7 +1256,7 @@ fn one_a_without_period_is_missing_context() {
     assert_counts(&got, 2, 0, "4");
 }
 
-/// Source: seed item 1; issue 3 item 3 ("Every trigger also accepts the
+/// Source: seed item 1; the rule on hand-counted forms ("Every trigger also accepts the
 /// already-counted form").
 #[test]
 fn one_a_hand_counted_forms() {
@@ -1267,7 +1267,7 @@ fn one_a_hand_counted_forms() {
     assert_counts(&noted, 1, 0, "2");
 }
 
-/// Source: seed item 1 and issue 3 item 3 ("a list of findings with notes,
+/// Source: seed item 1 and the rule on hand-counted forms ("a list of findings with notes,
 /// so an inspection judged by hand keeps working unchanged"); design.md
 /// ("Each finding's note appears in the reason").
 ///
@@ -1543,7 +1543,7 @@ fn within_days_needs_no_calendar() {
     assert_counts(&months, 3, 0, "3");
 }
 
-/// Source: issue 3, item 1: a working-day rule on a calendar that lacks the
+/// Source: the calendar rule: a working-day rule on a calendar that lacks the
 /// year is an error naming it — the seed's 7a on an empty calendar.
 #[test]
 fn working_days_on_an_empty_calendar_is_an_error() {
