@@ -85,16 +85,29 @@ fn main() -> ExitCode {
     }
 }
 
+/// Reads at most the JSON surface's input limit plus one byte (enough to
+/// tell that an input is too large), never the whole of a larger input.
 fn read(path: &str) -> Result<String, String> {
-    if path == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| format!("standard input: {e}"))?;
-        Ok(text)
+    let limit = ducha::json::MAX_INPUT_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    let (name, result) = if path == "-" {
+        let stdin = std::io::stdin();
+        (
+            "standard input",
+            stdin.lock().take(limit).read_to_end(&mut bytes),
+        )
     } else {
-        std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+        let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+        (path, file.take(limit).read_to_end(&mut bytes))
+    };
+    result.map_err(|e| format!("{name}: {e}"))?;
+    if bytes.len() as u64 == limit {
+        return Err(format!(
+            "{name}: larger than {} bytes, the input limit",
+            ducha::json::MAX_INPUT_BYTES
+        ));
     }
+    String::from_utf8(bytes).map_err(|e| format!("{name}: not UTF-8: {e}"))
 }
 
 fn run(args: &Args) -> Result<String, String> {

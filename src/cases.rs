@@ -94,10 +94,10 @@ impl Rubric {
                     continue;
                 }
             };
-            if let Some(score) = example.score {
-                if card.score() != score.get() {
-                    out.push(mismatch(None, score.to_string(), card.score().to_string()));
-                }
+            if let Some(score) = example.score
+                && card.score() != score.get()
+            {
+                out.push(mismatch(None, score.to_string(), card.score().to_string()));
             }
             for (rule, expected) in &example.deductions {
                 match card.rule(rule.as_str()) {

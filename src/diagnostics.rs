@@ -167,17 +167,17 @@ fn check_indicator(indicator: &Indicator, out: &mut Vec<Diagnostic>) {
                     seen.insert(&item.serial, &item.id);
                 }
                 if let Ok(n) = item.serial.trim().parse::<u64>() {
-                    if let Some((p, prev_id)) = previous {
-                        if n > p.saturating_add(1) {
-                            out.push(Diagnostic {
-                                code: Code::SerialGap,
-                                id: item.id.clone(),
-                                message: format!(
-                                    "serial `{n}` follows `{p}` (item `{prev_id}`): {} skipped",
-                                    skipped(p, n)
-                                ),
-                            });
-                        }
+                    if let Some((p, prev_id)) = previous
+                        && n > p.saturating_add(1)
+                    {
+                        out.push(Diagnostic {
+                            code: Code::SerialGap,
+                            id: item.id.clone(),
+                            message: format!(
+                                "serial `{n}` follows `{p}` (item `{prev_id}`): {} skipped",
+                                skipped(p, n)
+                            ),
+                        });
                     }
                     previous = Some((n, &item.id));
                 }
@@ -240,17 +240,17 @@ fn check_item(item: &Item, out: &mut Vec<Diagnostic>) {
         };
         most = most.zip(rule_most).map(|(a, b)| a + b);
     }
-    if let Some(most) = most {
-        if most > item.points.get() {
-            out.push(Diagnostic {
-                code: Code::ExceedsPoints,
-                id: item.id.clone(),
-                message: format!(
-                    "its rules can deduct up to {}, more than its {} points; later rules give way",
-                    most.normalize(),
-                    item.points
-                ),
-            });
-        }
+    if let Some(most) = most
+        && most > item.points.get()
+    {
+        out.push(Diagnostic {
+            code: Code::ExceedsPoints,
+            id: item.id.clone(),
+            message: format!(
+                "its rules can deduct up to {}, more than its {} points; later rules give way",
+                most.normalize(),
+                item.points
+            ),
+        });
     }
 }

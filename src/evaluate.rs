@@ -190,13 +190,13 @@ impl Rubric {
     /// know, or a deduction overflows. The first such fact in rule-id order
     /// is reported.
     pub fn evaluate<'a>(&'a self, inspection: &'a Inspection) -> Result<Scorecard<'a>, EvalError> {
-        if let Some(found) = &inspection.rubric {
-            if found != self.id() {
-                return Err(EvalError::RubricMismatch {
-                    expected: self.id().clone(),
-                    found: found.clone(),
-                });
-            }
+        if let Some(found) = &inspection.rubric
+            && found != self.id()
+        {
+            return Err(EvalError::RubricMismatch {
+                expected: self.id().clone(),
+                found: found.clone(),
+            });
         }
         let plan = self.plan();
         let ctx = Context {
@@ -254,11 +254,11 @@ impl Rubric {
                     .get(rule.chain_start as usize..rule.chain_end as usize)
                     .unwrap_or_default();
                 for &node in chain {
-                    if let Some(&left) = remaining.get(node as usize) {
-                        if left < applied {
-                            applied = left;
-                            bound_by = Some(node);
-                        }
+                    if let Some(&left) = remaining.get(node as usize)
+                        && left < applied
+                    {
+                        applied = left;
+                        bound_by = Some(node);
                     }
                 }
                 for &node in chain {

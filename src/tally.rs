@@ -228,6 +228,12 @@ fn case_status(
     case: &Case,
     ctx: &Context<'_>,
 ) -> Result<CaseStatus, CaseError> {
+    // What the case itself gets wrong comes first, whatever the context.
+    match (case.start, case.due) {
+        (Some(_), Some(_)) => return Err(CaseError::Malformed("give `start` or `due`, not both")),
+        (None, None) => return Err(CaseError::Malformed("give `start` or `due`")),
+        _ => {}
+    }
     // A case is judged up to the day it was done, or else the assessment
     // date.
     let end = match case.done {
@@ -550,23 +556,23 @@ pub(crate) fn write_details(
                 // length does not grow with the window.
                 names.len() < MAX_NAMED
             });
-            if let Ok(missed) = counted {
-                if missed > 0 {
-                    let out = list.next();
-                    out.push_str(&names.join("、"));
-                    if missed > names.len() as u64 {
-                        let unit = match every {
-                            Every::Month => "个月",
-                            Every::Quarter => "个季度",
-                            Every::HalfYear => "个半年",
-                            Every::Year => "年",
-                        };
-                        out.push('等');
-                        push_u64(out, missed);
-                        out.push_str(unit);
-                    }
-                    out.push_str("无记录");
+            if let Ok(missed) = counted
+                && missed > 0
+            {
+                let out = list.next();
+                out.push_str(&names.join("、"));
+                if missed > names.len() as u64 {
+                    let unit = match every {
+                        Every::Month => "个月",
+                        Every::Quarter => "个季度",
+                        Every::HalfYear => "个半年",
+                        Every::Year => "年",
+                    };
+                    out.push('等');
+                    push_u64(out, missed);
+                    out.push_str(unit);
                 }
+                out.push_str("无记录");
             }
         }
         (
@@ -641,19 +647,19 @@ pub(crate) fn write_details(
                         out.push_str("至少");
                         push_u64(out, u64::from(by));
                         out.push_str(unit);
-                        out.push_str("（工作日计至");
+                        out.push_str("：计至");
                         push_date(out, partial.counted_to);
                         out.push('，');
                         let _ = write!(out, "{}", partial.unknown_year);
                         out.push_str("年节假日安排未知，其后");
                         push_u64(out, u64::from(calendar_days(partial.counted_to, end)));
-                        out.push_str("天未按工作日计）");
+                        out.push_str("天未按工作日计");
                     }
                     Some(partial) => {
                         push_u64(out, u64::from(days));
-                        out.push_str("天（");
+                        out.push_str("天：");
                         let _ = write!(out, "{}", partial.unknown_year);
-                        out.push_str("年节假日安排未知，按日历天计）");
+                        out.push_str("年节假日安排未知，按日历天计");
                     }
                     // Late on a rest day right after the due date is 0
                     // working days late: say it in calendar days.
@@ -678,14 +684,14 @@ pub(crate) fn write_details(
             Trigger::Threshold { min, measure },
             Fact::Measure(_) | Fact::Count(_) | Fact::Percent(_),
         ) => {
-            if let Ok(value) = measured(*measure, fact) {
-                if value < *min {
-                    let out = list.next();
-                    out.push_str("实测");
-                    push_measured(out, *measure, value);
-                    out.push_str("，应达到");
-                    push_measured(out, *measure, *min);
-                }
+            if let Ok(value) = measured(*measure, fact)
+                && value < *min
+            {
+                let out = list.next();
+                out.push_str("实测");
+                push_measured(out, *measure, value);
+                out.push_str("，应达到");
+                push_measured(out, *measure, *min);
             }
         }
         _ => {}

@@ -715,12 +715,12 @@ impl<'r> Invariants<'r> {
                     None => None,
                 }
             };
-            if let Some(children) = children {
-                if deducted != children.min(points) {
-                    return Err(TestCaseError::fail(format!(
-                        "a node deducts its children's sum, at most its points: `{id}` deducts {deducted}, children {children}, points {points}"
-                    )));
-                }
+            if let Some(children) = children
+                && deducted != children.min(points)
+            {
+                return Err(TestCaseError::fail(format!(
+                    "a node deducts its children's sum, at most its points: `{id}` deducts {deducted}, children {children}, points {points}"
+                )));
             }
             Ok(())
         })?;

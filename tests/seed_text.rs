@@ -60,11 +60,12 @@ fn serials_and_points_follow_the_document() {
         let cell = line.trim();
         if !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit()) && line.starts_with('\t') {
             serial = Some(cell.to_owned());
-        } else if let (Some(s), Some(points)) = (&serial, cell.strip_suffix('分')) {
-            if points.chars().all(|c| c.is_ascii_digit()) && !points.is_empty() {
-                rows.push((s.clone(), points.to_owned()));
-                serial = None;
-            }
+        } else if let (Some(s), Some(points)) = (&serial, cell.strip_suffix('分'))
+            && points.chars().all(|c| c.is_ascii_digit())
+            && !points.is_empty()
+        {
+            rows.push((s.clone(), points.to_owned()));
+            serial = None;
         }
     }
     let seed: Vec<(String, String)> = ducha::seed::yuxi()

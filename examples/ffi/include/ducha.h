@@ -10,8 +10,31 @@
  *
  * Input.  Every input is UTF-8 JSON given as a pointer and a length in
  *         bytes; it needs no terminating NUL (a NUL inside the length is
- *         part of the input, and is malformed JSON). The library only reads
- *         the input during the call and keeps no pointer to it.
+ *         part of the input, and is malformed JSON). A UTF-8 byte-order
+ *         mark (EF BB BF) at the start is skipped (RFC 8259 lets a parser
+ *         ignore it). The library only reads the input during the call and
+ *         keeps no pointer to it.
+ *
+ * Numbers are read from their literal digits, never through a binary
+ *         float: 0.99999999999999999 is that number (never 1), 1e-23 is
+ *         exact; a number no 96-bit decimal holds exactly (more than 28
+ *         significant digits or decimal places) is refused with code
+ *         `invalid`, the literal quoted. "96%" is a percentage.
+ *
+ * Cases.  In a deadline list, an object with any of `start`, `due`, `done`
+ *         (even `null`, as Jackson and System.Text.Json write them), or
+ *         with no key at all, is a case; one with neither `start` nor `due`
+ *         is `invalid-case`, never a silent finding.
+ *
+ * Year end. A case whose due date is known and passed is a breach even
+ *         when the assessment date or the done date falls in a year the
+ *         calendar does not know; the reason counts working days up to the
+ *         last known day and says so. Only a question whose answer depends
+ *         on an unknown year is a `calendar` error.
+ *
+ * Output size. A reason names at most 12 findings, cases or periods and
+ *         quotes at most 100 characters of a note, so a scorecard grows
+ *         with the rubric and the inspection, never faster.
  *
  * Output. Every `char *` the library hands out through `out` or
  *         `error_out` is a NUL-terminated UTF-8 JSON string owned by the
@@ -29,8 +52,10 @@
  *           internal         the library panicked (a bug; never expected)
  *           syntax           not JSON
  *           limit            above an input limit: 16 MiB of input,
- *                            nesting 127 deep, 100 000 rules,
- *                            100 000 indicators and items
+ *                            nesting 127 deep (checked as the input is
+ *                            read: deeper is `limit` unless the input was
+ *                            refused for its shape first, `invalid`),
+ *                            100 000 rules, 100 000 indicators and items
  *           invalid          JSON that does not fit the contract (see path)
  *           invalid-rubric   a rubric that fails validation (see id)
  *           rubric-mismatch  the inspection names another rubric
@@ -39,6 +64,8 @@
  *           missing-context  a date rule without the period or date it needs
  *           calendar         the working-day calendar does not know a year
  *           invalid-case     a malformed deadline case
+ *           out-of-domain    a value outside what its rule reads (a ratio
+ *                            of 96, a negative count; see id)
  *           overflow         a deduction too large to represent
  *         NULL pointers, invalid UTF-8 and malformed JSON are answered with
  *         an error, never a crash. No Rust panic unwinds into the caller.
