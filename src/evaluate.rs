@@ -1,10 +1,15 @@
-//! The evaluator: (rubric, inspection) → scorecard.
+//! Pricing and bounds: each rule's breaches priced by its penalty and
+//! capped, each rule's share drawn from its item's, indicators' and the
+//! total's points in document order, and every node's deduction settled
+//! bottom-up. (rubric, inspection) → [`Scorecard`].
 
-use rust_decimal::Decimal;
+use std::fmt;
 
-use crate::rubric::{IdKey, Simple};
-use crate::tally::{Context, Tally, TallyError, tally};
-use crate::{CalendarError, Fact, FactKind, Id, Inspection, Period, Rubric};
+use crate::bind::bind;
+use crate::scorecard::RuleState;
+use crate::tally::Context;
+use crate::text::{DECIMAL_MAX_MANTISSA, units_to_decimal};
+use crate::{CalendarError, FactKind, Id, Inspection, Rubric, Scorecard};
 
 /// Why an inspection cannot be evaluated against a rubric.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -29,8 +34,9 @@ pub enum EvalError {
     WrongFactType {
         /// The rule.
         rule: Id,
-        /// What the rule's trigger reads ([`Trigger::expects`](crate::Trigger::expects)).
-        expected: &'static str,
+        /// The kind of the rule's trigger, whose `Display` says what it
+        /// reads ([`Trigger::expects`](crate::Trigger::expects)).
+        expected: crate::TriggerKind,
         /// What the inspection gave.
         found: FactKind,
     },
@@ -40,17 +46,18 @@ pub enum EvalError {
     MissingContext {
         /// The rule.
         rule: Id,
-        /// What it needs, in words.
-        needs: &'static str,
+        /// What it needs.
+        needs: Needs,
     },
     /// The working-day calendar cannot answer for a deadline rule, such as
     /// for a year it does not know.
-    #[error("rule `{rule}`: {source}")]
+    #[error("rule `{rule}`: {problem}")]
     Calendar {
         /// The rule.
         rule: Id,
-        /// What the calendar said.
-        source: CalendarError,
+        /// What the calendar said (part of this message, so not a
+        /// `source` that error reporters would print again).
+        problem: CalendarError,
     },
     /// A deadline case is malformed.
     #[error("rule `{rule}`, case {case}: {problem}")]
@@ -59,8 +66,8 @@ pub enum EvalError {
         rule: Id,
         /// The case's position in the list, from 1.
         case: usize,
-        /// What is wrong, in words.
-        problem: &'static str,
+        /// What is wrong.
+        problem: CaseProblem,
     },
     /// A value outside what its rule reads: a ratio of `96`, a negative or
     /// fractional count.
@@ -86,73 +93,49 @@ pub enum EvalError {
     },
 }
 
-/// The evaluated rubric: per node its points, deduction and score; per rule
-/// its breaches, deductions, what limited them and the reason.
-///
-/// It mirrors the rubric tree: [`Scorecard::indicators`] walks it top-down,
-/// [`Scorecard::items`] and [`Scorecard::rules`] list rows and clauses in
-/// document order. Reasons are rendered when asked for. Serializing a
-/// scorecard gives the JSON described in [`crate#the-json-contract`]; the
-/// same input always gives the same bytes.
-#[derive(Debug, Clone)]
-pub struct Scorecard<'a> {
-    pub(crate) rubric: &'a Rubric,
-    /// Per node (plan order): its deduction, in units.
-    pub(crate) deducted: Vec<i64>,
-    /// Per rule (document order).
-    pub(crate) rules: Vec<RuleState<'a>>,
-    /// The assessment period, if given.
-    pub(crate) period: Option<Period>,
-    /// The assessment date: as given, else the period's end.
-    pub(crate) as_of: Option<chrono::NaiveDate>,
+/// What a date rule lacks in an evaluation ([`EvalError::MissingContext`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Needs {
+    /// A cadence needs the assessment period (`period`).
+    Period,
+    /// A deadline case not done needs an assessment date (`as_of`, or the
+    /// period's end).
+    AsOf,
 }
 
-/// One rule's evaluation, in units of the rubric's scale.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct RuleState<'a> {
-    pub(crate) fact: Option<&'a Fact>,
-    pub(crate) breaches: u64,
-    /// Deadline cases not done and not yet due.
-    pub(crate) pending: u64,
-    /// The penalty before any cap.
-    pub(crate) raw: i128,
-    /// After the rule's own cap.
-    pub(crate) capped: i128,
-    /// After the bounds of the rule's item and indicators.
-    pub(crate) applied: i64,
-    /// The node whose points trimmed the deduction, if one did.
-    pub(crate) bound_by: Option<u32>,
-}
-
-impl<'a> RuleState<'a> {
-    const fn empty() -> RuleState<'a> {
-        RuleState {
-            fact: None,
-            breaches: 0,
-            pending: 0,
-            raw: 0,
-            capped: 0,
-            applied: 0,
-            bound_by: None,
-        }
+impl fmt::Display for Needs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Needs::Period => "an assessment period (`period`)",
+            Needs::AsOf => "an assessment date (`as_of` or `period`) for cases not done",
+        })
     }
 }
 
-/// The largest mantissa a [`Decimal`] holds (2^96 − 1).
-const DECIMAL_MAX_MANTISSA: i128 = (1 << 96) - 1;
+/// What is wrong with a deadline case ([`EvalError::InvalidCase`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CaseProblem {
+    /// Both `start` and `due` are given.
+    StartAndDue,
+    /// Neither `start` nor `due` is given (an empty object, or dates all
+    /// `null`).
+    NoStartOrDue,
+    /// A `start` on a rule that sets no time limit.
+    StartWithoutLimit,
+}
 
-/// `units` × 10^-`scale` as a [`Decimal`], without trailing zeros; `None`
-/// if it needs more than a Decimal's 28 or so significant digits.
-pub(crate) fn units_to_decimal(mut units: i128, mut scale: u32) -> Option<Decimal> {
-    // A large amount may still be exact at a smaller scale: 10^9 points ×
-    // (2^64 − 1) breaches at the rubric's scale of 6 has 6 trailing zeros.
-    while units.abs() > DECIMAL_MAX_MANTISSA && scale > 0 && units % 10 == 0 {
-        units /= 10;
-        scale -= 1;
+impl fmt::Display for CaseProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CaseProblem::StartAndDue => "give `start` or `due`, not both",
+            CaseProblem::NoStartOrDue => "give `start` or `due`",
+            CaseProblem::StartWithoutLimit => {
+                "has a `start` but the rule sets no time limit; give `due`"
+            }
+        })
     }
-    Decimal::try_from_i128_with_scale(units, scale)
-        .ok()
-        .map(|d| d.normalize())
 }
 
 impl Rubric {
@@ -181,14 +164,24 @@ impl Rubric {
     /// their own deductions and scores while the rule shares under it add up
     /// to the indicator's.
     ///
+    /// ```
+    /// use ducha::Inspection;
+    ///
+    /// let rubric = ducha::seed::yuxi();
+    /// let inspection = Inspection::new().with("12a", true)?.with("12b", 7u64)?;
+    /// let card = rubric.evaluate(&inspection)?;
+    /// assert_eq!(card.score().to_string(), "90"); // item 12 loses its 10 points
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`EvalError`] if the inspection names another rubric, records a fact
     /// for a rule this rubric does not have or of a type its rule does not
-    /// read, a date rule lacks the period or assessment date it needs, a
-    /// deadline case is malformed or falls in a year the calendar does not
-    /// know, or a deduction overflows. The first such fact in rule-id order
-    /// is reported.
+    /// read, gives a value outside what its rule reads, a date rule lacks
+    /// the period or assessment date it needs, a deadline case is malformed
+    /// or its answer needs a year the calendar does not know, or a deduction
+    /// overflows. The first such fact in rule-id order is reported.
     pub fn evaluate<'a>(&'a self, inspection: &'a Inspection) -> Result<Scorecard<'a>, EvalError> {
         if let Some(found) = &inspection.rubric
             && found != self.id()
@@ -204,20 +197,20 @@ impl Rubric {
             period: inspection.period,
             as_of: inspection.as_of.or(inspection.period.map(|p| p.to())),
         };
-        let mut facts: Vec<Option<(&Fact, Tally)>> = vec![None; plan.rules.len()];
-        self.bind(inspection, &ctx, &mut facts)?;
-        let mut rules = Vec::with_capacity(plan.rules.len());
+        let facts = bind(self, inspection, &ctx)?;
 
         // Each node's points not yet taken by the rules before: the budget
-        // that rule shares are drawn from.
-        let mut remaining = plan.points.clone();
-        // Whether a bound above an item trimmed a rule's share.
-        let mut trimmed_above_item = false;
-        for (index, (fact, rule)) in facts.into_iter().zip(&plan.rules).enumerate() {
-            let Some((fact, Tally { breaches, pending })) = fact else {
-                rules.push(RuleState::empty());
+        // that rule shares are drawn from. Beside it, each node's own
+        // deduction, filled bottom-up below.
+        let mut remaining: Vec<i64> = plan.nodes.iter().map(|n| n.points).collect();
+        let mut deducted = vec![0i64; plan.nodes.len()];
+        let mut rules = Vec::with_capacity(plan.rules.len());
+        for ((slot, rule), index) in facts.into_iter().zip(&plan.rules).zip(0u32..) {
+            let Some((fact, tally)) = slot else {
+                rules.push(RuleState::EMPTY);
                 continue;
             };
+            let breaches = tally.breaches;
             let raw = if rule.per_breach {
                 rule.amount.checked_mul(i128::from(breaches))
             } else if breaches > 0 {
@@ -234,25 +227,35 @@ impl Rubric {
                 }
                 _ => {
                     return Err(EvalError::Overflow {
-                        rule: self.rule_id(index),
+                        rule: self
+                            .rule_at(index)
+                            .map_or_else(|| self.id().clone(), |r| r.id.clone()),
                         breaches,
                     });
                 }
             };
             let capped = raw.min(rule.cap);
+            // Node budgets fit i64 (see `NodePlan::points`); a larger
+            // deduction is bounded by them anyway, so clamping it first is
+            // exact.
+            let clamped = i64::try_from(capped).unwrap_or(i64::MAX);
+            if let Some(d) = deducted.get_mut(rule.item as usize) {
+                // Saturating is exact: the sum is only compared with the
+                // item's points.
+                *d = d.saturating_add(clamped);
+            }
 
             // The item, its indicators and the root each bound the rule by
             // what remains of their points: the tightest wins, the nearest
             // on ties.
-            // Node budgets fit i64 (see `Plan::points`); a larger deduction
-            // is bounded by them anyway, so clamping it first is exact.
-            let mut applied = i64::try_from(capped).unwrap_or(i64::MAX);
+            let mut applied = clamped;
             let mut bound_by = None;
             if capped > 0 {
                 let chain = plan
                     .chains
                     .get(rule.chain_start as usize..rule.chain_end as usize)
                     .unwrap_or_default();
+                debug_assert!(!chain.is_empty(), "rule {index} has a chain");
                 for &node in chain {
                     if let Some(&left) = remaining.get(node as usize)
                         && left < applied
@@ -266,30 +269,18 @@ impl Rubric {
                         *left -= applied;
                     }
                 }
-                // The chain starts at the item.
-                trimmed_above_item |= bound_by.is_some() && bound_by != chain.first().copied();
             }
             rules.push(RuleState {
                 fact: Some(fact),
                 breaches,
-                pending,
+                pending: tally.pending,
                 raw,
                 capped,
                 applied,
                 bound_by,
             });
         }
-        let deducted = if trimmed_above_item {
-            self.node_deductions(&rules)
-        } else {
-            // Only items trimmed (if anything did), so every node's deduction,
-            // the sum of its children's at most its points, is exactly what
-            // the shares under it took: points minus what remains.
-            for (left, points) in remaining.iter_mut().zip(&plan.points) {
-                *left = points - *left;
-            }
-            remaining
-        };
+        settle(plan, &mut deducted);
         Ok(Scorecard {
             rubric: self,
             deducted,
@@ -298,122 +289,29 @@ impl Rubric {
             as_of: ctx.as_of,
         })
     }
+}
 
-    /// Each node's deduction: the sum of its children's, at most its points,
-    /// settled bottom-up. Children come after their parent in plan order, so
-    /// a reverse walk settles each child before its parent.
-    fn node_deductions(&self, rules: &[RuleState<'_>]) -> Vec<i64> {
-        let plan = self.plan();
-        let mut deducted = vec![0i64; plan.points.len()];
-        for (state, rule) in rules.iter().zip(&plan.rules) {
-            let item = plan
-                .chains
-                .get(rule.chain_start as usize)
-                .copied()
-                .unwrap_or(0);
-            if let Some(d) = deducted.get_mut(item as usize) {
-                // Saturating is exact here: the sum is only ever compared
-                // with the item's points.
-                *d = d.saturating_add(i64::try_from(state.capped).unwrap_or(i64::MAX));
-            }
+/// Settles node deductions bottom-up: `deducted` holds each item's sum of
+/// capped deductions; each node's deduction becomes the sum of its
+/// children's, at most its points. Children come after their parent in plan
+/// order, so a reverse walk settles each child before its parent.
+fn settle(plan: &crate::plan::Plan, deducted: &mut [i64]) {
+    for node in (0..deducted.len()).rev() {
+        let Some(n) = plan.nodes.get(node) else {
+            debug_assert!(false, "node {node} of {}", plan.nodes.len());
+            continue;
+        };
+        // INVARIANT: a parent precedes its child (the root is its own
+        // parent and is settled last).
+        let (before, from) = deducted.split_at_mut(node);
+        let Some(own) = from.first_mut() else {
+            continue;
+        };
+        *own = (*own).min(n.points);
+        if node > 0
+            && let Some(parent) = before.get_mut(n.parent as usize)
+        {
+            *parent = parent.saturating_add(*own);
         }
-        for node in (0..deducted.len()).rev() {
-            let points = plan.points.get(node).copied().unwrap_or(0);
-            let own = deducted.get(node).copied().unwrap_or(0).min(points);
-            if let Some(d) = deducted.get_mut(node) {
-                *d = own;
-            }
-            if node > 0 {
-                let parent = plan.parents.get(node).copied().unwrap_or(0);
-                if let Some(d) = deducted.get_mut(parent as usize) {
-                    *d = d.saturating_add(own);
-                }
-            }
-        }
-        deducted
-    }
-
-    /// Matches facts to rules: both are walked in id order, once.
-    fn bind<'a>(
-        &self,
-        inspection: &'a Inspection,
-        ctx: &Context<'_>,
-        facts: &mut [Option<(&'a Fact, Tally)>],
-    ) -> Result<(), EvalError> {
-        let plan = self.plan();
-        let mut ids = plan.by_id.iter();
-        let mut next = ids.next();
-        for (id, fact) in &inspection.facts {
-            let key = IdKey::prefix(id);
-            while let Some(rule) = next {
-                if rule.cmp_id(key, id).is_ge() {
-                    break;
-                }
-                next = ids.next();
-            }
-            let (rule_id, index) = match next {
-                Some(rule) if rule.cmp_id(key, id).is_eq() => (&rule.id, rule.index as usize),
-                _ => return Err(EvalError::UnknownRule { id: id.clone() }),
-            };
-            // Counting here, while the fact is at hand, keeps the
-            // evaluation loop from touching the inspection again.
-            // Flags and counts inline: the common case, and the hot path.
-            let simple = match (plan.rules.get(index).map(|r| r.simple), fact) {
-                (Some(Simple::Flag), Fact::Flag(b)) => Some(u64::from(*b)),
-                (Some(Simple::Flag), Fact::Finding(_)) => Some(1),
-                (Some(Simple::Count), Fact::Count(n)) => Some(*n),
-                (Some(Simple::Count), Fact::Findings(list)) => Some(list.len() as u64),
-                _ => None,
-            };
-            if let Some(breaches) = simple {
-                if let Some(slot) = facts.get_mut(index) {
-                    *slot = Some((
-                        fact,
-                        Tally {
-                            breaches,
-                            pending: 0,
-                        },
-                    ));
-                }
-                continue;
-            }
-            let Some(trigger) = plan.triggers.get(index) else {
-                return Err(EvalError::UnknownRule { id: id.clone() });
-            };
-            let counted = tally(trigger, fact, ctx).map_err(|e| {
-                let rule = rule_id.clone();
-                match e {
-                    TallyError::WrongType => EvalError::WrongFactType {
-                        rule,
-                        expected: trigger.expects(),
-                        found: fact.kind(),
-                    },
-                    TallyError::Needs(needs) => EvalError::MissingContext { rule, needs },
-                    TallyError::Calendar(source) => EvalError::Calendar { rule, source },
-                    TallyError::Case(index, problem) => EvalError::InvalidCase {
-                        rule,
-                        case: index + 1,
-                        problem,
-                    },
-                    TallyError::OutOfDomain(value, expected) => EvalError::OutOfDomain {
-                        rule,
-                        value,
-                        expected,
-                    },
-                }
-            })?;
-            if let Some(slot) = facts.get_mut(index) {
-                *slot = Some((fact, counted));
-            }
-        }
-        Ok(())
-    }
-
-    fn rule_id(&self, index: usize) -> Id {
-        self.plan()
-            .by_id
-            .iter()
-            .find(|rule| rule.index as usize == index)
-            .map_or_else(|| self.id().clone(), |rule| rule.id.clone())
     }
 }

@@ -43,7 +43,7 @@ pub struct Inspection as "Inspection", "an inspection object" {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::calendar::ymd::option"
+        with = "crate::date::option"
     )]
     pub as_of: Option<NaiveDate>,
     /// The facts, by rule id.
@@ -88,9 +88,9 @@ impl Inspection {
 /// An assessment period, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Period {
-    #[serde(with = "crate::calendar::ymd")]
+    #[serde(with = "crate::date")]
     from: NaiveDate,
-    #[serde(with = "crate::calendar::ymd")]
+    #[serde(with = "crate::date")]
     to: NaiveDate,
 }
 
@@ -133,9 +133,9 @@ impl<'de> Deserialize<'de> for Period {
         #[derive(Deserialize)]
         #[serde(remote = "Self", deny_unknown_fields)]
         struct Repr {
-            #[serde(with = "crate::calendar::ymd")]
+            #[serde(with = "crate::date")]
             from: NaiveDate,
-            #[serde(with = "crate::calendar::ymd")]
+            #[serde(with = "crate::date")]
             to: NaiveDate,
         }
         map_only!(Repr, "a period object {\"from\", \"to\"}");
@@ -229,21 +229,21 @@ pub struct Case as "Case", "a case object" {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::calendar::ymd::option"
+        with = "crate::date::option"
     )]
     pub start: Option<NaiveDate>,
     /// The last day on which doing it is on time.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::calendar::ymd::option"
+        with = "crate::date::option"
     )]
     pub due: Option<NaiveDate>,
     /// The day it was done, if it was.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::calendar::ymd::option"
+        with = "crate::date::option"
     )]
     pub done: Option<NaiveDate>,
     /// What the case is: `校外培训机构抽查`.
@@ -497,11 +497,9 @@ impl<'de> Deserialize<'de> for Element {
                 f.write_str("a date \"YYYY-MM-DD\", a finding {\"note\"} or a case {\"start\" or \"due\", \"done\"}")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Element, E> {
-                crate::calendar::ymd::parse(v)
-                    .map(Element::Date)
-                    .ok_or_else(|| {
-                        E::custom(format_args!("invalid date `{v}`, expected `YYYY-MM-DD`"))
-                    })
+                crate::date::parse(v).map(Element::Date).ok_or_else(|| {
+                    E::custom(format_args!("invalid date `{v}`, expected `YYYY-MM-DD`"))
+                })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Element, A::Error> {
                 let e =
@@ -556,7 +554,7 @@ impl<'de> Deserialize<'de> for Present {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Present, D::Error> {
         Ok(Present {
             present: true,
-            date: crate::calendar::ymd::option::deserialize(deserializer)?,
+            date: crate::date::option::deserialize(deserializer)?,
         })
     }
 }

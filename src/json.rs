@@ -35,6 +35,7 @@
 //! dates it is given.
 
 mod read;
+mod write;
 
 use serde::Serialize;
 
@@ -438,6 +439,16 @@ impl Engine {
     /// The rubric as JSON.
     pub fn rubric_json(&self) -> String {
         to_json(&self.rubric)
+    }
+}
+
+impl crate::Scorecard<'_> {
+    /// The scorecard as compact JSON: the bytes `serde_json::to_string`
+    /// gives, written by the crate's own writer.
+    pub(crate) fn to_json(&self) -> String {
+        // INVARIANT: a report holds only strings, numbers, booleans, arrays
+        // and objects with string keys, which the writer always writes.
+        crate::report::with_report(self, |report| write::to_string(report)).unwrap_or_default()
     }
 }
 

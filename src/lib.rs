@@ -1,14 +1,26 @@
 #![doc = include_str!("../README.md")]
 
+// The pipeline, stage by stage:
+// definition (`rubric`, `rule`, `id`, `points`, `inspection`, `calendar`,
+// `date`) → validation and plan (`plan`) → binding facts (`bind`) →
+// counting breaches (`tally`) → pricing and bounds (`evaluate`) → the
+// scorecard (`scorecard`) → reasons (`reason`) → the report and JSON
+// (`report`, `json`). `text` writes numbers and dates; `strict` reads
+// objects strictly; `diagnostics` and `example` check rubrics.
+mod bind;
 mod calendar;
-mod cases;
+mod date;
 mod diagnostics;
 mod evaluate;
+mod example;
 mod id;
 mod inspection;
 #[cfg(feature = "json")]
 pub mod json;
+mod plan;
 mod points;
+mod reason;
+mod report;
 mod rubric;
 mod rule;
 mod scorecard;
@@ -17,17 +29,22 @@ mod strict;
 mod tally;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod text;
 
 pub use calendar::{Calendar, CalendarError, DayKind, ListedDay, YearSchedule};
-pub use cases::{Example, Mismatch};
 pub use diagnostics::{Code, Diagnostic};
-pub use evaluate::{EvalError, Scorecard};
+pub use evaluate::{CaseProblem, EvalError, Needs};
+pub use example::{Example, Mismatch};
 pub use id::{Id, IdError};
 pub use inspection::{Case, Fact, FactKind, Finding, Inspection, Period, PeriodError};
+pub use plan::{Rubric, RubricError};
 pub use points::{NumberError, Points, PointsError};
-pub use rubric::{Children, Indicator, Item, Rubric, RubricError, RubricSpec};
-pub use rule::{Every, Measure, Penalty, Rule, Trigger, Within};
-pub use scorecard::{IndicatorOutcome, ItemOutcome, LimitedBy, RuleOutcome};
+pub use report::{IndicatorReport, ItemReport, Limit, Report, RuleReport};
+pub use rubric::{Children, Indicator, Item, RubricSpec};
+pub use rule::{Every, Measure, Penalty, Rule, Trigger, TriggerKind, Within};
+pub use scorecard::{IndicatorOutcome, ItemOutcome, LimitedBy, RuleOutcome, Scorecard};
 
+#[doc(no_inline)]
 pub use chrono::NaiveDate;
+#[doc(no_inline)]
 pub use rust_decimal::Decimal;

@@ -353,19 +353,65 @@ pub enum Every {
 }
 
 impl Trigger {
+    /// The kind of trigger, without its parameters.
+    pub fn kind(&self) -> TriggerKind {
+        match self {
+            Trigger::Flag => TriggerKind::Flag,
+            Trigger::Count => TriggerKind::Count,
+            Trigger::Threshold { .. } => TriggerKind::Threshold,
+            Trigger::Deadline { .. } => TriggerKind::Deadline,
+            Trigger::Cadence { .. } => TriggerKind::Cadence,
+        }
+    }
+
     /// What the trigger reads, for messages: `a flag (true, false or one finding)`.
     pub fn expects(&self) -> &'static str {
+        self.kind().expects()
+    }
+}
+
+/// The kind of a [`Trigger`]: what callers match on in
+/// [`EvalError::WrongFactType`](crate::EvalError::WrongFactType); its
+/// `Display` says what the kind reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TriggerKind {
+    /// [`Trigger::Flag`].
+    Flag,
+    /// [`Trigger::Count`].
+    Count,
+    /// [`Trigger::Threshold`].
+    Threshold,
+    /// [`Trigger::Deadline`].
+    Deadline,
+    /// [`Trigger::Cadence`].
+    Cadence,
+}
+
+impl TriggerKind {
+    /// What a trigger of this kind reads, for messages.
+    ///
+    /// ```
+    /// assert_eq!(ducha::TriggerKind::Flag.expects(), "a flag (true, false or one finding)");
+    /// ```
+    pub fn expects(self) -> &'static str {
         match self {
-            Trigger::Flag => "a flag (true, false or one finding)",
-            Trigger::Count => "a count (a whole number or a list of findings)",
-            Trigger::Threshold { .. } => {
+            TriggerKind::Flag => "a flag (true, false or one finding)",
+            TriggerKind::Count => "a count (a whole number or a list of findings)",
+            TriggerKind::Threshold => {
                 "a measured value (a decimal or a percentage), or true/false or findings"
             }
-            Trigger::Deadline { .. } => {
+            TriggerKind::Deadline => {
                 "cases (a list of {start or due, done}), or a count, flag or findings"
             }
-            Trigger::Cadence { .. } => "dates (a list of YYYY-MM-DD), or a count, flag or findings",
+            TriggerKind::Cadence => "dates (a list of YYYY-MM-DD), or a count, flag or findings",
         }
+    }
+}
+
+impl std::fmt::Display for TriggerKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.expects())
     }
 }
 

@@ -1,12 +1,13 @@
 //! Counting breaches: what a fact records against its rule's trigger, with
 //! the dates, calendar and period an evaluation knows.
 
-use std::fmt::Write as _;
-
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::{Calendar, CalendarError, Case, Every, Fact, Measure, Period, Trigger, Within};
+use crate::{
+    Calendar, CalendarError, Case, CaseProblem, Every, Fact, Measure, Needs, Period, Trigger,
+    Within,
+};
 
 /// What an evaluation knows besides the facts.
 #[derive(Debug, Clone, Copy)]
@@ -39,38 +40,42 @@ pub(crate) enum TallyError {
     /// The trigger does not read this kind of fact.
     WrongType,
     /// The evaluation lacks what the rule needs.
-    Needs(&'static str),
+    Needs(Needs),
     /// The calendar cannot answer.
     Calendar(CalendarError),
     /// A case (0-based) is malformed.
-    Case(usize, &'static str),
+    Case(usize, CaseProblem),
     /// A value outside what the rule reads: the value as written, and the
     /// domain.
     OutOfDomain(String, Measure),
 }
 
-/// The hand-counted forms every date trigger reads.
-fn hand_counted(fact: &Fact) -> Option<u64> {
+/// The hand-counted forms: the one place where flags, findings and counts
+/// become breaches. `None` for facts of other kinds.
+fn counted(fact: &Fact) -> Option<u64> {
     match fact {
         Fact::Flag(b) => Some(u64::from(*b)),
         Fact::Finding(_) => Some(1),
         Fact::Count(n) => Some(*n),
         Fact::Findings(list) => Some(list.len() as u64),
-        _ => None,
+        Fact::Measure(_) | Fact::Percent(_) | Fact::Dates(_) | Fact::Cases(_) => None,
     }
 }
 
 /// Counts the breaches `fact` records for a rule with `trigger`.
+///
+/// Every trigger reads the hand-counted forms that make sense for it: a
+/// flag rule a flag or one finding, a count rule a count or findings, a
+/// threshold a flag or findings, a date rule any of them.
 pub(crate) fn tally(
     trigger: &Trigger,
     fact: &Fact,
     ctx: &Context<'_>,
 ) -> Result<Tally, TallyError> {
+    let hand = || counted(fact).map(Tally::of).ok_or(TallyError::WrongType);
     match (trigger, fact) {
-        (Trigger::Flag, Fact::Flag(b)) => Ok(Tally::of(u64::from(*b))),
-        (Trigger::Flag, Fact::Finding(_)) => Ok(Tally::of(1)),
-        (Trigger::Count, Fact::Count(n)) => Ok(Tally::of(*n)),
-        (Trigger::Count, Fact::Findings(list)) => Ok(Tally::of(list.len() as u64)),
+        (Trigger::Flag, Fact::Flag(_) | Fact::Finding(_)) => hand(),
+        (Trigger::Count, Fact::Count(_) | Fact::Findings(_)) => hand(),
         // A whole number written as `3.0` or `"3"` is still a count; a
         // negative, fractional or huge one is not.
         (Trigger::Count, Fact::Measure(d)) => u64::try_from(*d)
@@ -85,11 +90,7 @@ pub(crate) fn tally(
             let value = measured(*measure, fact)?;
             Ok(Tally::of(u64::from(value < *min)))
         }
-        (Trigger::Threshold { .. }, Fact::Flag(_) | Fact::Finding(_) | Fact::Findings(_)) => {
-            hand_counted(fact)
-                .map(Tally::of)
-                .ok_or(TallyError::WrongType)
-        }
+        (Trigger::Threshold { .. }, Fact::Flag(_) | Fact::Finding(_) | Fact::Findings(_)) => hand(),
         (Trigger::Deadline { within, .. }, Fact::Cases(cases)) => {
             let mut tally = Tally::default();
             for (index, case) in cases.iter().enumerate() {
@@ -108,9 +109,7 @@ pub(crate) fn tally(
         (Trigger::Cadence { every }, Fact::Findings(list)) if list.is_empty() => {
             Ok(Tally::of(missed_periods(*every, &[], ctx, |_| false)?))
         }
-        (Trigger::Deadline { .. } | Trigger::Cadence { .. }, _) => hand_counted(fact)
-            .map(Tally::of)
-            .ok_or(TallyError::WrongType),
+        (Trigger::Deadline { .. } | Trigger::Cadence { .. }, _) => hand(),
         _ => Err(TallyError::WrongType),
     }
 }
@@ -141,19 +140,6 @@ pub(crate) fn measured(measure: Measure, fact: &Fact) -> Result<Decimal, TallyEr
             },
             measure,
         )),
-    }
-}
-
-/// Writes `value` as the rubric writes a value of `measure`: a ratio and
-/// a percentage with `%` (`0.875` → `87.5%`), others plainly.
-pub(crate) fn push_measured(out: &mut String, measure: Measure, value: Decimal) {
-    let shown = match measure {
-        Measure::Ratio => value.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(value),
-        Measure::Percent | Measure::Count | Measure::Amount => value,
-    };
-    let _ = write!(out, "{}", shown.normalize());
-    if matches!(measure, Measure::Ratio | Measure::Percent) {
-        out.push('%');
     }
 }
 
@@ -198,8 +184,8 @@ pub(crate) enum CaseStatus {
 
 /// A case-level problem, before its index is known.
 #[derive(Debug)]
-enum CaseError {
-    Malformed(&'static str),
+pub(crate) enum CaseError {
+    Malformed(CaseProblem),
     Other(TallyError),
 }
 
@@ -219,32 +205,32 @@ impl From<CalendarError> for CaseError {
 }
 
 /// Calendar days from `from` to `to`, 0 if `to` is not later.
-fn calendar_days(from: NaiveDate, to: NaiveDate) -> u32 {
+pub(crate) fn calendar_days(from: NaiveDate, to: NaiveDate) -> u32 {
     u32::try_from((to - from).num_days().max(0)).unwrap_or(u32::MAX)
 }
 
-fn case_status(
+pub(crate) fn case_status(
     within: Option<Within>,
     case: &Case,
     ctx: &Context<'_>,
 ) -> Result<CaseStatus, CaseError> {
     // What the case itself gets wrong comes first, whatever the context.
     match (case.start, case.due) {
-        (Some(_), Some(_)) => return Err(CaseError::Malformed("give `start` or `due`, not both")),
-        (None, None) => return Err(CaseError::Malformed("give `start` or `due`")),
+        (Some(_), Some(_)) => return Err(CaseError::Malformed(CaseProblem::StartAndDue)),
+        (None, None) => return Err(CaseError::Malformed(CaseProblem::NoStartOrDue)),
         _ => {}
     }
     // A case is judged up to the day it was done, or else the assessment
     // date.
     let end = match case.done {
         Some(done) => done,
-        None => ctx.as_of.ok_or(CaseError::Other(TallyError::Needs(
-            "an assessment date (`as_of` or `period`) for cases not done",
-        )))?,
+        None => ctx
+            .as_of
+            .ok_or(CaseError::Other(TallyError::Needs(Needs::AsOf)))?,
     };
     let (due, working_late): (NaiveDate, Option<u32>) = match (case.start, case.due, within) {
         (Some(_), Some(_), _) => {
-            return Err(CaseError::Malformed("give `start` or `due`, not both"));
+            return Err(CaseError::Malformed(CaseProblem::StartAndDue));
         }
         (Some(start), None, Some(Within::WorkingDays(n))) => {
             match ctx.calendar.add_working_days(start, n) {
@@ -281,11 +267,9 @@ fn case_status(
             }
         }
         (Some(_), None, None) => {
-            return Err(CaseError::Malformed(
-                "has a `start` but the rule sets no time limit; give `due`",
-            ));
+            return Err(CaseError::Malformed(CaseProblem::StartWithoutLimit));
         }
-        (None, None, _) => return Err(CaseError::Malformed("give `start` or `due`")),
+        (None, None, _) => return Err(CaseError::Malformed(CaseProblem::NoStartOrDue)),
     };
     if end <= due {
         return Ok(if case.done.is_some() {
@@ -376,9 +360,7 @@ pub(crate) fn missed_periods(
     ctx: &Context<'_>,
     mut visit: impl FnMut(NaiveDate) -> bool,
 ) -> Result<u64, TallyError> {
-    let period = ctx
-        .period
-        .ok_or(TallyError::Needs("an assessment period (`period`)"))?;
+    let period = ctx.period.ok_or(TallyError::Needs(Needs::Period))?;
     let end = ctx.as_of.map_or(period.to(), |a| a.min(period.to()));
     let len = months(every);
     let from = period.from();
@@ -431,269 +413,4 @@ pub(crate) fn missed_periods(
         k += 1;
     }
     Ok(missed)
-}
-
-/// How a reason names a period: `2026年第三季度`.
-pub(crate) fn period_label(every: Every, first: NaiveDate) -> String {
-    let year = first.year();
-    match every {
-        Every::Month => format!("{year}年{}月", first.month()),
-        Every::Quarter => {
-            let q = ["一", "二", "三", "四"];
-            let name = q.get(first.month0() as usize / 3).copied().unwrap_or("");
-            format!("{year}年第{name}季度")
-        }
-        Every::HalfYear if first.month0() < 6 => format!("{year}年上半年"),
-        Every::HalfYear => format!("{year}年下半年"),
-        Every::Year => format!("{year}年"),
-    }
-}
-
-/// Appends `n` in decimal, without the formatting machinery (reasons and
-/// scorecards write hundreds of numbers).
-pub(crate) fn push_u64(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        if let Some(slot) = digits.get_mut(at) {
-            *slot = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || at == 0 {
-            break;
-        }
-    }
-    for &d in digits.get(at..).unwrap_or_default() {
-        out.push(char::from(d));
-    }
-}
-
-/// Appends `date` as `YYYY-MM-DD` (years 1 to 9999, as dates are read).
-pub(crate) fn push_date(out: &mut String, date: NaiveDate) {
-    let year = date.year();
-    if (0..=9999).contains(&year) {
-        let y = year.unsigned_abs();
-        for d in [y / 1000, y / 100 % 10, y / 10 % 10, y % 10] {
-            out.push(char::from(b'0' + d as u8));
-        }
-        for (sep, v) in [('-', date.month()), ('-', date.day())] {
-            out.push(sep);
-            out.push(char::from(b'0' + (v / 10) as u8));
-            out.push(char::from(b'0' + (v % 10) as u8));
-        }
-    } else {
-        let _ = write!(out, "{date}");
-    }
-}
-
-/// The most periods, cases or findings a reason names; more are counted
-/// (`其余N起从略`), so that a reason's length does not grow with the input.
-pub(crate) const MAX_NAMED: usize = 12;
-
-/// The most characters of a note a reason quotes; a longer note is cut and
-/// ends in `…`.
-pub(crate) const MAX_NOTE_CHARS: usize = 100;
-
-/// Appends `note`, cut to [`MAX_NOTE_CHARS`] characters.
-pub(crate) fn push_note(out: &mut String, note: &str) {
-    match note.char_indices().nth(MAX_NOTE_CHARS) {
-        None => out.push_str(note),
-        Some((cut, _)) => {
-            out.push_str(note.get(..cut).unwrap_or_default());
-            out.push('…');
-        }
-    }
-}
-
-/// A parenthesised list being written into a reason: `（a；b）`.
-pub(crate) struct Details<'a> {
-    out: &'a mut String,
-    open: bool,
-}
-
-impl<'a> Details<'a> {
-    /// A list written at the end of `out`.
-    pub(crate) fn new(out: &'a mut String) -> Details<'a> {
-        Details { out, open: false }
-    }
-
-    /// Starts the next entry and returns where to write it.
-    pub(crate) fn next(&mut self) -> &mut String {
-        self.out.push(if self.open { '；' } else { '（' });
-        self.open = true;
-        self.out
-    }
-
-    /// Closes the list, if anything was written.
-    pub(crate) fn close(self) {
-        if self.open {
-            self.out.push('）');
-        }
-    }
-}
-
-/// The details a reason shows for a date fact: the missed periods, the
-/// late cases, the measured value. Nothing for hand-counted facts.
-pub(crate) fn write_details(
-    trigger: &Trigger,
-    fact: &Fact,
-    ctx: &Context<'_>,
-    list: &mut Details<'_>,
-) {
-    match (trigger, fact) {
-        (Trigger::Cadence { every }, Fact::Dates(_) | Fact::Findings(_)) => {
-            let dates: &[NaiveDate] = match fact {
-                Fact::Dates(d) => d,
-                // Hand-counted findings speak for themselves (their notes).
-                Fact::Findings(list) if !list.is_empty() => return,
-                _ => &[],
-            };
-            let mut names = Vec::new();
-            let counted = missed_periods(*every, dates, ctx, |first| {
-                names.push(period_label(*every, first));
-                // A reason names at most a year's worth of periods, so its
-                // length does not grow with the window.
-                names.len() < MAX_NAMED
-            });
-            if let Ok(missed) = counted
-                && missed > 0
-            {
-                let out = list.next();
-                out.push_str(&names.join("、"));
-                if missed > names.len() as u64 {
-                    let unit = match every {
-                        Every::Month => "个月",
-                        Every::Quarter => "个季度",
-                        Every::HalfYear => "个半年",
-                        Every::Year => "年",
-                    };
-                    out.push('等');
-                    push_u64(out, missed);
-                    out.push_str(unit);
-                }
-                out.push_str("无记录");
-            }
-        }
-        (
-            Trigger::Deadline {
-                within,
-                after,
-                action,
-            },
-            Fact::Cases(cases),
-        ) => {
-            let unit = match within {
-                Some(Within::WorkingDays(_)) => "个工作日",
-                Some(Within::Days(_)) | None => "天",
-            };
-            let mut named = 0usize;
-            let mut more = 0u64;
-            for case in cases {
-                let (due, end, by, days, known, done) = match case_status(*within, case, ctx) {
-                    Ok(CaseStatus::Late {
-                        due,
-                        done,
-                        by,
-                        days,
-                        known,
-                    }) => (due, done, by, days, known, true),
-                    Ok(CaseStatus::Overdue {
-                        due,
-                        as_of,
-                        by,
-                        days,
-                        known,
-                    }) => (due, as_of, by, days, known, false),
-                    _ => continue,
-                };
-                // A reason names so many cases, so that its length does not
-                // grow with the input; the rest are counted.
-                if named == MAX_NAMED {
-                    more += 1;
-                    continue;
-                }
-                named += 1;
-                let out = list.next();
-                if !case.note.is_empty() {
-                    push_note(out, &case.note);
-                    out.push('：');
-                }
-                if let Some(start) = case.start {
-                    push_date(out, start);
-                    out.push_str(after);
-                    out.push('，');
-                }
-                out.push_str("应于");
-                push_date(out, due);
-                out.push('前');
-                out.push_str(action);
-                out.push('，');
-                if done {
-                    push_date(out, end);
-                    out.push_str(action);
-                    out.push_str("，逾期");
-                } else {
-                    out.push_str("截至");
-                    push_date(out, end);
-                    out.push('未');
-                    out.push_str(action);
-                    out.push_str("，已逾期");
-                }
-                match known {
-                    // Working days counted up to the last day the calendar
-                    // knows; the days after it are in a year it does not.
-                    Some(partial) if by > 0 => {
-                        out.push_str("至少");
-                        push_u64(out, u64::from(by));
-                        out.push_str(unit);
-                        out.push_str("：计至");
-                        push_date(out, partial.counted_to);
-                        out.push('，');
-                        let _ = write!(out, "{}", partial.unknown_year);
-                        out.push_str("年节假日安排未知，其后");
-                        push_u64(out, u64::from(calendar_days(partial.counted_to, end)));
-                        out.push_str("天未按工作日计");
-                    }
-                    Some(partial) => {
-                        push_u64(out, u64::from(days));
-                        out.push_str("天：");
-                        let _ = write!(out, "{}", partial.unknown_year);
-                        out.push_str("年节假日安排未知，按日历天计");
-                    }
-                    // Late on a rest day right after the due date is 0
-                    // working days late: say it in calendar days.
-                    None if by == 0 => {
-                        push_u64(out, u64::from(days));
-                        out.push('天');
-                    }
-                    None => {
-                        push_u64(out, u64::from(by));
-                        out.push_str(unit);
-                    }
-                }
-            }
-            if more > 0 {
-                let out = list.next();
-                out.push_str("其余");
-                push_u64(out, more);
-                out.push_str("起从略");
-            }
-        }
-        (
-            Trigger::Threshold { min, measure },
-            Fact::Measure(_) | Fact::Count(_) | Fact::Percent(_),
-        ) => {
-            if let Ok(value) = measured(*measure, fact)
-                && value < *min
-            {
-                let out = list.next();
-                out.push_str("实测");
-                push_measured(out, *measure, value);
-                out.push_str("，应达到");
-                push_measured(out, *measure, *min);
-            }
-        }
-        _ => {}
-    }
 }

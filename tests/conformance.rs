@@ -51,3 +51,53 @@ fn sample_matches_the_golden_scorecard() {
         serde_json::from_str(include_str!("conformance/seed-sample/expected.json")).unwrap();
     assert_eq!(compact, golden);
 }
+
+/// A stored scorecard reads back into the owned report type and writes the
+/// same bytes again: JSON → `Report` → JSON, for every conformance
+/// scorecard, through the crate's reader and through serde_json alike.
+#[test]
+fn every_scorecard_round_trips_through_the_report() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+    let mut checked = 0;
+    for entry in fs::read_dir(&dir).unwrap() {
+        let case = entry.unwrap().path();
+        let expected = fs::read_to_string(case.join("expected.json")).unwrap();
+        let text = expected.trim_end();
+        if text.starts_with(r#"{"error""#) {
+            continue;
+        }
+        let report: ducha::Report<'_> = ducha::json::from_str(text).unwrap();
+        assert_eq!(
+            serde_json::to_string(&report).unwrap(),
+            text,
+            "{}",
+            case.display()
+        );
+        let owned: ducha::Report<'static> = serde_json::from_str::<ducha::Report<'_>>(text)
+            .unwrap()
+            .into_owned();
+        assert_eq!(owned, report, "{}", case.display());
+        assert_eq!(
+            serde_json::to_string(&owned).unwrap(),
+            text,
+            "{}",
+            case.display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "scorecards checked: {checked}");
+}
+
+/// The report an evaluation gives is the report its JSON reads back into.
+#[test]
+fn the_report_of_an_evaluation_is_its_json() {
+    let rubric = ducha::seed::yuxi();
+    let inspection: ducha::Inspection =
+        ducha::json::from_str(include_str!("../examples/data/yuxi-sample.json")).unwrap();
+    let card = rubric.evaluate(&inspection).unwrap();
+    let report = card.report();
+    let json = serde_json::to_string(&card).unwrap();
+    assert_eq!(serde_json::to_string(&report).unwrap(), json);
+    let back: ducha::Report<'_> = ducha::json::from_str(&json).unwrap();
+    assert_eq!(back, report);
+}

@@ -739,7 +739,7 @@ fn seven_a_into_2027_is_a_calendar_error_until_2027_is_added() {
         err,
         EvalError::Calendar {
             rule: Id::new("7a").unwrap(),
-            source: CalendarError::UnknownYear { year: 2027 },
+            problem: CalendarError::UnknownYear { year: 2027 },
         }
     );
 
@@ -1608,7 +1608,7 @@ fn malformed_cases_are_invalid_case_errors() {
         EvalError::InvalidCase {
             rule: id("4a"),
             case: 1,
-            problem: "give `start` or `due`, not both",
+            problem: ducha::CaseProblem::StartAndDue,
         }
     );
 }
@@ -1627,7 +1627,7 @@ fn deadline_case_not_done_without_as_of_or_period() {
         err,
         EvalError::MissingContext {
             rule: id("7a"),
-            needs: "an assessment date (`as_of` or `period`) for cases not done",
+            needs: ducha::Needs::AsOf,
         }
     );
     assert_eq!(

@@ -1408,7 +1408,7 @@ fn evaluation_error_messages() {
         rubric.evaluate(&inspection).unwrap_err(),
         EvalError::WrongFactType {
             rule: id("f"),
-            expected: "a flag (true, false or one finding)",
+            expected: ducha::TriggerKind::Flag,
             found: ducha::FactKind::Count,
         },
         "wrong fact type, structured"

@@ -1,0 +1,762 @@
+//! Validation and the plan: a [`RubricSpec`] checked once and flattened into
+//! what evaluation runs on — nodes and rules in document order, points as
+//! integers at one scale, each rule's chain of bounding nodes, and an index
+//! of rule ids.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::{Calendar, Children, Id, Indicator, Item, Penalty, Points, RubricSpec, Rule, Trigger};
+
+/// Why a [`RubricSpec`] is not a valid [`Rubric`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RubricError {
+    /// Two nodes or rules share an id.
+    #[error("id `{id}` is used more than once")]
+    DuplicateId {
+        /// The repeated id.
+        id: Id,
+    },
+    /// The declared total is not the sum of the top-level indicators.
+    #[error("declared total `{declared}` differs from the sum of the top-level indicators `{sum}`")]
+    TotalMismatch {
+        /// The rubric's `total`.
+        declared: Points,
+        /// The sum of the top-level indicators' points.
+        sum: Decimal,
+    },
+    /// Indicators are nested too deeply.
+    #[error("indicator `{id}` is nested deeper than {max} levels")]
+    TooDeep {
+        /// The first indicator below the limit.
+        id: Id,
+        /// The limit, [`Rubric::MAX_DEPTH`].
+        max: usize,
+    },
+    /// A deadline's time limit is longer than [`Within::MAX`](crate::Within::MAX).
+    #[error("rule `{rule}`: a time limit of {days} days is longer than the {max} allowed")]
+    TimeLimitTooLong {
+        /// The rule.
+        rule: Id,
+        /// The limit it sets.
+        days: u32,
+        /// The longest allowed, [`Within::MAX`](crate::Within::MAX).
+        max: u32,
+    },
+    /// A threshold's minimum lies outside what the rule measures.
+    #[error("rule `{rule}`: minimum `{min}` is outside its measure, {measure}")]
+    MinOutOfDomain {
+        /// The rule.
+        rule: Id,
+        /// The minimum.
+        min: Decimal,
+        /// What the rule measures.
+        measure: crate::Measure,
+    },
+    /// The rubric has more nodes or rules than the evaluator indexes.
+    #[error("the rubric has more than {max} rules or nodes")]
+    TooLarge {
+        /// The limit.
+        max: usize,
+    },
+}
+
+/// A validated rubric, ready to evaluate inspections.
+///
+/// Made from a [`RubricSpec`] by [`Rubric::new`] (or by deserializing, which
+/// runs the same checks). Validation happens once; after it, evaluation can
+/// only fail on the inspection. Serializing a rubric writes its spec, and
+/// reading that JSON back gives an equal rubric.
+///
+/// A rubric carries the working-day [`Calendar`] its deadline rules count
+/// on: [`Calendar::china`] unless replaced with [`Rubric::with_calendar`]
+/// (or extended through [`Rubric::calendar_mut`]). The calendar is not part
+/// of the rubric's JSON.
+///
+/// ```
+/// let rubric = ducha::seed::yuxi();
+/// assert_eq!(rubric.total().to_string(), "100");
+/// assert_eq!(rubric.rules().count(), 24);
+/// assert_eq!(rubric.rule("7a").map(|r| r.label.as_str()), Some("抽查任务完成后20个工作日内未公示抽查检查结果"));
+/// assert_eq!(rubric.item("11-2").map(|i| i.serial.as_str()), Some("11"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Rubric {
+    spec: RubricSpec,
+    plan: Plan,
+    calendar: Calendar,
+}
+
+/// The rubric flattened for evaluation.
+#[derive(Debug, Clone)]
+pub(crate) struct Plan {
+    /// Decimal places of every amount below (the largest scale in the rubric).
+    pub(crate) scale: u32,
+    /// Node 0 is the rubric itself; then indicators and items in preorder,
+    /// so a node's subtree is the `size` nodes from it and a parent comes
+    /// before its children.
+    pub(crate) nodes: Vec<NodePlan>,
+    /// The item nodes, in document order.
+    pub(crate) items: Vec<u32>,
+    /// Rules in document order.
+    pub(crate) rules: Vec<RulePlan>,
+    /// For each item, the nodes that bound its rules: the item, its
+    /// indicators, the root. Rules index into this by range.
+    pub(crate) chains: Vec<u32>,
+    /// Rule ids with their indices, sorted by id: facts (kept in id order)
+    /// meet their rules in one merge pass, and a lookup is a binary search.
+    pub(crate) by_id: Vec<IdKey>,
+}
+
+/// One node of the plan: the rubric, an indicator or an item.
+#[derive(Debug, Clone)]
+pub(crate) struct NodePlan {
+    /// The node's id (the rubric's own for the root).
+    pub(crate) id: Id,
+    /// How a reason names the node: `第12项`, `“领导重视”`, `总分`.
+    pub(crate) label: String,
+    /// The node's points, in units of 10^-scale.
+    ///
+    /// INVARIANT: points are at most 10^9 at a scale of at most 6, so below
+    /// 10^15 units: every budget and deduction below them fits an i64.
+    pub(crate) points: i64,
+    /// The parent node; the root's is itself.
+    pub(crate) parent: u32,
+    /// The node's position among its parent's indicators or items.
+    pub(crate) position: u32,
+    /// Number of nodes in this node's subtree, itself included.
+    pub(crate) size: u32,
+    /// The rules under this node: `first_rule..end_rule` (contiguous).
+    pub(crate) first_rule: u32,
+    /// See `first_rule`.
+    pub(crate) end_rule: u32,
+    /// Whether the node is an item (else the rubric or an indicator).
+    pub(crate) is_item: bool,
+}
+
+/// One rule of the plan.
+#[derive(Debug, Clone)]
+pub(crate) struct RulePlan {
+    /// How the rule counts breaches.
+    pub(crate) trigger: Trigger,
+    /// Its item's node.
+    pub(crate) item: u32,
+    /// Its position among the item's rules.
+    pub(crate) position: u32,
+    /// Where the chain of nodes bounding the rule starts in `Plan::chains`.
+    pub(crate) chain_start: u32,
+    /// Where it ends (exclusive).
+    pub(crate) chain_end: u32,
+    /// Deduction per breach, in units.
+    pub(crate) amount: i128,
+    /// `false` for flat penalties: one breach costs `amount`, more cost no more.
+    pub(crate) per_breach: bool,
+    /// The rule's own cap in units; `i128::MAX` if none.
+    pub(crate) cap: i128,
+}
+
+impl Rubric {
+    /// How deeply indicators may nest (一级, 二级, … 指标).
+    pub const MAX_DEPTH: usize = 16;
+
+    /// Validates `spec` and prepares it for evaluation.
+    ///
+    /// # Errors
+    ///
+    /// [`RubricError`] if two nodes or rules share an id, the declared total
+    /// is not the sum of the top-level indicators, indicators nest deeper
+    /// than [`Rubric::MAX_DEPTH`], a deadline's time limit is longer than
+    /// [`Within::MAX`](crate::Within::MAX), a threshold's minimum is outside
+    /// its measure, or there are more than `u32::MAX` nodes or rules. A
+    /// rubric with no rules at all is valid.
+    pub fn new(spec: RubricSpec) -> Result<Rubric, RubricError> {
+        let plan = Plan::build(&spec)?;
+        Ok(Rubric {
+            spec,
+            plan,
+            calendar: Calendar::china(),
+        })
+    }
+
+    /// The same rubric with another working-day calendar.
+    #[must_use]
+    pub fn with_calendar(mut self, calendar: Calendar) -> Rubric {
+        self.calendar = calendar;
+        self
+    }
+
+    /// The working-day calendar deadline rules count on.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// The calendar, to add a year:
+    /// `rubric.calendar_mut().insert(schedule)`.
+    pub fn calendar_mut(&mut self) -> &mut Calendar {
+        &mut self.calendar
+    }
+
+    /// The rubric's id.
+    pub fn id(&self) -> &Id {
+        &self.spec.id
+    }
+
+    /// The rubric's title.
+    pub fn title(&self) -> &str {
+        &self.spec.title
+    }
+
+    /// The declared total.
+    pub fn total(&self) -> Points {
+        self.spec.total
+    }
+
+    /// The rubric as written.
+    pub fn spec(&self) -> &RubricSpec {
+        &self.spec
+    }
+
+    /// Gives back the rubric as written.
+    pub fn into_spec(self) -> RubricSpec {
+        self.spec
+    }
+
+    /// The top-level indicators.
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.spec.indicators
+    }
+
+    /// Every item, in document order.
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.plan
+            .items
+            .iter()
+            .filter_map(|&node| self.item_at(node))
+    }
+
+    /// Every rule, in document order.
+    pub fn rules(&self) -> impl Iterator<Item = &Rule> {
+        self.items().flat_map(|item| &item.rules)
+    }
+
+    /// The rule with this id (a binary search).
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rule_at(self.plan.rule_index(id)?)
+    }
+
+    /// The item with this id.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.plan
+            .items
+            .iter()
+            .find(|&&node| self.plan.node(node).is_some_and(|n| n.id.as_str() == id))
+            .and_then(|&node| self.item_at(node))
+    }
+
+    pub(crate) fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// The indicator or item at `node` in the spec: the path to it is
+    /// rebuilt from the plan's parents and positions (at most
+    /// [`Rubric::MAX_DEPTH`] + 1 steps).
+    fn path(&self, node: u32) -> Option<([u32; Rubric::MAX_DEPTH + 2], usize)> {
+        let mut path = [0u32; Rubric::MAX_DEPTH + 2];
+        let mut len = 0;
+        let mut at = node;
+        while at != 0 {
+            let n = self.plan.node(at)?;
+            *path.get_mut(len)? = n.position;
+            len += 1;
+            at = n.parent;
+        }
+        Some((path, len))
+    }
+
+    /// The indicator at plan node `node`.
+    pub(crate) fn indicator_at(&self, node: u32) -> Option<&Indicator> {
+        let (path, len) = self.path(node)?;
+        let mut indicators: &[Indicator] = &self.spec.indicators;
+        let mut found = None;
+        for &position in path.get(..len)?.iter().rev() {
+            let indicator = indicators.get(position as usize)?;
+            indicators = match &indicator.children {
+                Children::Indicators(children) => children,
+                Children::Items(_) => &[],
+            };
+            found = Some(indicator);
+        }
+        found
+    }
+
+    /// The item at plan node `node`.
+    pub(crate) fn item_at(&self, node: u32) -> Option<&Item> {
+        let n = self.plan.node(node)?;
+        match &self.indicator_at(n.parent)?.children {
+            Children::Items(items) => items.get(n.position as usize),
+            Children::Indicators(_) => None,
+        }
+    }
+
+    /// The rule with plan index `index`.
+    pub(crate) fn rule_at(&self, index: u32) -> Option<&Rule> {
+        let rule = self.plan.rules.get(index as usize)?;
+        self.item_at(rule.item)?.rules.get(rule.position as usize)
+    }
+}
+
+impl Plan {
+    /// The node `node`.
+    ///
+    /// INVARIANT: callers pass node indices from the plan itself; the check
+    /// is exercised in debug builds (every test).
+    pub(crate) fn node(&self, node: u32) -> Option<&NodePlan> {
+        let found = self.nodes.get(node as usize);
+        debug_assert!(found.is_some(), "node {node} of {}", self.nodes.len());
+        found
+    }
+
+    /// The index of the rule with this id.
+    pub(crate) fn rule_index(&self, id: &str) -> Option<u32> {
+        let key = IdKey::prefix(id);
+        self.by_id
+            .binary_search_by(|probe| probe.cmp_id(key, id))
+            .ok()
+            .and_then(|at| self.by_id.get(at))
+            .map(|found| found.index)
+    }
+}
+
+impl PartialEq for Rubric {
+    fn eq(&self, other: &Rubric) -> bool {
+        // The plan is derived from the spec.
+        self.spec == other.spec
+    }
+}
+
+impl Eq for Rubric {}
+
+impl TryFrom<RubricSpec> for Rubric {
+    type Error = RubricError;
+    fn try_from(spec: RubricSpec) -> Result<Rubric, RubricError> {
+        Rubric::new(spec)
+    }
+}
+
+impl From<Rubric> for RubricSpec {
+    fn from(rubric: Rubric) -> RubricSpec {
+        rubric.spec
+    }
+}
+
+impl Serialize for Rubric {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.spec.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Rubric {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Rubric, D::Error> {
+        let spec = RubricSpec::deserialize(deserializer)?;
+        Rubric::new(spec).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A rule id with a cheap comparison key, for matching facts to rules.
+#[derive(Debug, Clone)]
+pub(crate) struct IdKey {
+    /// The id's first 8 bytes, big-endian, zero-padded.
+    pub(crate) key: u64,
+    pub(crate) id: Id,
+    /// The rule's index in document order.
+    pub(crate) index: u32,
+}
+
+impl IdKey {
+    /// The first 8 bytes of `id` as a big-endian number, zero-padded.
+    ///
+    /// INVARIANT: ids contain no NUL byte (control characters are refused),
+    /// so keys order like the ids themselves, and two ids of at most 8
+    /// bytes are equal exactly when their keys are.
+    pub(crate) fn prefix(id: &str) -> u64 {
+        // Shifting bytes in (rather than copying them into an array and
+        // reading it back) avoids a store-to-load stall on this hot path.
+        let bytes = id.as_bytes();
+        (0..8).fold(0u64, |key, i| {
+            (key << 8) | u64::from(bytes.get(i).copied().unwrap_or(0))
+        })
+    }
+
+    /// Compares this rule id with `other`, whose key is `key`: by key
+    /// first, and by the whole ids where the keys tie and either is longer
+    /// than the key.
+    pub(crate) fn cmp_id(&self, key: u64, other: &str) -> std::cmp::Ordering {
+        match self.key.cmp(&key) {
+            std::cmp::Ordering::Equal if self.id.as_str().len() > 8 || other.len() > 8 => {
+                self.id.as_str().cmp(other)
+            }
+            ordering => ordering,
+        }
+    }
+}
+
+fn too_large() -> RubricError {
+    RubricError::TooLarge {
+        max: u32::MAX as usize,
+    }
+}
+
+/// `value` as an integer number of 10^-scale units.
+///
+/// INVARIANT: `value` is valid [`Points`] (at most 10^9, at most 6 places)
+/// and `scale` is at least its scale and at most [`Points::MAX_SCALE`], so
+/// the result is below 10^15 and exact.
+pub(crate) fn to_units(value: Decimal, scale: u32) -> i128 {
+    let shift = scale.saturating_sub(value.scale());
+    value.mantissa() * 10i128.pow(shift)
+}
+
+/// What a trigger's own parameters must satisfy.
+fn check_trigger(rule: &Rule) -> Result<(), RubricError> {
+    match rule.trigger {
+        Trigger::Deadline {
+            within: Some(within),
+            ..
+        } if within.days() > crate::Within::MAX => Err(RubricError::TimeLimitTooLong {
+            rule: rule.id.clone(),
+            days: within.days(),
+            max: crate::Within::MAX,
+        }),
+        Trigger::Threshold { min, measure } if !measure.contains(min) => {
+            Err(RubricError::MinOutOfDomain {
+                rule: rule.id.clone(),
+                min,
+                measure,
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A node while the plan is built: points still as [`Points`].
+struct RawNode {
+    id: Id,
+    label: String,
+    points: Points,
+    parent: u32,
+    position: u32,
+    size: u32,
+    first_rule: u32,
+    end_rule: u32,
+    is_item: bool,
+}
+
+/// A rule while the plan is built.
+struct RawRule<'s> {
+    rule: &'s Rule,
+    item: u32,
+    position: u32,
+}
+
+struct PlanBuilder<'s> {
+    scale: u32,
+    ids: BTreeSet<&'s str>,
+    nodes: Vec<RawNode>,
+    rules: Vec<RawRule<'s>>,
+}
+
+impl Plan {
+    fn build(spec: &RubricSpec) -> Result<Plan, RubricError> {
+        let mut builder = PlanBuilder {
+            scale: 0,
+            ids: BTreeSet::new(),
+            nodes: Vec::new(),
+            rules: Vec::new(),
+        };
+        builder.scale_of(spec.total);
+        // The rubric's own id is a node id too (`LimitedBy::Node` may name it).
+        builder.claim(&spec.id)?;
+        builder.push_node(&spec.id, "总分".to_owned(), spec.total, 0, 0, false)?;
+        builder.indicators(&spec.indicators, 0, 1)?;
+        builder.close(0)?;
+
+        // The declared total must be the sum of the top-level indicators.
+        let sum = spec
+            .indicators
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, i| acc.checked_add(i.points.get()))
+            .ok_or_else(too_large)?;
+        if sum != spec.total.get() {
+            return Err(RubricError::TotalMismatch {
+                declared: spec.total,
+                sum: sum.normalize(),
+            });
+        }
+
+        let PlanBuilder {
+            scale,
+            nodes: raw_nodes,
+            rules: raw_rules,
+            ..
+        } = builder;
+        let units = |p: Points| to_units(p.get(), scale);
+        let nodes: Vec<NodePlan> = raw_nodes
+            .into_iter()
+            .map(|n| NodePlan {
+                // INVARIANT (see `NodePlan::points`): below 10^15, exact.
+                points: i64::try_from(units(n.points)).unwrap_or(i64::MAX),
+                id: n.id,
+                label: n.label,
+                parent: n.parent,
+                position: n.position,
+                size: n.size,
+                first_rule: n.first_rule,
+                end_rule: n.end_rule,
+                is_item: n.is_item,
+            })
+            .collect();
+        let items = (0u32..)
+            .zip(&nodes)
+            .filter(|(_, n)| n.is_item)
+            .map(|(i, _)| i)
+            .collect();
+
+        // Chains are built once per item and shared by its rules.
+        let mut chains: Vec<u32> = Vec::new();
+        let mut chain_of: Option<(u32, u32, u32)> = None;
+        let mut rules = Vec::with_capacity(raw_rules.len());
+        for raw in &raw_rules {
+            let (chain_start, chain_end) = match chain_of {
+                Some((item, start, end)) if item == raw.item => (start, end),
+                _ => {
+                    let start = u32::try_from(chains.len()).map_err(|_| too_large())?;
+                    let mut node = raw.item;
+                    // INVARIANT: parents precede children, so this climbs to
+                    // the root (node 0) in at most MAX_DEPTH + 1 steps.
+                    while node != 0 {
+                        chains.push(node);
+                        node = nodes.get(node as usize).map_or(0, |n| n.parent);
+                    }
+                    chains.push(0);
+                    let end = u32::try_from(chains.len()).map_err(|_| too_large())?;
+                    chain_of = Some((raw.item, start, end));
+                    (start, end)
+                }
+            };
+            let (amount, per_breach, cap) = match raw.rule.penalty {
+                Penalty::Flat { points } => (units(points), false, i128::MAX),
+                Penalty::PerOccurrence { points } => (units(points), true, i128::MAX),
+                Penalty::Capped { points, cap } => (units(points), true, units(cap)),
+            };
+            rules.push(RulePlan {
+                trigger: raw.rule.trigger.clone(),
+                item: raw.item,
+                position: raw.position,
+                chain_start,
+                chain_end,
+                amount,
+                per_breach,
+                cap,
+            });
+        }
+
+        let mut by_id = Vec::with_capacity(raw_rules.len());
+        for (index, raw) in (0u32..).zip(&raw_rules) {
+            by_id.push(IdKey {
+                key: IdKey::prefix(raw.rule.id.as_str()),
+                id: raw.rule.id.clone(),
+                index,
+            });
+        }
+        by_id.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        Ok(Plan {
+            scale,
+            nodes,
+            items,
+            rules,
+            chains,
+            by_id,
+        })
+    }
+}
+
+impl<'s> PlanBuilder<'s> {
+    fn scale_of(&mut self, p: Points) {
+        self.scale = self.scale.max(p.get().scale());
+    }
+
+    fn claim(&mut self, id: &'s Id) -> Result<(), RubricError> {
+        if self.ids.insert(id.as_str()) {
+            Ok(())
+        } else {
+            Err(RubricError::DuplicateId { id: id.clone() })
+        }
+    }
+
+    fn rule_count(&self) -> Result<u32, RubricError> {
+        u32::try_from(self.rules.len()).map_err(|_| too_large())
+    }
+
+    fn push_node(
+        &mut self,
+        id: &Id,
+        label: String,
+        points: Points,
+        parent: u32,
+        position: u32,
+        is_item: bool,
+    ) -> Result<u32, RubricError> {
+        let index = u32::try_from(self.nodes.len()).map_err(|_| too_large())?;
+        let first_rule = self.rule_count()?;
+        self.scale_of(points);
+        self.nodes.push(RawNode {
+            id: id.clone(),
+            label,
+            points,
+            parent,
+            position,
+            size: 1,
+            first_rule,
+            end_rule: first_rule,
+            is_item,
+        });
+        Ok(index)
+    }
+
+    /// Records the size and the rule range of `node`'s subtree, once all of
+    /// it has been pushed.
+    fn close(&mut self, node: u32) -> Result<(), RubricError> {
+        let size = u32::try_from(self.nodes.len())
+            .ok()
+            .and_then(|len| len.checked_sub(node))
+            .ok_or_else(too_large)?;
+        let end_rule = self.rule_count()?;
+        if let Some(n) = self.nodes.get_mut(node as usize) {
+            n.size = size;
+            n.end_rule = end_rule;
+        }
+        Ok(())
+    }
+
+    fn indicators(
+        &mut self,
+        indicators: &'s [Indicator],
+        parent: u32,
+        depth: usize,
+    ) -> Result<(), RubricError> {
+        for (position, ind) in (0u32..).zip(indicators) {
+            if depth > Rubric::MAX_DEPTH {
+                return Err(RubricError::TooDeep {
+                    id: ind.id.clone(),
+                    max: Rubric::MAX_DEPTH,
+                });
+            }
+            self.claim(&ind.id)?;
+            let node = self.push_node(
+                &ind.id,
+                format!("“{}”", ind.name),
+                ind.points,
+                parent,
+                position,
+                false,
+            )?;
+            match &ind.children {
+                Children::Indicators(children) => self.indicators(children, node, depth + 1)?,
+                Children::Items(items) => {
+                    for (item_position, item) in (0u32..).zip(items) {
+                        self.claim(&item.id)?;
+                        let item_node = self.push_node(
+                            &item.id,
+                            format!("第{}项", item.serial),
+                            item.points,
+                            node,
+                            item_position,
+                            true,
+                        )?;
+                        for (rule_position, rule) in (0u32..).zip(&item.rules) {
+                            self.claim(&rule.id)?;
+                            check_trigger(rule)?;
+                            self.scale_of(rule.penalty.points());
+                            if let Some(cap) = rule.penalty.cap() {
+                                self.scale_of(cap);
+                            }
+                            self.rules.push(RawRule {
+                                rule,
+                                item: item_node,
+                                position: rule_position,
+                            });
+                        }
+                        self.close(item_node)?;
+                    }
+                }
+            }
+            self.close(node)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Ids as the id index meets them: short and long, sharing prefixes,
+    /// multi-byte.
+    fn id_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-c]{1,3}",
+            "deadline(-[a-c]{0,3})?",
+            "abcdefg[h-i]{0,3}",
+            "第12项[a-b]{0,2}",
+            "[a-b]{7,10}",
+        ]
+    }
+
+    proptest! {
+        /// The index orders exactly as the ids do: the comparison of a
+        /// rule's key and id with another id agrees with comparing the ids.
+        #[test]
+        fn id_index_orders_like_ids(a in id_text(), b in id_text()) {
+            let key = IdKey { key: IdKey::prefix(&a), id: Id::new(a.clone()).unwrap(), index: 0 };
+            prop_assert_eq!(key.cmp_id(IdKey::prefix(&b), &b), a.as_str().cmp(b.as_str()), "{} vs {}", a, b);
+        }
+    }
+
+    /// Every rule of the seed is found by id, and its plan entry points back
+    /// at it; ids that only share a prefix are not found.
+    #[test]
+    fn lookups_by_id_and_index() {
+        let rubric = crate::seed::yuxi();
+        for (index, rule) in (0u32..).zip(rubric.rules()) {
+            assert_eq!(
+                rubric.plan().rule_index(rule.id.as_str()),
+                Some(index),
+                "{}",
+                rule.id
+            );
+            assert_eq!(rubric.rule_at(index).map(|r| &r.id), Some(&rule.id));
+        }
+        for missing in ["1", "7", "7aa", "11-1", "13c", ""] {
+            assert_eq!(rubric.plan().rule_index(missing), None, "{missing}");
+        }
+        assert_eq!(
+            rubric.item("11-2").map(|i| i.points.to_string()),
+            Some("15".into())
+        );
+        assert!(rubric.item("11").is_none());
+        let plan = rubric.plan();
+        assert_eq!(plan.items.len(), 13);
+        for &node in &plan.items {
+            let n = plan.node(node).unwrap();
+            assert_eq!(rubric.item_at(node).map(|i| &i.id), Some(&n.id));
+            assert_eq!(
+                n.end_rule - n.first_rule,
+                rubric.item_at(node).unwrap().rules.len() as u32
+            );
+        }
+    }
+}

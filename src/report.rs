@@ -1,0 +1,438 @@
+//! The report: a scorecard as plain data, exactly what its JSON holds. The
+//! JSON shape of a scorecard (each field's name, its order, when it
+//! appears) is declared here and nowhere else: [`Scorecard`]'s `Serialize`
+//! and the JSON surface both write a report, and a stored scorecard JSON
+//! reads back into one.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::reason::Reasons;
+use crate::scorecard::{IndicatorOutcome, ItemOutcome, LimitedBy};
+use crate::{Children, Scorecard, Trigger};
+
+/// A scorecard as data: the points, deduction and score of every node, and
+/// every rule's breaches, deductions, limit and reason, in rubric order.
+///
+/// [`Scorecard::report`] makes one from an evaluation (ids and names
+/// borrowed from the rubric); deserializing a stored scorecard JSON makes
+/// one too, and [`Report::into_owned`] detaches it from its input, to keep
+/// or send. Serializing a report gives the scorecard JSON of
+/// [`crate#the-json-contract`]: JSON → report → JSON gives the same bytes.
+///
+/// ```
+/// use ducha::{Inspection, Report};
+///
+/// let rubric = ducha::seed::yuxi();
+/// let inspection = Inspection::new().with("7a", 7u64)?;
+/// let card = rubric.evaluate(&inspection)?;
+/// let report = card.report();
+/// assert_eq!(report.score.to_string(), "95");
+/// let rule = &report.indicators[1].items.as_ref().unwrap()[4].rules[0];
+/// assert_eq!((rule.id.as_ref(), rule.breaches, rule.deducted.to_string()), ("7a", 7, "5".into()));
+///
+/// // Stored as JSON, read back as a typed value.
+/// let json = serde_json::to_string(&report)?;
+/// let back: Report = ducha::json::from_str(&json)?;
+/// assert_eq!(back, report);
+/// let kept: Report<'static> = back.into_owned();
+/// assert_eq!(serde_json::to_string(&kept)?, json);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Report<'a> {
+    /// The rubric's id.
+    #[serde(borrow)]
+    pub rubric: Cow<'a, str>,
+    /// The rubric's total points.
+    #[serde(with = "amount")]
+    pub points: Decimal,
+    /// The points deducted in all.
+    #[serde(with = "amount")]
+    pub deducted: Decimal,
+    /// The total score.
+    #[serde(with = "amount")]
+    pub score: Decimal,
+    /// The top-level indicators.
+    #[serde(borrow)]
+    pub indicators: Vec<IndicatorReport<'a>>,
+}
+
+/// One indicator of a [`Report`]: finer `indicators` or `items`, never both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct IndicatorReport<'a> {
+    /// The indicator's id.
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    /// Its name.
+    #[serde(borrow)]
+    pub name: Cow<'a, str>,
+    /// Its points.
+    #[serde(with = "amount")]
+    pub points: Decimal,
+    /// Its deduction.
+    #[serde(with = "amount")]
+    pub deducted: Decimal,
+    /// Its score.
+    #[serde(with = "amount")]
+    pub score: Decimal,
+    /// Its finer indicators, if it holds indicators.
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    pub indicators: Option<Vec<IndicatorReport<'a>>>,
+    /// Its items, if it holds items.
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    pub items: Option<Vec<ItemReport<'a>>>,
+}
+
+/// One item (row) of a [`Report`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ItemReport<'a> {
+    /// The item's id.
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    /// The serial label the document prints.
+    #[serde(borrow)]
+    pub serial: Cow<'a, str>,
+    /// Its points (量化分值).
+    #[serde(with = "amount")]
+    pub points: Decimal,
+    /// Its deduction.
+    #[serde(with = "amount")]
+    pub deducted: Decimal,
+    /// Its score (得分情况).
+    #[serde(with = "amount")]
+    pub score: Decimal,
+    /// The reason (扣分原因): its rules' reasons joined by `；`.
+    #[serde(borrow)]
+    pub reason: Cow<'a, str>,
+    /// Its rules.
+    #[serde(borrow)]
+    pub rules: Vec<RuleReport<'a>>,
+}
+
+/// One rule of a [`Report`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct RuleReport<'a> {
+    /// The rule's id.
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    /// Whether the inspection recorded a fact for it.
+    pub assessed: bool,
+    /// The breaches counted.
+    pub breaches: u64,
+    /// For a deadline rule, the cases not done and not yet due (absent for
+    /// other rules).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<u64>,
+    /// The deduction before any cap or bound.
+    #[serde(with = "amount")]
+    pub raw: Decimal,
+    /// The rule's share of the total deduction.
+    #[serde(with = "amount")]
+    pub deducted: Decimal,
+    /// What trimmed the deduction, if anything (`null` in JSON when
+    /// nothing did).
+    #[serde(borrow)]
+    pub limited_by: Option<Limit<'a>>,
+    /// The reason, empty when there was no breach.
+    #[serde(borrow)]
+    pub reason: Cow<'a, str>,
+}
+
+/// What trimmed a rule's deduction, in a [`RuleReport`]: `{"kind": "cap",
+/// "cap": "5"}` or `{"kind": "node", "id": "12", "points": "10"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Limit<'a> {
+    /// The rule's own cap.
+    Cap {
+        /// The cap.
+        #[serde(with = "amount")]
+        cap: Decimal,
+    },
+    /// A node's points.
+    Node {
+        /// The node's id (the rubric's for the total).
+        #[serde(borrow)]
+        id: Cow<'a, str>,
+        /// The node's points.
+        #[serde(with = "amount")]
+        points: Decimal,
+    },
+}
+
+impl Report<'_> {
+    /// The same report owning all its text.
+    pub fn into_owned(self) -> Report<'static> {
+        Report {
+            rubric: owned(self.rubric),
+            points: self.points,
+            deducted: self.deducted,
+            score: self.score,
+            indicators: self
+                .indicators
+                .into_iter()
+                .map(IndicatorReport::into_owned)
+                .collect(),
+        }
+    }
+}
+
+impl IndicatorReport<'_> {
+    /// The same indicator owning all its text.
+    pub fn into_owned(self) -> IndicatorReport<'static> {
+        IndicatorReport {
+            id: owned(self.id),
+            name: owned(self.name),
+            points: self.points,
+            deducted: self.deducted,
+            score: self.score,
+            indicators: self
+                .indicators
+                .map(|list| list.into_iter().map(IndicatorReport::into_owned).collect()),
+            items: self
+                .items
+                .map(|list| list.into_iter().map(ItemReport::into_owned).collect()),
+        }
+    }
+}
+
+impl ItemReport<'_> {
+    /// The same item owning all its text.
+    pub fn into_owned(self) -> ItemReport<'static> {
+        ItemReport {
+            id: owned(self.id),
+            serial: owned(self.serial),
+            points: self.points,
+            deducted: self.deducted,
+            score: self.score,
+            reason: owned(self.reason),
+            rules: self.rules.into_iter().map(RuleReport::into_owned).collect(),
+        }
+    }
+}
+
+impl RuleReport<'_> {
+    /// The same rule owning all its text.
+    pub fn into_owned(self) -> RuleReport<'static> {
+        RuleReport {
+            id: owned(self.id),
+            assessed: self.assessed,
+            breaches: self.breaches,
+            pending: self.pending,
+            raw: self.raw,
+            deducted: self.deducted,
+            limited_by: self.limited_by.map(|limit| match limit {
+                Limit::Cap { cap } => Limit::Cap { cap },
+                Limit::Node { id, points } => Limit::Node {
+                    id: owned(id),
+                    points,
+                },
+            }),
+            reason: owned(self.reason),
+        }
+    }
+}
+
+fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(text.into_owned())
+}
+
+/// A scorecard's reasons, rendered once into one text: the rules' spans in
+/// document order, and each item's.
+pub(crate) struct Rendered {
+    text: String,
+    rules: Vec<(usize, usize)>,
+    items: Vec<(usize, usize)>,
+}
+
+impl Rendered {
+    pub(crate) fn of(card: &Scorecard<'_>) -> Rendered {
+        let mut reasons = Reasons::default();
+        let items = card.items().map(|item| reasons.append(&item)).collect();
+        let (text, rules) = reasons.into_parts();
+        Rendered { text, rules, items }
+    }
+
+    fn span(&self, (start, end): (usize, usize)) -> &str {
+        self.text.get(start..end).unwrap_or_default()
+    }
+}
+
+/// The report of `card`, owning its reasons.
+pub(crate) fn build<'a>(card: &'a Scorecard<'a>) -> Report<'a> {
+    let rendered = Rendered::of(card);
+    Builder {
+        card,
+        rendered: &rendered,
+        reason: |s: &str| Cow::Owned(s.to_owned()),
+        item: 0,
+        rule: 0,
+    }
+    .report()
+}
+
+/// Calls `f` with the report of `card` whose reasons are borrowed from one
+/// rendered text: what the JSON surface writes, with no string copied.
+pub(crate) fn with_report<R>(card: &Scorecard<'_>, f: impl FnOnce(&Report<'_>) -> R) -> R {
+    let rendered = Rendered::of(card);
+    let report = Builder {
+        card,
+        rendered: &rendered,
+        reason: |s| Cow::Borrowed(s),
+        item: 0,
+        rule: 0,
+    }
+    .report();
+    f(&report)
+}
+
+/// Walks a scorecard in document order, taking each item's and rule's
+/// rendered reason in turn.
+struct Builder<'c, 'r, F> {
+    card: &'c Scorecard<'c>,
+    rendered: &'r Rendered,
+    reason: F,
+    item: usize,
+    rule: usize,
+}
+
+impl<'c, 'r, 'x, F> Builder<'c, 'r, F>
+where
+    'c: 'x,
+    F: Fn(&'r str) -> Cow<'x, str>,
+{
+    fn dec(&self, units: i64) -> Decimal {
+        self.card.dec(units)
+    }
+
+    fn report(mut self) -> Report<'x> {
+        let (points, deducted) = self.card.node_units(0);
+        let indicators = self
+            .card
+            .indicators()
+            .map(|ind| self.indicator(&ind))
+            .collect();
+        Report {
+            rubric: Cow::Borrowed(self.card.rubric().id().as_str()),
+            points: self.dec(points),
+            deducted: self.dec(deducted),
+            score: self.dec(points - deducted),
+            indicators,
+        }
+    }
+
+    fn indicator(&mut self, ind: &IndicatorOutcome<'c>) -> IndicatorReport<'x> {
+        let (points, deducted) = self.card.node_units(ind.node);
+        let (indicators, items) = match ind.indicator().children {
+            Children::Indicators(_) => (
+                Some(
+                    ind.indicators()
+                        .map(|child| self.indicator(&child))
+                        .collect(),
+                ),
+                None,
+            ),
+            Children::Items(_) => (
+                None,
+                Some(ind.items().map(|item| self.item(&item)).collect()),
+            ),
+        };
+        IndicatorReport {
+            id: Cow::Borrowed(ind.id().as_str()),
+            name: Cow::Borrowed(ind.indicator().name.as_str()),
+            points: self.dec(points),
+            deducted: self.dec(deducted),
+            score: self.dec(points - deducted),
+            indicators,
+            items,
+        }
+    }
+
+    fn item(&mut self, item: &ItemOutcome<'c>) -> ItemReport<'x> {
+        let (points, deducted) = self.card.node_units(item.node);
+        let span = self
+            .rendered
+            .items
+            .get(self.item)
+            .copied()
+            .unwrap_or_default();
+        self.item += 1;
+        let reason = (self.reason)(self.rendered.span(span));
+        let rules = item
+            .rules()
+            .map(|rule| {
+                let span = self
+                    .rendered
+                    .rules
+                    .get(self.rule)
+                    .copied()
+                    .unwrap_or_default();
+                self.rule += 1;
+                RuleReport {
+                    id: Cow::Borrowed(rule.id().as_str()),
+                    assessed: rule.assessed(),
+                    breaches: rule.breaches(),
+                    pending: matches!(rule.rule().trigger, Trigger::Deadline { .. })
+                        .then(|| rule.pending()),
+                    raw: self.card.dec(rule.state.raw),
+                    deducted: self.card.dec(rule.state.applied),
+                    limited_by: rule.limited_by().map(|limit| match limit {
+                        LimitedBy::Cap(cap) => Limit::Cap { cap: cap.get() },
+                        LimitedBy::Node { id, points } => Limit::Node {
+                            id: Cow::Borrowed(id.as_str()),
+                            points,
+                        },
+                    }),
+                    reason: (self.reason)(self.rendered.span(span)),
+                }
+            })
+            .collect();
+        ItemReport {
+            id: Cow::Borrowed(item.id().as_str()),
+            serial: Cow::Borrowed(item.item().serial.as_str()),
+            points: self.dec(points),
+            deducted: self.dec(deducted),
+            score: self.dec(points - deducted),
+            reason,
+            rules,
+        }
+    }
+}
+
+impl serde::Serialize for Scorecard<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        with_report(self, |report| report.serialize(serializer))
+    }
+}
+
+/// Serde for an amount: written as a string without trailing zeros (by
+/// hand, from the mantissa: no `normalize`), read from a string or a number
+/// exactly.
+mod amount {
+    use rust_decimal::Decimal;
+    use serde::{Deserializer, Serializer};
+
+    use crate::text::Units;
+
+    pub(super) fn serialize<S: Serializer>(d: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(Units(d.mantissa(), d.scale()).write(&mut [0u8; 52]))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Decimal, D::Error> {
+        crate::points::decimal_serde::deserialize(deserializer)
+    }
+}

@@ -1,0 +1,214 @@
+//! Writing numbers and dates by hand: amounts in units, counts and dates
+//! appear hundreds of times in a scorecard and its reasons, and the general
+//! formatting machinery is most of their cost.
+
+use std::fmt::{self, Write as _};
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+/// The largest mantissa a [`Decimal`] holds (2^96 − 1).
+pub(crate) const DECIMAL_MAX_MANTISSA: i128 = (1 << 96) - 1;
+
+/// `units` × 10^-`scale` as a [`Decimal`], without trailing zeros; `None`
+/// if it needs more than a Decimal's 28 or so significant digits.
+///
+/// Trailing zeros are dropped with integer arithmetic before the Decimal is
+/// made, so no `normalize` (a 96-bit division loop) is needed.
+pub(crate) fn units_to_decimal(mut units: i128, mut scale: u32) -> Option<Decimal> {
+    if units == 0 {
+        return Some(Decimal::ZERO);
+    }
+    while scale > 0 && units % 10 == 0 {
+        units /= 10;
+        scale -= 1;
+    }
+    Decimal::try_from_i128_with_scale(units, scale).ok()
+}
+
+/// An amount in units of 10^-scale, written without trailing zeros: what
+/// `Decimal`'s `Display` writes for the same value once normalized, without
+/// going through `Decimal` (scorecards hold a hundred of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Units(pub(crate) i128, pub(crate) u32);
+
+impl Units {
+    /// The digits, into `text`: sign, integer digits, point and fraction
+    /// without trailing zeros.
+    pub(crate) fn write<'t>(&self, text: &'t mut [u8; 52]) -> &'t str {
+        let len = self.digits(text);
+        // INVARIANT: only ASCII digits, '-' and '.' were written.
+        text.get(..len)
+            .and_then(|t| std::str::from_utf8(t).ok())
+            .unwrap_or("0")
+    }
+
+    /// The digits, into `text`; returns how many bytes were written.
+    fn digits(&self, text: &mut [u8; 52]) -> usize {
+        let Units(value, scale) = *self;
+        let scale = scale as usize;
+        // Digits, least significant first, at least `scale + 1` of them so
+        // that an integer digit always comes first.
+        let mut digits = [b'0'; 48];
+        let mut len = 0;
+        let magnitude = value.unsigned_abs();
+        // Almost every amount fits 64 bits, where division is cheap; 128-bit
+        // division is a library call.
+        if let Ok(mut n) = u64::try_from(magnitude) {
+            for slot in digits.iter_mut() {
+                *slot = b'0' + (n % 10) as u8;
+                n /= 10;
+                len += 1;
+                if n == 0 && len > scale {
+                    break;
+                }
+            }
+        } else {
+            let mut n = magnitude;
+            for slot in digits.iter_mut() {
+                *slot = b'0' + (n % 10) as u8;
+                n /= 10;
+                len += 1;
+                if n == 0 && len > scale {
+                    break;
+                }
+            }
+        }
+        // Fractional zeros at the end are dropped.
+        let skip = digits
+            .iter()
+            .take(scale)
+            .take_while(|&&d| d == b'0')
+            .count();
+        let mut at = 0;
+        let mut put = |b: u8| {
+            if let Some(slot) = text.get_mut(at) {
+                *slot = b;
+                at += 1;
+            }
+        };
+        if value < 0 {
+            put(b'-');
+        }
+        for i in (skip..len).rev() {
+            if i + 1 == scale {
+                put(b'.');
+            }
+            put(digits.get(i).copied().unwrap_or(b'0'));
+        }
+        at
+    }
+}
+
+impl Units {
+    /// Appends the digits to `out` (no UTF-8 check: they are ASCII).
+    pub(crate) fn push(&self, out: &mut String) {
+        let mut buf = [0u8; 52];
+        let len = self.digits(&mut buf);
+        out.extend(buf.iter().take(len).map(|&b| char::from(b)));
+    }
+}
+
+impl fmt::Display for Units {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.write(&mut [0u8; 52]))
+    }
+}
+
+/// Appends `n` in decimal, without the formatting machinery (reasons and
+/// scorecards write hundreds of numbers).
+pub(crate) fn push_u64(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(slot) = digits.get_mut(at) {
+            *slot = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(at..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
+}
+
+/// Appends `date` as `YYYY-MM-DD` (years 1 to 9999, as dates are read).
+pub(crate) fn push_date(out: &mut String, date: NaiveDate) {
+    let year = date.year();
+    if (0..=9999).contains(&year) {
+        let y = year.unsigned_abs();
+        for d in [y / 1000, y / 100 % 10, y / 10 % 10, y % 10] {
+            out.push(char::from(b'0' + d as u8));
+        }
+        for (sep, v) in [('-', date.month()), ('-', date.day())] {
+            out.push(sep);
+            out.push(char::from(b'0' + (v / 10) as u8));
+            out.push(char::from(b'0' + (v % 10) as u8));
+        }
+    } else {
+        let _ = write!(out, "{date}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_write_like_decimal() {
+        let cases = [
+            (0, 0, "0"),
+            (0, 2, "0"),
+            (5, 1, "0.5"),
+            (695, 1, "69.5"),
+            (1000, 1, "100"),
+            (-25, 1, "-2.5"),
+            (1, 6, "0.000001"),
+            (
+                18_446_744_073_709_551_615_000_000i128,
+                6,
+                "18446744073709551615",
+            ),
+            (
+                i128::from(u64::MAX) * 1000 + 5,
+                4,
+                "1844674407370955161.5005",
+            ),
+        ];
+        for (units, scale, text) in cases {
+            assert_eq!(Units(units, scale).to_string(), text, "{units} at {scale}");
+        }
+    }
+
+    #[test]
+    fn units_to_decimal_drops_trailing_zeros() {
+        for (units, scale, text) in [(0, 3, "0"), (2500, 3, "2.5"), (-100, 1, "-10"), (7, 0, "7")] {
+            let d = units_to_decimal(units, scale).unwrap();
+            assert_eq!(d.to_string(), text, "{units} at {scale}");
+            assert_eq!(d, d.normalize(), "{units} at {scale}: already normal");
+        }
+        assert_eq!(units_to_decimal(i128::MAX, 0), None, "beyond 96 bits");
+        assert!(
+            units_to_decimal(10i128.pow(30), 6).is_some(),
+            "exact at a smaller scale"
+        );
+    }
+
+    #[test]
+    fn counts_and_dates_are_written_like_display() {
+        for n in [0u64, 7, 10, 1_000_000, u64::MAX] {
+            let mut out = String::new();
+            push_u64(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+        for (y, m, d) in [(1, 1, 1), (2026, 9, 24), (9999, 12, 31)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut out = String::new();
+            push_date(&mut out, date);
+            assert_eq!(out, date.to_string());
+        }
+    }
+}
