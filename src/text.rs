@@ -19,6 +19,24 @@ pub(crate) fn units_to_decimal(mut units: i128, mut scale: u32) -> Option<Decima
     if units == 0 {
         return Some(Decimal::ZERO);
     }
+    // Almost every amount fits 64 bits, where division is an instruction;
+    // 128-bit division is a library call.
+    if let Ok(mut small) = i64::try_from(units) {
+        while scale > 0 && small % 10 == 0 {
+            small /= 10;
+            scale -= 1;
+        }
+        let negative = small < 0;
+        let magnitude = small.unsigned_abs();
+        // INVARIANT: a 64-bit magnitude always fits a Decimal's 96 bits.
+        return Some(Decimal::from_parts(
+            magnitude as u32,
+            (magnitude >> 32) as u32,
+            0,
+            negative,
+            scale.min(28),
+        ));
+    }
     while scale > 0 && units % 10 == 0 {
         units /= 10;
         scale -= 1;

@@ -267,6 +267,41 @@ impl Text<'_> {
             Text::Owned(s) => s,
         }
     }
+
+    fn into_string(self) -> String {
+        match self {
+            Text::Borrowed(s) => s.to_owned(),
+            Text::Owned(s) => s,
+        }
+    }
+}
+
+/// The length of the run of plain string bytes at the start of `bytes`:
+/// up to the first `"`, `\\` or control character. Eight bytes at a time
+/// (most text here is Chinese, whose UTF-8 bytes are all at least 0x80).
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Some byte of `x` is below `n` (n ≤ 0x80): exact about whether there
+    // is one, not about which.
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
+    let mut at = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if below(x, 0x20) | below(x ^ (ONES * 0x22), 1) | below(x ^ (ONES * 0x5c), 1) != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at + bytes
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .unwrap_or(bytes.len() - at)
 }
 
 /// The reader: a position in the input and the nesting depth.
@@ -442,6 +477,7 @@ impl<'de> Reader<'de> {
         self.pos += 1;
         let start = self.pos;
         // The common case: no escape, read in place.
+        self.pos += plain_run(self.input.get(start..).unwrap_or_default());
         loop {
             match self.peek() {
                 None => return Err(self.syntax("EOF while parsing a string")),
@@ -463,12 +499,7 @@ impl<'de> Reader<'de> {
         let mut out = String::from(self.text.get(start..self.pos).unwrap_or_default());
         loop {
             let run = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos += plain_run(self.input.get(run..).unwrap_or_default());
             out.push_str(self.text.get(run..self.pos).unwrap_or_default());
             match self.peek() {
                 None => return Err(self.syntax("EOF while parsing a string")),
@@ -759,8 +790,8 @@ struct MapReader<'r, 'de> {
     first: bool,
     /// Whether the closing `}` has been read.
     done: bool,
-    /// The key of the entry being read, for paths.
-    key: Option<String>,
+    /// The key of the entry being read, for paths (copied only on error).
+    key: Option<Text<'de>>,
 }
 
 impl<'de> MapReader<'_, 'de> {
@@ -821,16 +852,12 @@ impl<'de> de::MapAccess<'de> for MapReader<'_, 'de> {
             }
             Text::Owned(s) => seed.deserialize(de::value::StrDeserializer::<ReadError>::new(s)),
         };
-        let key = match key {
-            Text::Borrowed(s) => s.to_owned(),
-            Text::Owned(s) => s,
-        };
         match value {
             Ok(value) => {
                 self.key = Some(key);
                 Ok(Some(value))
             }
-            Err(e) => Err(self.reader.mark(e).within(Segment::Key(key))),
+            Err(e) => Err(self.reader.mark(e).within(Segment::Key(key.into_string()))),
         }
     }
 
@@ -839,7 +866,7 @@ impl<'de> de::MapAccess<'de> for MapReader<'_, 'de> {
         seed.deserialize(&mut *self.reader).map_err(|e| {
             let e = self.reader.mark(e);
             match self.key.take() {
-                Some(key) => e.within(Segment::Key(key)),
+                Some(key) => e.within(Segment::Key(key.into_string())),
                 None => e,
             }
         })

@@ -353,9 +353,13 @@ impl ser::SerializeStruct for Compound<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), WriteError> {
-        self.comma();
-        push_json_str(&mut self.writer.out, key);
-        self.writer.out.push(':');
+        // Field names are the crate's own identifiers: nothing to escape.
+        debug_assert!(!needs_escape(key.as_bytes()), "{key}");
+        let out = &mut self.writer.out;
+        out.push_str(if self.first { "\"" } else { ",\"" });
+        self.first = false;
+        out.push_str(key);
+        out.push_str("\":");
         value.serialize(&mut *self.writer)
     }
 
