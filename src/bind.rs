@@ -1,10 +1,13 @@
 //! Binding facts: each fact of an inspection matched to its rule's slot and
-//! counted there, in one merge of the inspection's facts (kept in id order)
-//! with the rubric's sorted rule ids.
+//! counted there — in one merge of an [`Inspection`]'s facts (kept in id
+//! order) with the rubric's sorted rule ids, or straight from [`Facts`],
+//! an inspection already held in the rubric's rule slots.
 
-use crate::plan::IdKey;
+use chrono::NaiveDate;
+
+use crate::plan::{IdKey, RulePlan};
 use crate::tally::{Context, Tally, TallyError, tally};
-use crate::{EvalError, Fact, Inspection, Rubric};
+use crate::{EvalError, Fact, Id, Inspection, Period, Rubric, Scorecard};
 
 /// Each rule's fact and its count, in document order (`None`: not assessed).
 pub(crate) type Bound<'a> = Vec<Option<(&'a Fact, Tally)>>;
@@ -41,35 +44,188 @@ pub(crate) fn bind<'a>(
             debug_assert!(false, "rule index {index}");
             return Err(EvalError::UnknownRule { id: id.clone() });
         };
-        let counted = tally(&rule.trigger, fact, ctx).map_err(|e| {
-            let rule_id = rule_id.clone();
-            match e {
-                TallyError::WrongType => EvalError::WrongFactType {
-                    rule: rule_id,
-                    expected: rule.trigger.kind(),
-                    found: fact.kind(),
-                },
-                TallyError::Needs(needs) => EvalError::MissingContext {
-                    rule: rule_id,
-                    needs,
-                },
-                TallyError::Calendar(problem) => EvalError::Calendar {
-                    rule: rule_id,
-                    problem,
-                },
-                TallyError::Case(index, problem) => EvalError::InvalidCase {
-                    rule: rule_id,
-                    case: index + 1,
-                    problem,
-                },
-                TallyError::OutOfDomain(value, expected) => EvalError::OutOfDomain {
-                    rule: rule_id,
-                    value,
-                    expected,
-                },
-            }
-        })?;
-        *slot = Some((fact, counted));
+        *slot = Some((fact, count(rule, rule_id, fact, ctx)?));
     }
     Ok(bound)
+}
+
+/// Counts `fact` for `rule` (whose id is `id`), naming the rule in any error.
+fn count(rule: &RulePlan, id: &Id, fact: &Fact, ctx: &Context<'_>) -> Result<Tally, EvalError> {
+    tally(&rule.trigger, fact, ctx).map_err(|e| {
+        let rule_id = id.clone();
+        match e {
+            TallyError::WrongType => EvalError::WrongFactType {
+                rule: rule_id,
+                expected: rule.trigger.kind(),
+                found: fact.kind(),
+            },
+            TallyError::Needs(needs) => EvalError::MissingContext {
+                rule: rule_id,
+                needs,
+            },
+            TallyError::Calendar(problem) => EvalError::Calendar {
+                rule: rule_id,
+                problem,
+            },
+            TallyError::Case(index, problem) => EvalError::InvalidCase {
+                rule: rule_id,
+                case: index + 1,
+                problem,
+            },
+            TallyError::OutOfDomain(value, expected) => EvalError::OutOfDomain {
+                rule: rule_id,
+                value,
+                expected,
+            },
+        }
+    })
+}
+
+/// An inspection bound to one rubric: each fact held in its rule's slot, so
+/// that evaluating it never looks up an id. Build it once per inspection
+/// with [`Rubric::facts`] (an unknown rule id is refused there, at once),
+/// then [`Facts::evaluate`]; the JSON surface reads inspection JSON
+/// straight into one. It scores exactly as the same facts in an
+/// [`Inspection`].
+///
+/// ```
+/// let rubric = ducha::seed::yuxi();
+/// let facts = rubric.facts().with("2b", true)?.with("7a", 7u64)?;
+/// let card = facts.evaluate()?;
+/// assert_eq!(card.score().to_string(), "92.5");
+/// assert_eq!(
+///     rubric.facts().with("7z", 1u64).unwrap_err().to_string(),
+///     "unknown rule `7z`"
+/// );
+/// # Ok::<(), ducha::EvalError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Facts<'r> {
+    rubric: &'r Rubric,
+    /// One per rule, in document order.
+    pub(crate) slots: Vec<Option<Fact>>,
+    pub(crate) period: Option<Period>,
+    pub(crate) as_of: Option<NaiveDate>,
+    /// The rubric the facts were recorded for, if they say.
+    pub(crate) named: Option<Id>,
+    /// The smallest id given that names no rule (the JSON surface reports
+    /// it as `Inspection` evaluation would).
+    pub(crate) unknown: Option<Id>,
+}
+
+impl Rubric {
+    /// An empty inspection bound to this rubric: facts go straight into
+    /// the rule slots (see [`Facts`]).
+    pub fn facts(&self) -> Facts<'_> {
+        Facts {
+            rubric: self,
+            slots: vec![None; self.plan().rules.len()],
+            period: None,
+            as_of: None,
+            named: None,
+            unknown: None,
+        }
+    }
+}
+
+impl<'r> Facts<'r> {
+    /// The rubric the facts are bound to.
+    pub fn rubric(&self) -> &'r Rubric {
+        self.rubric
+    }
+
+    /// Records `fact` against rule `rule` (replacing any fact it had).
+    ///
+    /// # Errors
+    ///
+    /// [`EvalError::UnknownRule`] if the rubric has no rule `rule`.
+    pub fn set(&mut self, rule: &str, fact: impl Into<Fact>) -> Result<&mut Facts<'r>, EvalError> {
+        let slot = self.slot(rule).ok_or_else(|| unknown(rule))?;
+        *slot = Some(fact.into());
+        Ok(self)
+    }
+
+    /// Builder form of [`Facts::set`].
+    ///
+    /// # Errors
+    ///
+    /// [`EvalError::UnknownRule`] if the rubric has no rule `rule`.
+    pub fn with(mut self, rule: &str, fact: impl Into<Fact>) -> Result<Facts<'r>, EvalError> {
+        self.set(rule, fact)?;
+        Ok(self)
+    }
+
+    /// The same facts assessed over `period`.
+    #[must_use]
+    pub fn in_period(mut self, period: Period) -> Facts<'r> {
+        self.period = Some(period);
+        self
+    }
+
+    /// The same facts assessed on `as_of` (by default the period's end).
+    #[must_use]
+    pub fn as_of(mut self, as_of: NaiveDate) -> Facts<'r> {
+        self.as_of = Some(as_of);
+        self
+    }
+
+    /// The fact recorded for rule `rule`, if any.
+    pub fn get(&self, rule: &str) -> Option<&Fact> {
+        let index = self.rubric.plan().rule_index(rule)?;
+        self.slots.get(index as usize)?.as_ref()
+    }
+
+    /// The slot of rule `rule`.
+    pub(crate) fn slot(&mut self, rule: &str) -> Option<&mut Option<Fact>> {
+        let index = self.rubric.plan().rule_index(rule)?;
+        self.slots.get_mut(index as usize)
+    }
+
+    /// Scores the facts against their rubric, exactly as
+    /// [`Rubric::evaluate`] scores the same facts in an [`Inspection`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Rubric::evaluate`].
+    pub fn evaluate(&self) -> Result<Scorecard<'_>, EvalError> {
+        let rubric = self.rubric;
+        rubric.check_named(self.named.as_ref())?;
+        let ctx = Context::new(rubric, self.period, self.as_of);
+        let plan = rubric.plan();
+        let mut bound: Bound<'_> = vec![None; plan.rules.len()];
+        // In id order, as an inspection's facts are met, so the same error
+        // is reported first.
+        for entry in &plan.by_id {
+            if let Some(unknown) = &self.unknown
+                && unknown.as_str() < entry.id.as_str()
+            {
+                return Err(EvalError::UnknownRule {
+                    id: unknown.clone(),
+                });
+            }
+            let index = entry.index as usize;
+            let (Some(Some(fact)), Some(rule), Some(slot)) = (
+                self.slots.get(index),
+                plan.rules.get(index),
+                bound.get_mut(index),
+            ) else {
+                continue;
+            };
+            *slot = Some((fact, count(rule, &entry.id, fact, &ctx)?));
+        }
+        if let Some(unknown) = &self.unknown {
+            return Err(EvalError::UnknownRule {
+                id: unknown.clone(),
+            });
+        }
+        rubric.score(bound, ctx)
+    }
+}
+
+fn unknown(rule: &str) -> EvalError {
+    // A text that is not even a valid id names no rule either; the error
+    // shows it with what an id may not hold replaced.
+    EvalError::UnknownRule {
+        id: Id::lossy(rule),
+    }
 }

@@ -5,15 +5,20 @@
 
 use std::fmt;
 
-use crate::bind::bind;
+use crate::bind::{Bound, bind};
 use crate::scorecard::RuleState;
 use crate::tally::Context;
 use crate::text::{DECIMAL_MAX_MANTISSA, units_to_decimal};
 use crate::{CalendarError, FactKind, Id, Inspection, Rubric, Scorecard};
 
 /// Why an inspection cannot be evaluated against a rubric.
+///
+/// Exhaustive on purpose (as cedar keeps its evaluation errors): a caller,
+/// or a wrapper mapping errors to codes, matches every case, so a new kind
+/// of error breaks its build instead of falling silently into a catch-all.
+/// While the crate is at 0.x a new variant comes with a minor version and
+/// a CHANGELOG entry.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum EvalError {
     /// The inspection names another rubric.
     #[error("inspection is for rubric `{found}`, not `{expected}`")]
@@ -183,21 +188,30 @@ impl Rubric {
     /// or its answer needs a year the calendar does not know, or a deduction
     /// overflows. The first such fact in rule-id order is reported.
     pub fn evaluate<'a>(&'a self, inspection: &'a Inspection) -> Result<Scorecard<'a>, EvalError> {
-        if let Some(found) = &inspection.rubric
-            && found != self.id()
-        {
-            return Err(EvalError::RubricMismatch {
+        self.check_named(inspection.rubric.as_ref())?;
+        let ctx = Context::new(self, inspection.period, inspection.as_of);
+        let facts = bind(self, inspection, &ctx)?;
+        self.score(facts, ctx)
+    }
+
+    /// Refuses facts recorded for another rubric.
+    pub(crate) fn check_named(&self, named: Option<&Id>) -> Result<(), EvalError> {
+        match named {
+            Some(found) if found != self.id() => Err(EvalError::RubricMismatch {
                 expected: self.id().clone(),
                 found: found.clone(),
-            });
+            }),
+            _ => Ok(()),
         }
+    }
+
+    /// Prices, caps and bounds the counted facts: the scorecard.
+    pub(crate) fn score<'a>(
+        &'a self,
+        facts: Bound<'a>,
+        ctx: Context<'_>,
+    ) -> Result<Scorecard<'a>, EvalError> {
         let plan = self.plan();
-        let ctx = Context {
-            calendar: self.calendar(),
-            period: inspection.period,
-            as_of: inspection.as_of.or(inspection.period.map(|p| p.to())),
-        };
-        let facts = bind(self, inspection, &ctx)?;
 
         // Each node's points not yet taken by the rules before: the budget
         // that rule shares are drawn from. Beside it, each node's own

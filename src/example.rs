@@ -18,6 +18,7 @@ strict_struct! {
 /// In JSON, a rubric's `examples`:
 /// `[{"name": "…", "inspection": {…}, "score": "97", "deductions": {"7a": "3"}}]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 serde(deny_unknown_fields)
 pub struct Example as "Example", "an example object" {
     /// What the example shows.
@@ -32,6 +33,32 @@ pub struct Example as "Example", "an example object" {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub deductions: BTreeMap<Id, Points>,
 }
+}
+
+impl Example {
+    /// An example named `name` with these facts, expecting nothing yet.
+    pub fn new(name: impl Into<String>, inspection: Inspection) -> Example {
+        Example {
+            name: name.into(),
+            inspection,
+            score: None,
+            deductions: BTreeMap::new(),
+        }
+    }
+
+    /// The same example expecting this total score.
+    #[must_use]
+    pub fn with_score(mut self, score: Points) -> Example {
+        self.score = Some(score);
+        self
+    }
+
+    /// The same example expecting rule `rule` to deduct `points`.
+    #[must_use]
+    pub fn with_deduction(mut self, rule: Id, points: Points) -> Example {
+        self.deductions.insert(rule, points);
+        self
+    }
 }
 
 /// One way an example disagrees with the rubric.

@@ -87,6 +87,28 @@ impl Id {
         Ok(Id(id))
     }
 
+    /// `text` as an id, with white space and control characters replaced by
+    /// `U+FFFD`, cut to [`Id::MAX_LEN`] bytes, `U+FFFD` alone if empty: for
+    /// naming in an error what was given where an id was expected.
+    pub(crate) fn lossy(text: &str) -> Id {
+        let mut id = String::with_capacity(text.len().min(Self::MAX_LEN));
+        for c in text.chars() {
+            let c = if c.is_whitespace() || c.is_control() {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            };
+            if id.len() + c.len_utf8() > Self::MAX_LEN {
+                break;
+            }
+            id.push(c);
+        }
+        if id.is_empty() {
+            id.push(char::REPLACEMENT_CHARACTER);
+        }
+        Id(id)
+    }
+
     /// The id as a string slice.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -30,6 +30,7 @@ strict_struct! {
 /// # Ok::<(), ducha::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
 serde(deny_unknown_fields)
 pub struct Inspection as "Inspection", "an inspection object" {
     /// The rubric this inspection is for; when given, evaluating it against
@@ -149,12 +150,46 @@ strict_struct! {
 ///
 /// Notes appear in the reason for the deduction.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
 serde(deny_unknown_fields)
 pub struct Finding as "Finding", "a finding object {\"note\"}" {
     /// What was found.
     #[serde(default)]
     pub note: String,
 }
+}
+
+impl Case {
+    /// A case due on `due` (a fixed date: "在规定时间内"), not done yet.
+    pub fn due(due: NaiveDate) -> Case {
+        Case {
+            due: Some(due),
+            ..Case::default()
+        }
+    }
+
+    /// A case whose clock starts on `start` (the rule adds its time limit:
+    /// "完成后20个工作日内"), not done yet.
+    pub fn started(start: NaiveDate) -> Case {
+        Case {
+            start: Some(start),
+            ..Case::default()
+        }
+    }
+
+    /// The same case, done on `done`.
+    #[must_use]
+    pub fn done(mut self, done: NaiveDate) -> Case {
+        self.done = Some(done);
+        self
+    }
+
+    /// The same case with this note (`校外培训机构抽查`).
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Case {
+        self.note = note.into();
+        self
+    }
 }
 
 impl Finding {
@@ -223,6 +258,7 @@ strict_struct! {
 /// ("在抽查任务完成后20个工作日内": the day the task was completed); not
 /// both. No `done` means not done yet.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
 serde(deny_unknown_fields)
 pub struct Case as "Case", "a case object" {
     /// The day the clock starts (the rule adds its time limit).

@@ -34,6 +34,7 @@
 //! by the input size; evaluation is linear in the rules, facts, cases and
 //! dates it is given.
 
+mod facts;
 mod read;
 mod write;
 
@@ -276,7 +277,18 @@ fn check_limits(input: &str) -> Result<(), JsonError> {
 /// that does not fit `T`, with its `path`).
 pub fn from_str<'de, T: serde::Deserialize<'de>>(input: &'de str) -> Result<T, JsonError> {
     check_limits(input)?;
-    read::from_str(input).map_err(|e| {
+    read::from_str(input).map_err(read_error)
+}
+
+/// Reads inspection JSON straight into the slots of `rubric`'s rules.
+fn read_facts<'r>(rubric: &'r Rubric, input: &str) -> Result<crate::Facts<'r>, JsonError> {
+    check_limits(input)?;
+    read::from_str_seed(input, facts::InspectionSeed(rubric.facts())).map_err(read_error)
+}
+
+/// A reader's error as the JSON surface reports it.
+fn read_error(e: read::ReadError) -> JsonError {
+    {
         let code = match e.kind() {
             ReadErrorKind::Syntax => ErrorCode::Syntax,
             ReadErrorKind::Limit => ErrorCode::Limit,
@@ -294,7 +306,7 @@ pub fn from_str<'de, T: serde::Deserialize<'de>>(input: &'de str) -> Result<T, J
             },
             id: None,
         }
-    })
+    }
 }
 
 fn parse<T: serde::de::DeserializeOwned>(input: &str) -> Result<T, JsonError> {
@@ -400,8 +412,8 @@ impl Engine {
     /// `missing-context`, `calendar`, `invalid-case`, `out-of-domain`,
     /// `overflow`.
     pub fn evaluate(&self, inspection_json: &str) -> Result<String, JsonError> {
-        let inspection = parse_inspection(inspection_json)?;
-        let card = self.rubric.evaluate(&inspection)?;
+        let facts = read_facts(&self.rubric, inspection_json)?;
+        let card = facts.evaluate()?;
         Ok(card.to_json())
     }
 
@@ -448,7 +460,11 @@ impl crate::Scorecard<'_> {
     pub(crate) fn to_json(&self) -> String {
         // INVARIANT: a report holds only strings, numbers, booleans, arrays
         // and objects with string keys, which the writer always writes.
-        crate::report::with_report(self, |report| write::to_string(report)).unwrap_or_default()
+        // About what a seed rule's outcome takes, so that the text is
+        // rarely copied as it grows.
+        let capacity = 384 * self.rules.len() + 1024;
+        crate::report::with_report(self, |report| write::to_string(report, capacity))
+            .unwrap_or_default()
     }
 }
 
@@ -485,4 +501,10 @@ pub fn validate(rubric_json: &str) -> Result<String, JsonError> {
 /// As [`Engine::load`] and [`Engine::evaluate`].
 pub fn evaluate(rubric_json: &str, inspection_json: &str) -> Result<String, JsonError> {
     Engine::load(rubric_json)?.evaluate(inspection_json)
+}
+
+#[doc(hidden)]
+/// Temporary profiling hook.
+pub fn __bench_write(card: &crate::Scorecard<'_>) -> String {
+    card.to_json()
 }

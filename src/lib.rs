@@ -31,6 +31,7 @@ mod tally;
 pub mod testing;
 mod text;
 
+pub use bind::Facts;
 pub use calendar::{Calendar, CalendarError, DayKind, ListedDay, YearSchedule};
 pub use diagnostics::{Code, Diagnostic};
 pub use evaluate::{CaseProblem, EvalError, Needs};

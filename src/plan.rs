@@ -321,12 +321,16 @@ impl Plan {
 
     /// The index of the rule with this id.
     pub(crate) fn rule_index(&self, id: &str) -> Option<u32> {
+        self.rule_entry(id).map(|found| found.index)
+    }
+
+    /// The id index's entry for this id (a binary search).
+    pub(crate) fn rule_entry(&self, id: &str) -> Option<&IdKey> {
         let key = IdKey::prefix(id);
         self.by_id
             .binary_search_by(|probe| probe.cmp_id(key, id))
             .ok()
             .and_then(|at| self.by_id.get(at))
-            .map(|found| found.index)
     }
 }
 

@@ -13,6 +13,7 @@ strict_struct! {
 /// with [`Rubric::new`], which checks it once and prepares it for
 /// evaluation.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 serde(deny_unknown_fields)
 pub struct RubricSpec as "RubricSpec", "a rubric object" {
     /// Unique key of the rubric; an inspection may name it.
@@ -38,6 +39,7 @@ pub struct RubricSpec as "RubricSpec", "a rubric object" {
 ///
 /// In JSON an indicator has either an `items` or an `indicators` array.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Indicator {
     /// Unique key (`"G1"`).
     pub id: Id,
@@ -62,6 +64,7 @@ strict_struct! {
 /// One numbered row of the document (序号): a requirement and the rules
 /// that score it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 serde(deny_unknown_fields)
 pub struct Item as "Item", "an item object" {
     /// Unique key (`"11-2"`); distinct even where serial labels repeat.
@@ -78,6 +81,128 @@ pub struct Item as "Item", "an item object" {
     /// The clauses of the scoring standard, each a rule.
     pub rules: Vec<Rule>,
 }
+}
+
+impl RubricSpec {
+    /// A rubric with this id, title, declared total and top-level
+    /// indicators; no version, no examples.
+    ///
+    /// ```
+    /// use ducha::{Id, Indicator, Item, Penalty, Points, Rubric, RubricSpec, Rule, Trigger};
+    ///
+    /// let rule = Rule::new(Id::new("1a")?, "未明确日常联络员", Trigger::Flag, Penalty::flat(Points::new("2.5".parse()?)?));
+    /// let item = Item::new(Id::new("1")?, "1", Points::whole(5)).with_rules([rule]);
+    /// let spec = RubricSpec::new(
+    ///     Id::new("mine")?,
+    ///     "某局督查细则",
+    ///     Points::whole(5),
+    ///     vec![Indicator::with_items(Id::new("G1")?, "领导重视", Points::whole(5), vec![item])],
+    /// )
+    /// .with_version("试行");
+    /// let rubric = Rubric::new(spec)?;
+    /// assert_eq!(rubric.rules().count(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(
+        id: Id,
+        title: impl Into<String>,
+        total: Points,
+        indicators: Vec<Indicator>,
+    ) -> RubricSpec {
+        RubricSpec {
+            id,
+            title: title.into(),
+            version: String::new(),
+            total,
+            indicators,
+            examples: Vec::new(),
+        }
+    }
+
+    /// The same rubric with this version or status (`试行`).
+    #[must_use]
+    pub fn with_version(mut self, version: impl Into<String>) -> RubricSpec {
+        self.version = version.into();
+        self
+    }
+
+    /// The same rubric carrying these worked examples.
+    #[must_use]
+    pub fn with_examples(
+        mut self,
+        examples: impl IntoIterator<Item = crate::Example>,
+    ) -> RubricSpec {
+        self.examples.extend(examples);
+        self
+    }
+}
+
+impl Indicator {
+    /// An indicator holding items.
+    pub fn with_items(
+        id: Id,
+        name: impl Into<String>,
+        points: Points,
+        items: Vec<Item>,
+    ) -> Indicator {
+        Indicator {
+            id,
+            name: name.into(),
+            points,
+            children: Children::Items(items),
+        }
+    }
+
+    /// An indicator holding finer indicators (二级、三级指标).
+    pub fn with_indicators(
+        id: Id,
+        name: impl Into<String>,
+        points: Points,
+        indicators: Vec<Indicator>,
+    ) -> Indicator {
+        Indicator {
+            id,
+            name: name.into(),
+            points,
+            children: Children::Indicators(indicators),
+        }
+    }
+}
+
+impl Item {
+    /// An item with this id, printed serial and points; no requirement,
+    /// standard or rules yet.
+    pub fn new(id: Id, serial: impl Into<String>, points: Points) -> Item {
+        Item {
+            id,
+            serial: serial.into(),
+            points,
+            requirement: String::new(),
+            standard: String::new(),
+            rules: Vec::new(),
+        }
+    }
+
+    /// The same item with this performance requirement (绩效要求).
+    #[must_use]
+    pub fn with_requirement(mut self, requirement: impl Into<String>) -> Item {
+        self.requirement = requirement.into();
+        self
+    }
+
+    /// The same item with this scoring standard as printed (督查评分标准).
+    #[must_use]
+    pub fn with_standard(mut self, standard: impl Into<String>) -> Item {
+        self.standard = standard.into();
+        self
+    }
+
+    /// The same item with these rules added after its own.
+    #[must_use]
+    pub fn with_rules(mut self, rules: impl IntoIterator<Item = Rule>) -> Item {
+        self.rules.extend(rules);
+        self
+    }
 }
 
 map_only!(IndicatorRepr, "an indicator object");

@@ -14,18 +14,17 @@ strict_struct! {
 /// use ducha::{Id, Penalty, Points, Rule, Trigger};
 ///
 /// // Seed item 7: "发现一起扣1分，扣完5分为止".
-/// let rule = Rule {
-///     id: Id::new("7a")?,
-///     label: "抽查任务完成后20个工作日内未公示抽查检查结果".into(),
-///     text: "在抽查任务完成后20个工作日内，未将抽查检查结果进行公示的，发现一起扣1分，扣完5分为止。".into(),
-///     unit: "起".into(),
-///     trigger: Trigger::Count,
-///     penalty: Penalty::Capped { points: Points::whole(1), cap: Points::whole(5) },
-/// };
+/// let rule = Rule::new(
+///     Id::new("7a")?,
+///     "抽查任务完成后20个工作日内未公示抽查检查结果",
+///     Trigger::Count,
+///     Penalty::capped(Points::whole(1), Points::whole(5)),
+/// );
 /// assert_eq!(rule.penalty.checked_deduction(7), Some(5.into()));
 /// # Ok::<(), ducha::IdError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 serde(deny_unknown_fields)
 pub struct Rule as "Rule", "a rule object" {
     /// Unique key of the rule; inspections name facts by it (`"7a"`).
@@ -47,6 +46,51 @@ pub struct Rule as "Rule", "a rule object" {
 }
 
 map_only!(TriggerRepr, "a trigger object");
+
+impl Rule {
+    /// A rule with this id, label (the opening of its reasons), trigger and
+    /// penalty; its text empty and its unit `起`.
+    ///
+    /// ```
+    /// use ducha::{Id, Penalty, Points, Rule, Trigger};
+    ///
+    /// // Seed item 7: "发现一起扣1分，扣完5分为止".
+    /// let rule = Rule::new(
+    ///     Id::new("7a")?,
+    ///     "抽查任务完成后20个工作日内未公示抽查检查结果",
+    ///     Trigger::Count,
+    ///     Penalty::capped(Points::whole(1), Points::whole(5)),
+    /// )
+    /// .with_text("在抽查任务完成后20个工作日内，未将抽查检查结果进行公示的，发现一起扣1分，扣完5分为止。");
+    /// assert_eq!(rule.unit, "起");
+    /// assert_eq!(rule.penalty.checked_deduction(7), Some(5.into()));
+    /// # Ok::<(), ducha::IdError>(())
+    /// ```
+    pub fn new(id: Id, label: impl Into<String>, trigger: Trigger, penalty: Penalty) -> Rule {
+        Rule {
+            id,
+            label: label.into(),
+            text: String::new(),
+            unit: default_unit(),
+            trigger,
+            penalty,
+        }
+    }
+
+    /// The same rule with the clause as the document prints it.
+    #[must_use]
+    pub fn with_text(mut self, text: impl Into<String>) -> Rule {
+        self.text = text.into();
+        self
+    }
+
+    /// The same rule counting breaches in this measure word (`次`, `项`).
+    #[must_use]
+    pub fn with_unit(mut self, unit: impl Into<String>) -> Rule {
+        self.unit = unit.into();
+        self
+    }
+}
 
 fn default_unit() -> String {
     "起".to_owned()
@@ -341,6 +385,7 @@ impl<'de> Deserialize<'de> for Within {
 /// The period of a [`Trigger::Cadence`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Every {
     /// Every calendar month (每月).
     Month,
@@ -421,6 +466,7 @@ strict_enum! {
 /// In JSON a penalty is an object tagged by `kind`:
 /// `{"kind": "capped", "points": "1", "cap": "5"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
 pub enum Penalty as "Penalty", "a penalty object" {
     /// A fixed deduction once there is any breach.
@@ -454,6 +500,21 @@ pub enum Penalty as "Penalty", "a penalty object" {
 }
 
 impl Penalty {
+    /// [`Penalty::Flat`]: `points` once there is any breach.
+    pub fn flat(points: Points) -> Penalty {
+        Penalty::Flat { points }
+    }
+
+    /// [`Penalty::PerOccurrence`]: `points` for each breach.
+    pub fn per_occurrence(points: Points) -> Penalty {
+        Penalty::PerOccurrence { points }
+    }
+
+    /// [`Penalty::Capped`]: `points` for each breach, at most `cap`.
+    pub fn capped(points: Points, cap: Points) -> Penalty {
+        Penalty::Capped { points, cap }
+    }
+
     /// The deduction for `breaches` breaches, after the rule's own cap but
     /// before any node's bound; `None` if it overflows a [`Decimal`].
     ///

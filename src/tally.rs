@@ -18,6 +18,22 @@ pub(crate) struct Context<'a> {
     pub(crate) as_of: Option<NaiveDate>,
 }
 
+impl<'a> Context<'a> {
+    /// The context of an evaluation against `rubric`: the assessment date
+    /// is `as_of`, else the period's end.
+    pub(crate) fn new(
+        rubric: &'a crate::Rubric,
+        period: Option<Period>,
+        as_of: Option<NaiveDate>,
+    ) -> Context<'a> {
+        Context {
+            calendar: rubric.calendar(),
+            period,
+            as_of: as_of.or(period.map(|p| p.to())),
+        }
+    }
+}
+
 /// Breaches counted for one rule, and cases not yet due.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Tally {

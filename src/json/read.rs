@@ -130,8 +130,16 @@ impl de::Error for ReadError {
 
 /// Reads a `T` from the whole of `input`.
 pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(input: &'de str) -> Result<T, ReadError> {
+    from_str_seed(input, std::marker::PhantomData::<T>)
+}
+
+/// Reads the whole of `input` with `seed`.
+pub(crate) fn from_str_seed<'de, S: DeserializeSeed<'de>>(
+    input: &'de str,
+    seed: S,
+) -> Result<S::Value, ReadError> {
     let mut reader = Reader::new(input);
-    let value = T::deserialize(&mut reader).and_then(|value| {
+    let value = seed.deserialize(&mut reader).and_then(|value| {
         reader.skip_ws();
         if reader.pos < reader.input.len() {
             Err(reader.syntax("trailing characters"))

@@ -14,9 +14,12 @@ use crate::text::push_u64;
 ///
 /// [`WriteError`] for what JSON cannot hold (a map key that is not a
 /// string); the crate's types never give one.
-pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, WriteError> {
+pub(crate) fn to_string<T: Serialize + ?Sized>(
+    value: &T,
+    capacity: usize,
+) -> Result<String, WriteError> {
     let mut writer = Writer {
-        out: String::with_capacity(4096),
+        out: String::with_capacity(capacity),
     };
     value.serialize(&mut writer)?;
     Ok(writer.out)
