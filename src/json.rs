@@ -36,7 +36,6 @@
 
 mod facts;
 mod read;
-mod write;
 
 use serde::Serialize;
 
@@ -460,11 +459,7 @@ impl crate::Scorecard<'_> {
     pub(crate) fn to_json(&self) -> String {
         // INVARIANT: a report holds only strings, numbers, booleans, arrays
         // and objects with string keys, which the writer always writes.
-        // About what a seed rule's outcome takes, so that the text is
-        // rarely copied as it grows.
-        let capacity = 384 * self.rules.len() + 1024;
-        crate::report::with_report(self, |report| write::to_string(report, capacity))
-            .unwrap_or_default()
+        crate::report::to_json(self)
     }
 }
 

@@ -13,6 +13,45 @@ use crate::reason::Reasons;
 use crate::scorecard::{IndicatorOutcome, ItemOutcome, LimitedBy};
 use crate::{Children, Scorecard, Trigger};
 
+/// Declares a report type: the struct (its serde derive is the JSON
+/// shape for serde users) and, from the same field list, a direct writer
+/// of the same bytes (keys as literals, fields in the same order) for the
+/// JSON surface. Whether a field is written when it is `None` follows its
+/// type ([`WriteJson::skip`]), matching its `skip_serializing_if`; the
+/// property tests compare the two outputs byte for byte.
+macro_rules! report_struct {
+    (
+        $(#[$outer:meta])*
+        pub struct $name:ident<$lt:lifetime> {
+            $( $(#[$field_meta:meta])* pub $field:ident : $field_ty:ty ),* $(,)?
+        }
+    ) => {
+        $(#[$outer])*
+        pub struct $name<$lt> {
+            $( $(#[$field_meta])* pub $field : $field_ty ),*
+        }
+
+        impl WriteJson for $name<'_> {
+            fn write_json(&self, out: &mut String) {
+                let mut first = true;
+                $(
+                    if !self.$field.skip() {
+                        out.push_str(if first {
+                            concat!("{\"", stringify!($field), "\":")
+                        } else {
+                            concat!(",\"", stringify!($field), "\":")
+                        });
+                        first = false;
+                        self.$field.write_json(out);
+                    }
+                )*
+                out.push_str(if first { "{}" } else { "}" });
+            }
+        }
+    };
+}
+
+report_struct! {
 /// A scorecard as data: the points, deduction and score of every node, and
 /// every rule's breaches, deductions, limit and reason, in rubric order.
 ///
@@ -61,7 +100,9 @@ pub struct Report<'a> {
     #[serde(borrow)]
     pub indicators: Vec<IndicatorReport<'a>>,
 }
+}
 
+report_struct! {
 /// One indicator of a [`Report`]: finer `indicators` or `items`, never both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -89,7 +130,9 @@ pub struct IndicatorReport<'a> {
     #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
     pub items: Option<Vec<ItemReport<'a>>>,
 }
+}
 
+report_struct! {
 /// One item (row) of a [`Report`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -117,7 +160,9 @@ pub struct ItemReport<'a> {
     #[serde(borrow)]
     pub rules: Vec<RuleReport<'a>>,
 }
+}
 
+report_struct! {
 /// One rule of a [`Report`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -147,6 +192,7 @@ pub struct RuleReport<'a> {
     /// The reason, empty when there was no breach.
     #[serde(borrow)]
     pub reason: Cow<'a, str>,
+}
 }
 
 /// What trimmed a rule's deduction, in a [`RuleReport`]: `{"kind": "cap",
@@ -435,4 +481,113 @@ mod amount {
     ) -> Result<Decimal, D::Error> {
         crate::points::decimal_serde::deserialize(deserializer)
     }
+}
+
+/// Writing a report's values as JSON directly (see `report_struct!`).
+pub(crate) trait WriteJson {
+    /// Appends the value's JSON to `out`.
+    fn write_json(&self, out: &mut String);
+
+    /// Whether a field holding this value is left out (as its
+    /// `skip_serializing_if` says).
+    fn skip(&self) -> bool {
+        false
+    }
+}
+
+impl WriteJson for Cow<'_, str> {
+    fn write_json(&self, out: &mut String) {
+        crate::text::push_json_str(out, self);
+    }
+}
+
+impl WriteJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl WriteJson for u64 {
+    fn write_json(&self, out: &mut String) {
+        crate::text::push_u64(out, *self);
+    }
+}
+
+/// An amount: a string without trailing zeros, as `amount` serializes it.
+impl WriteJson for Decimal {
+    fn write_json(&self, out: &mut String) {
+        out.push('"');
+        crate::text::Units(self.mantissa(), self.scale()).push(out);
+        out.push('"');
+    }
+}
+
+/// `pending`: absent when `None`.
+impl WriteJson for Option<u64> {
+    fn write_json(&self, out: &mut String) {
+        if let Some(v) = self {
+            v.write_json(out);
+        }
+    }
+
+    fn skip(&self) -> bool {
+        self.is_none()
+    }
+}
+
+/// `indicators` and `items`: absent when `None`.
+impl<T: WriteJson> WriteJson for Option<Vec<T>> {
+    fn write_json(&self, out: &mut String) {
+        if let Some(list) = self {
+            list.write_json(out);
+        }
+    }
+
+    fn skip(&self) -> bool {
+        self.is_none()
+    }
+}
+
+impl<T: WriteJson> WriteJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, value) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            value.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+/// `limited_by`: `null` when `None`, never left out.
+impl WriteJson for Option<Limit<'_>> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            None => out.push_str("null"),
+            Some(Limit::Cap { cap }) => {
+                out.push_str("{\"kind\":\"cap\",\"cap\":");
+                cap.write_json(out);
+                out.push('}');
+            }
+            Some(Limit::Node { id, points }) => {
+                out.push_str("{\"kind\":\"node\",\"id\":");
+                id.write_json(out);
+                out.push_str(",\"points\":");
+                points.write_json(out);
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// The scorecard as compact JSON, written directly from its report: the
+/// bytes `serde_json::to_string` gives for it.
+pub(crate) fn to_json(card: &Scorecard<'_>) -> String {
+    // About what a seed rule's outcome takes, so that the text is rarely
+    // copied as it grows.
+    let mut out = String::with_capacity(384 * card.rules.len() + 1024);
+    with_report(card, |report| report.write_json(&mut out));
+    out
 }

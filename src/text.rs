@@ -171,6 +171,63 @@ pub(crate) fn push_date(out: &mut String, date: NaiveDate) {
     }
 }
 
+/// Whether any byte of `bytes` must be escaped in a JSON string: a control
+/// character, `"` or `\\`. Eight bytes at a time (most text here is Chinese,
+/// whose UTF-8 bytes are all at least 0x80).
+pub(crate) fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Some byte of `x` is below `n` (n ≤ 0x80): the classic bit trick, exact
+    // about whether there is one.
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A control character, or a byte equal to `"` or `\\` (zero after
+        // the xor).
+        if below(x, 0x20) | below(x ^ (ONES * 0x22), 1) | below(x ^ (ONES * 0x5c), 1) != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
+/// Writes `s` as a JSON string literal, escaped exactly as serde_json
+/// escapes it.
+pub(crate) fn push_json_str(out: &mut String, s: &str) {
+    out.push('"');
+    push_json_content(out, s);
+    out.push('"');
+}
+
+/// Writes `s` escaped as inside a JSON string literal.
+pub(crate) fn push_json_content(out: &mut String, s: &str) {
+    if !needs_escape(s.as_bytes()) {
+        out.push_str(s);
+        return;
+    }
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{08}' => out.push_str("\\b"),
+            '\u{0c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +284,42 @@ mod tests {
             let mut out = String::new();
             push_date(&mut out, date);
             assert_eq!(out, date.to_string());
+        }
+    }
+
+    #[test]
+    fn escape_detection_matches_a_plain_scan() {
+        let plain = |bytes: &[u8]| bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+        // Every byte value at every position of a 17-byte string, among
+        // neighbours of every kind.
+        for fill in [b'a', 0x21, 0x5b, 0x80, 0xff, 0x1f] {
+            for b in 0..=255u8 {
+                for at in 0..17 {
+                    let mut bytes = vec![fill; 17];
+                    bytes[at] = b;
+                    assert_eq!(
+                        needs_escape(&bytes),
+                        plain(&bytes),
+                        "{b:#x} at {at} in {fill:#x}"
+                    );
+                }
+            }
+        }
+        assert!(!needs_escape("督查细则：未按时公示".as_bytes()));
+    }
+
+    #[test]
+    fn strings_escape_like_serde_json() {
+        for s in [
+            "",
+            "plain 督查",
+            "a\"b\\c",
+            "\u{0}\u{1}\u{8}\u{c}\t\r\n\u{1f}\u{7f}/",
+            "\u{202e}逾期",
+        ] {
+            let mut ours = String::new();
+            push_json_str(&mut ours, s);
+            assert_eq!(ours, serde_json::to_string(s).unwrap(), "{s:?}");
         }
     }
 }

@@ -1,8 +1,6 @@
 //! The working-day calendar against the holiday-cn JSON files
 //! (`tests/data/calendar/cn/YEAR.json`), its serde shape, and properties.
 
-#![cfg(test)]
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 

@@ -6,8 +6,6 @@
 //! as `{"error": …}`, compact, with a final newline. The Rust test here, the
 //! C program and the Node script of the wrapper run every case and must
 //! agree exactly.
-#![cfg(test)]
-#![cfg(feature = "json")]
 
 use std::fs;
 use std::path::Path;

@@ -24,13 +24,13 @@
 //! 12a flat 5, threshold at least 1; 13b capped 1/5, deadline with due dates,
 //! counted in 次.
 
-#![cfg(test)]
-
 use ducha::{
-    Calendar, CalendarError, Children, EvalError, Every, Id, Indicator, Inspection, Item, Penalty,
-    Points, Rubric, RubricSpec, Rule, Trigger, Within, YearSchedule,
+    Calendar, CalendarError, EvalError, Every, Indicator, Inspection, Item, Penalty, Points,
+    Rubric, RubricSpec, Rule, Trigger, Within, YearSchedule,
 };
-use serde_json::Value;
+
+use crate::common::id;
+use crate::common::json::rule as rule_json;
 
 // ---------------------------------------------------------------------------
 // Helpers
@@ -108,20 +108,6 @@ fn assert_counts(got: &Got, breaches: u64, pending: u64, deducted: &str) {
         "reason was: {}",
         got.reason
     );
-}
-
-/// The JSON object of the rule outcome `id` anywhere in a scorecard.
-fn rule_json<'v>(value: &'v Value, id: &str) -> Option<&'v Value> {
-    match value {
-        Value::Object(map) => {
-            if map.get("id").and_then(Value::as_str) == Some(id) && map.contains_key("breaches") {
-                return Some(value);
-            }
-            map.values().find_map(|v| rule_json(v, id))
-        }
-        Value::Array(list) => list.iter().find_map(|v| rule_json(v, id)),
-        _ => None,
-    }
 }
 
 /// The message of a JSON error, without its position suffix.
@@ -603,7 +589,7 @@ fn seven_a_pending_and_overdue() {
         let inspection = inspection(&json);
         let card = serde_json::to_value(rubric.evaluate(&inspection).unwrap()).unwrap();
         assert_eq!(
-            rule_json(&card, "7a").unwrap(),
+            rule_json(&card, "7a"),
             &serde_json::json!({
                 "id": "7a", "assessed": true, "breaches": 0, "pending": 1,
                 "raw": "0", "deducted": "0", "limited_by": null, "reason": ""
@@ -611,7 +597,7 @@ fn seven_a_pending_and_overdue() {
             "as_of {as_of}"
         );
         // Only deadline rules carry `pending`.
-        assert!(rule_json(&card, "1a").unwrap().get("pending").is_none());
+        assert!(rule_json(&card, "1a").get("pending").is_none());
     }
 
     let overdue = eval(&rubric, &with_as_of("2026-10-30"), "7a");
@@ -738,7 +724,7 @@ fn seven_a_into_2027_is_a_calendar_error_until_2027_is_added() {
     assert_eq!(
         err,
         EvalError::Calendar {
-            rule: Id::new("7a").unwrap(),
+            rule: id("7a"),
             problem: CalendarError::UnknownYear { year: 2027 },
         }
     );
@@ -1289,19 +1275,9 @@ fn one_a_findings_reason_shows_only_the_notes() {
 // 3. A small rubric: monthly, half-yearly, yearly cadences; 30 calendar days
 // ---------------------------------------------------------------------------
 
-fn id(s: &str) -> Id {
-    Id::new(s).unwrap()
-}
-
+/// A rule labelled `label`, counting breaches in `unit`.
 fn rule(rule_id: &str, label: &str, unit: &str, trigger: Trigger, penalty: Penalty) -> Rule {
-    Rule {
-        id: id(rule_id),
-        label: label.to_owned(),
-        text: String::new(),
-        unit: unit.to_owned(),
-        trigger,
-        penalty,
-    }
+    Rule::new(id(rule_id), label, trigger, penalty).with_unit(unit)
 }
 
 /// Four items of 20 points each, one rule each: `m` every month, `h` every
@@ -1333,28 +1309,26 @@ fn small_rubric() -> Rubric {
     ];
     let items = rules
         .into_iter()
-        .map(|rule| Item {
-            id: id(&format!("i-{}", rule.id)),
-            serial: rule.id.to_string(),
-            points: Points::whole(20),
-            requirement: String::new(),
-            standard: String::new(),
-            rules: vec![rule],
+        .map(|rule| {
+            Item::new(
+                id(&format!("i-{}", rule.id)),
+                rule.id.to_string(),
+                Points::whole(20),
+            )
+            .with_rules([rule])
         })
         .collect();
-    Rubric::new(RubricSpec {
-        id: id("small"),
-        title: "小细则".to_owned(),
-        version: String::new(),
-        total: Points::whole(80),
-        indicators: vec![Indicator {
-            id: id("G"),
-            name: "日常工作".to_owned(),
-            points: Points::whole(80),
-            children: Children::Items(items),
-        }],
-        examples: Vec::new(),
-    })
+    Rubric::new(RubricSpec::new(
+        id("small"),
+        "小细则",
+        Points::whole(80),
+        vec![Indicator::with_items(
+            id("G"),
+            "日常工作",
+            Points::whole(80),
+            items,
+        )],
+    ))
     .unwrap()
 }
 

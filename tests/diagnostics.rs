@@ -1,5 +1,4 @@
 //! Rubric diagnostics: each triggered and not triggered, and the seed's.
-#![cfg(test)]
 
 use ducha::{Code, Rubric};
 use serde_json::{Value, json};

@@ -5,53 +5,10 @@
 //! around them found, one test each (`#[ignore = "bug: …"]` until fixed).
 //! Each asserts what the answer is, never how long it takes; none may panic.
 //! A crash that fuzzing finds goes here, minimised (`cargo fuzz tmin`).
-#![cfg(all(test, feature = "json"))]
-#![expect(
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test helpers outside #[test] functions unwrap, index and panic like the tests they serve"
-)]
-
 use ducha::json::{self, Engine, ErrorCode, JsonError, MAX_INPUT_BYTES, MAX_NESTING};
 use serde_json::{Value, json};
 
-/// A one-item rubric whose only rule `1a` has this trigger and penalty.
-fn one_rule(trigger: Value, penalty: Value, points: &str) -> String {
-    json!({
-        "id": "r", "title": "t", "total": points,
-        "indicators": [{ "id": "G", "name": "g", "points": points, "items": [
-            { "id": "1", "serial": "1", "points": points, "requirement": "r", "rules": [
-                { "id": "1a", "label": "未按月开展", "text": "t", "unit": "次",
-                  "trigger": trigger, "penalty": penalty }
-            ] }
-        ] }]
-    })
-    .to_string()
-}
-
-fn card(engine: &Engine, inspection: &str) -> Value {
-    let text = engine
-        .evaluate(inspection)
-        .unwrap_or_else(|e| panic!("{}", e.to_json()));
-    serde_json::from_str(&text).unwrap()
-}
-
-/// The outcome of rule `id` in a scorecard.
-fn rule<'a>(card: &'a Value, id: &str) -> &'a Value {
-    fn find<'a>(node: &'a Value, id: &str) -> Option<&'a Value> {
-        for rule in node["rules"].as_array().into_iter().flatten() {
-            if rule["id"] == id {
-                return Some(rule);
-            }
-        }
-        let children = node["indicators"].as_array().into_iter().flatten();
-        children
-            .chain(node["items"].as_array().into_iter().flatten())
-            .find_map(|child| find(child, id))
-    }
-    find(card, id).unwrap_or_else(|| panic!("no rule {id}"))
-}
+use crate::common::json::{card, one_rule, rule};
 
 fn code(result: Result<impl std::fmt::Debug, JsonError>) -> ErrorCode {
     result.unwrap_err().code

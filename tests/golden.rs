@@ -6,7 +6,6 @@
 //! a final newline). The expected file of the bundled sample was produced by
 //! `cargo run --example score -- --json` and each of its numbers checked by
 //! hand against the original document (see `seed_clauses.rs`).
-#![cfg(test)]
 
 use std::fs;
 use std::path::Path;

@@ -3,26 +3,15 @@
 //! input refused or refused with the wrong code, output that grew faster
 //! than the input, strictness that a public path skipped). Each test states
 //! the rule it pins, and failed before the fix.
-#![cfg(all(test, feature = "json"))]
-#![expect(
-    clippy::unwrap_used,
-    clippy::panic,
-    reason = "test helpers outside #[test] functions unwrap and panic like the tests they serve"
-)]
-
 use ducha::json::{Engine, ErrorCode, JsonError};
-use ducha::{Decimal, Fact, Inspection};
+use ducha::{Fact, Inspection};
 use serde_json::{Value, json};
+
+use crate::common::dec;
+use crate::common::json::{card, one_rule, rule};
 
 fn seed() -> Engine {
     Engine::seed()
-}
-
-fn card(engine: &Engine, inspection: &str) -> Value {
-    let text = engine
-        .evaluate(inspection)
-        .unwrap_or_else(|e| panic!("{inspection}: {}", e.to_json()));
-    serde_json::from_str(&text).unwrap()
 }
 
 fn err(engine: &Engine, inspection: &str) -> JsonError {
@@ -32,44 +21,15 @@ fn err(engine: &Engine, inspection: &str) -> JsonError {
         .unwrap_or_else(|| panic!("{inspection}: expected an error"))
 }
 
-/// The outcome of rule `id` in a scorecard.
-fn rule<'a>(card: &'a Value, id: &str) -> &'a Value {
-    fn find<'a>(node: &'a Value, id: &str) -> Option<&'a Value> {
-        for rule in node["rules"].as_array().into_iter().flatten() {
-            if rule["id"] == id {
-                return Some(rule);
-            }
-        }
-        let children = node["indicators"].as_array().into_iter().flatten();
-        children
-            .chain(node["items"].as_array().into_iter().flatten())
-            .find_map(|child| find(child, id))
-    }
-    find(card, id).unwrap_or_else(|| panic!("no rule {id}"))
-}
-
-/// A one-item rubric whose only rule `1a` has this trigger and penalty.
-fn one_rule(trigger: Value) -> String {
-    json!({
-        "id": "r", "title": "t", "total": "10",
-        "indicators": [{ "id": "G", "name": "g", "points": "10", "items": [
-            { "id": "1", "serial": "1", "points": "10", "requirement": "r", "rules": [
-                { "id": "1a", "label": "未达标", "text": "t",
-                  "trigger": trigger, "penalty": { "kind": "flat", "points": "2" } }
-            ] }
-        ] }]
-    })
-    .to_string()
+/// The penalty of the one-rule rubrics here: 2 points once.
+fn flat_2() -> Value {
+    json!({ "kind": "flat", "points": "2" })
 }
 
 /// The measured value an inspection's fact for `12a` was read as.
 fn measure_of(text: &str) -> Fact {
     let inspection: Inspection = ducha::json::from_str(text).unwrap();
     inspection.facts().get("12a").cloned().unwrap()
-}
-
-fn dec(s: &str) -> Decimal {
-    s.parse().unwrap()
 }
 
 // ------------------------------------------------- 1. numbers, exactly
@@ -248,6 +208,8 @@ fn measures_and_their_minimums() {
     let load = |measure: &str, min: &str| {
         Engine::load(&one_rule(
             json!({"kind": "threshold", "min": min, "measure": measure}),
+            flat_2(),
+            "10",
         ))
     };
     let percent = load("percent", "90").unwrap();
@@ -318,7 +280,7 @@ fn wrong_shapes_are_invalid_with_a_path() {
         ),
     ];
     for (trigger, message) in cases {
-        let e = Engine::load(&one_rule(trigger.clone())).unwrap_err();
+        let e = Engine::load(&one_rule(trigger.clone(), flat_2(), "10")).unwrap_err();
         assert_eq!(e.code, ErrorCode::Invalid, "{trigger}: {}", e.to_json());
         assert!(
             e.path
@@ -339,6 +301,8 @@ fn wrong_shapes_are_invalid_with_a_path() {
 fn time_limits_are_bounded_at_load() {
     let e = Engine::load(&one_rule(
         json!({"kind": "deadline", "within": {"days": 4_294_967_295u32}}),
+        flat_2(),
+        "10",
     ))
     .unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidRubric);
@@ -349,6 +313,8 @@ fn time_limits_are_bounded_at_load() {
     );
     let longest = Engine::load(&one_rule(
         json!({"kind": "deadline", "within": {"working_days": 3660}}),
+        flat_2(),
+        "10",
     ));
     assert!(longest.is_ok(), "3660 is allowed");
 }
@@ -361,6 +327,8 @@ fn time_limits_are_bounded_at_load() {
 fn negative_whole_numbers_are_measures() {
     let amount = Engine::load(&one_rule(
         json!({"kind": "threshold", "min": "-1", "measure": "amount"}),
+        flat_2(),
+        "10",
     ))
     .unwrap();
     for (value, breaches) in [("-2", 1), ("\"-2\"", 1), ("-1.5", 1), ("-1", 0), ("0", 0)] {
@@ -382,7 +350,10 @@ fn negative_whole_numbers_are_measures() {
 fn a_byte_order_mark_is_skipped() {
     let card = card_of("\u{feff}{\"facts\":{\"2b\":true}}");
     assert_eq!(card["score"], "97.5");
-    let rubric = format!("\u{feff}{}", one_rule(json!({"kind": "flag"})));
+    let rubric = format!(
+        "\u{feff}{}",
+        one_rule(json!({"kind": "flag"}), flat_2(), "10")
+    );
     assert!(Engine::load(&rubric).is_ok());
     // Only at the start.
     assert_eq!(
@@ -431,7 +402,12 @@ fn nesting_codes_agree_with_the_docs() {
 /// 0001-01 … 9999-12 but the one hit is missed, and the reason names twelve.
 #[test]
 fn cadence_over_the_widest_window() {
-    let engine = Engine::load(&one_rule(json!({"kind": "cadence", "every": "month"}))).unwrap();
+    let engine = Engine::load(&one_rule(
+        json!({"kind": "cadence", "every": "month"}),
+        flat_2(),
+        "10",
+    ))
+    .unwrap();
     let text =
         r#"{"period":{"from":"0001-01-01","to":"9999-12-31"},"facts":{"1a":["5000-06-15"]}}"#;
     let r = rule(&card(&engine, text), "1a").clone();

@@ -1,5 +1,4 @@
 //! The JSON contract: shapes, exact decimals, unknown fields, round trips.
-#![cfg(test)]
 
 use ducha::{Inspection, Rubric, RubricSpec};
 use serde_json::json;

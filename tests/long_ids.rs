@@ -10,17 +10,17 @@
 //! or extends one, or is cut from one, must be refused as
 //! [`EvalError::UnknownRule`] naming exactly that id, never credited to a
 //! neighbour.
-#![cfg(test)]
-#![cfg(feature = "testing")]
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use ducha::testing::{inspections, rubrics};
+use ducha::testing::rubrics;
 use ducha::{
-    Children, EvalError, Fact, Id, Indicator, Inspection, Item, NaiveDate, Penalty, Period, Points,
-    Rubric, RubricSpec, Rule, Trigger,
+    EvalError, Fact, Id, Indicator, Inspection, Item, Penalty, Points, Rubric, RubricSpec, Rule,
+    Trigger,
 };
 use proptest::prelude::*;
+
+use crate::common::{id, rubric_and_inspection};
 
 /// Ids that share long prefixes: the same first 8 bytes, exactly 8 and 9
 /// bytes, prefixes of each other, multi-byte characters across byte 8, and
@@ -54,18 +54,6 @@ const POOL: [&str; 26] = [
     "xyz清单完善率清单完善率清单完善率清单完善",
 ];
 
-fn id(s: &str) -> Id {
-    Id::new(s).unwrap()
-}
-
-fn year_2026() -> Period {
-    Period::new(
-        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-        NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
-    )
-    .unwrap()
-}
-
 /// A rubric whose rules, in document order, have these ids: count rules of
 /// 1 point per breach, three to an item, with points to spare (nothing is
 /// bounded). Node ids (`G`, `item-1`, …) are not in [`POOL`].
@@ -73,41 +61,31 @@ fn rubric_with_rules(ids: &[&str]) -> Rubric {
     let items: Vec<Item> = ids
         .chunks(3)
         .enumerate()
-        .map(|(n, chunk)| Item {
-            id: id(&format!("item-{}", n + 1)),
-            serial: (n + 1).to_string(),
-            points: Points::whole(1000),
-            requirement: "要求".into(),
-            standard: String::new(),
-            rules: chunk
-                .iter()
-                .map(|r| Rule {
-                    id: id(r),
-                    label: "违规".into(),
-                    text: "违规的扣1分".into(),
-                    unit: "起".into(),
-                    trigger: Trigger::Count,
-                    penalty: Penalty::PerOccurrence {
-                        points: Points::whole(1),
-                    },
-                })
-                .collect(),
+        .map(|(n, chunk)| {
+            Item::new(
+                id(&format!("item-{}", n + 1)),
+                (n + 1).to_string(),
+                Points::whole(1000),
+            )
+            .with_requirement("要求")
+            .with_rules(chunk.iter().map(|r| {
+                Rule::new(
+                    id(r),
+                    "违规",
+                    Trigger::Count,
+                    Penalty::per_occurrence(Points::whole(1)),
+                )
+                .with_text("违规的扣1分")
+            }))
         })
         .collect();
     let points = Points::new(ducha::Decimal::from(1000 * items.len())).unwrap();
-    Rubric::new(RubricSpec {
-        id: id("long-ids"),
-        title: "长编号".into(),
-        version: String::new(),
-        total: points,
-        indicators: vec![Indicator {
-            id: id("G"),
-            name: "指标".into(),
-            points,
-            children: Children::Items(items),
-        }],
-        examples: Vec::new(),
-    })
+    Rubric::new(RubricSpec::new(
+        id("long-ids"),
+        "长编号",
+        points,
+        vec![Indicator::with_items(id("G"), "指标", points, items)],
+    ))
     .unwrap()
 }
 
@@ -324,10 +302,7 @@ proptest! {
     /// an item's or an indicator's) is refused naming it.
     #[test]
     fn generated_facts_reach_their_own_rule(
-        (rubric, inspection) in rubrics().prop_flat_map(|r| {
-            let i = inspections(&r, year_2026());
-            (Just(r), i)
-        })
+        (rubric, inspection) in rubric_and_inspection()
     ) {
         credited_exactly(&rubric, &inspection)?;
         let rules: BTreeSet<&str> = rubric.rules().map(|r| r.id.as_str()).collect();

@@ -1,143 +1,21 @@
 //! Penalties at their edges, node bounds in nested rubrics, and every error a
 //! rubric or an inspection can raise, with its exact message.
 //!
-//! The rubrics here are small ones built in the test through the public API
+//! The rubrics here are small ones built through the public API
 //! (`RubricSpec`, `Indicator`, `Children`, `Item`, `Rule`, `Trigger`,
-//! `Penalty`, `Points`, `Id`) or read from JSON. Every expected number is
+//! `Penalty`, `Points`, `Id`, mostly by the builders in `common`) or read
+//! from JSON. Every expected number is
 //! worked out by hand in a comment beside it.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::panic,
-    reason = "test helpers outside #[test] functions unwrap and panic like the tests they serve"
-)]
-
 use ducha::{
-    Children, Decimal, EvalError, Fact, Finding, Id, Indicator, Inspection, Item, LimitedBy,
-    Penalty, Points, Rubric, RubricError, RubricSpec, Rule, Trigger,
+    Decimal, EvalError, Fact, Finding, Inspection, Penalty, Points, Rubric, RubricError,
+    RubricSpec, Trigger,
 };
 
-/// An exact decimal from its text.
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str_exact(s).unwrap()
-}
-
-fn id(s: &str) -> Id {
-    Id::new(s).unwrap()
-}
-
-fn pts(s: &str) -> Points {
-    s.parse().unwrap()
-}
-
-/// Asserts a decimal both by value and as printed.
-fn assert_decimal(actual: Decimal, expected: &str, what: &str) {
-    assert_eq!(actual, dec(expected), "{what}: value");
-    assert_eq!(actual.to_string(), expected, "{what}: printed form");
-}
-
-/// A rule labelled `违反{id}`, counted in 起.
-fn rule(rule_id: &str, trigger: Trigger, penalty: Penalty) -> Rule {
-    Rule {
-        id: id(rule_id),
-        label: format!("违反{rule_id}"),
-        text: String::new(),
-        unit: "起".to_owned(),
-        trigger,
-        penalty,
-    }
-}
-
-fn item(item_id: &str, points: &str, rules: Vec<Rule>) -> Item {
-    Item {
-        id: id(item_id),
-        serial: item_id.to_owned(),
-        points: pts(points),
-        requirement: String::new(),
-        standard: String::new(),
-        rules,
-    }
-}
-
-fn items(group_id: &str, name: &str, points: &str, items: Vec<Item>) -> Indicator {
-    Indicator {
-        id: id(group_id),
-        name: name.to_owned(),
-        points: pts(points),
-        children: Children::Items(items),
-    }
-}
-
-fn indicators(group_id: &str, name: &str, points: &str, children: Vec<Indicator>) -> Indicator {
-    Indicator {
-        id: id(group_id),
-        name: name.to_owned(),
-        points: pts(points),
-        children: Children::Indicators(children),
-    }
-}
-
-fn spec(total: &str, indicators: Vec<Indicator>) -> RubricSpec {
-    RubricSpec {
-        id: id("mine"),
-        title: "测试细则".to_owned(),
-        version: String::new(),
-        total: pts(total),
-        indicators,
-        examples: Vec::new(),
-    }
-}
-
-fn flat(p: &str) -> Penalty {
-    Penalty::Flat { points: pts(p) }
-}
-
-fn per(p: &str) -> Penalty {
-    Penalty::PerOccurrence { points: pts(p) }
-}
-
-fn capped(p: &str, cap: &str) -> Penalty {
-    Penalty::Capped {
-        points: pts(p),
-        cap: pts(cap),
-    }
-}
-
-/// One rule `r` in item `i` of `item_points`, in indicator `G` of the same
-/// points; the rubric's total is those points.
-fn one_rule(trigger: Trigger, penalty: Penalty, item_points: &str) -> Rubric {
-    Rubric::new(spec(
-        item_points,
-        vec![items(
-            "G",
-            "组",
-            item_points,
-            vec![item("i", item_points, vec![rule("r", trigger, penalty)])],
-        )],
-    ))
-    .unwrap()
-}
-
-/// What limited a deduction, as the test expects it.
-#[derive(Debug, Clone, Copy)]
-enum Limit {
-    Nothing,
-    Cap(&'static str),
-    Node(&'static str, &'static str),
-}
-
-impl Limit {
-    fn matches(self, actual: Option<LimitedBy<'_>>) -> bool {
-        match (self, actual) {
-            (Limit::Nothing, None) => true,
-            (Limit::Cap(cap), Some(LimitedBy::Cap(actual))) => actual == pts(cap),
-            (Limit::Node(node, points), Some(LimitedBy::Node { id, points: actual })) => {
-                id.as_str() == node && actual == dec(points)
-            }
-            _ => false,
-        }
-    }
-}
+use crate::common::{
+    Limit, assert_decimal, capped, dec, flat, id, indicators, item, items, one_rule, per, pts,
+    rule, spec,
+};
 
 /// One penalty, one fact, and what they must give.
 struct Case {

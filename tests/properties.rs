@@ -2,35 +2,14 @@
 //! rubric and of generated rubrics (house style #14), with the test kit's
 //! strategies; these check the evaluator's own outcomes (what limited each
 //! rule, the reasons, the direct JSON writer) beyond the kit's checker.
-#![cfg(test)]
-#![cfg(feature = "testing")]
 
 use std::collections::BTreeMap;
 
 use ducha::testing::{inspections, one_more_breach, rubrics};
-use ducha::{
-    Decimal, Fact, Id, Inspection, LimitedBy, NaiveDate, Penalty, Period, Rubric, Scorecard,
-};
-
+use ducha::{Decimal, Fact, Inspection, LimitedBy, Penalty, Rubric, Scorecard};
 use proptest::prelude::*;
 
-/// The assessment period of generated inspections.
-fn year_2026() -> Period {
-    Period::new(
-        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-        NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
-    )
-    .unwrap()
-}
-
-/// Generated rubrics with generated inspections of them (the test kit's
-/// strategies).
-fn rubric_and_inspection() -> impl Strategy<Value = (Rubric, Inspection)> {
-    rubrics().prop_flat_map(|r| {
-        let insp = inspections(&r, year_2026());
-        (Just(r), insp)
-    })
-}
+use crate::common::{id, rubric_and_inspection, year_2026};
 
 /// For each rule id, the nodes that bound it: its item, its indicators and
 /// the rubric, with their points.
@@ -103,6 +82,7 @@ fn check(card: &Scorecard<'_>) -> Result<(), TestCaseError> {
             Penalty::PerOccurrence { points } | Penalty::Capped { points, .. } => {
                 points.get() * Decimal::from(n)
             }
+            _ => unreachable!("a new penalty kind: extend this property"),
         };
         prop_assert_eq!(rule.raw(), raw, "{} raw", rule.id());
         match rule.limited_by() {
@@ -311,11 +291,7 @@ fn empty_seed_inspection_is_incomplete() {
 #[test]
 fn empty_lists_count_alike() {
     let rubric = ducha::seed::yuxi();
-    let period = Period::new(
-        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-        NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
-    )
-    .unwrap();
+    let period = year_2026();
     for (rule, typed) in [
         ("1a", Fact::Dates(vec![])),
         ("7a", Fact::Cases(vec![])),
@@ -324,9 +300,8 @@ fn empty_lists_count_alike() {
         let mut a = Inspection::new();
         a.period = Some(period);
         let mut b = a.clone();
-        a.facts.insert(Id::new(rule).unwrap(), typed);
-        b.facts
-            .insert(Id::new(rule).unwrap(), Fact::Findings(vec![]));
+        a.facts.insert(id(rule), typed);
+        b.facts.insert(id(rule), Fact::Findings(vec![]));
         let read: Inspection = serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
         assert_eq!(read, b, "{rule}: [] reads as no findings");
         let card_a = serde_json::to_string(&rubric.evaluate(&a).unwrap()).unwrap();
@@ -336,8 +311,7 @@ fn empty_lists_count_alike() {
     // For the quarterly 1a, no dates is four missed quarters: −8.
     let mut a = Inspection::new();
     a.period = Some(period);
-    a.facts
-        .insert(Id::new("1a").unwrap(), Fact::Findings(vec![]));
+    a.facts.insert(id("1a"), Fact::Findings(vec![]));
     assert_eq!(
         rubric.evaluate(&a).unwrap().rule("1a").unwrap().breaches(),
         4

@@ -2,12 +2,12 @@
 //! JSON and adapt the names and numbers.
 //!
 //! The rubric is `examples/school_safety.json` (某区中小学校园安全检查细则,
-//! a small self-made example, 4 items, 20 points). Run with
-//! `cargo test --features testing --test school_safety`; in your own crate,
-//! add `ducha = { version = "…", features = ["testing"] }` under
-//! `[dev-dependencies]`.
-#![cfg(test)]
-#![cfg(feature = "testing")]
+//! a small self-made example, 4 items, 20 points). Here it is a module of
+//! the integration tests, run with
+//! `cargo test --all-features --test integration school_safety::`. In your
+//! own crate, save it as `tests/school_safety.rs`, add
+//! `ducha = { version = "…", features = ["testing"] }` under
+//! `[dev-dependencies]` and run `cargo test --test school_safety`.
 
 use ducha::{Inspection, Rubric};
 

@@ -1,40 +1,26 @@
-//! The seed rubric's clauses as tests.
+//! The seed rubric's clauses as a table.
 //!
 //! For each of the 24 deduction rules of 玉溪市教育体育局机关“双随机、一公开”
-//! 监管工作督查细则（试行） there is a test that cites its clause verbatim
-//! (`/// Source: seed item …`) and checks, case by case, the rule's breaches
-//! and deduction, the item's score and the total score.
+//! 监管工作督查细则（试行） the table below holds rows under a citation of the
+//! clause verbatim (`/// Source: seed item …`): one row per case, with the
+//! facts of an inspection and what they must give (the rule's breaches and
+//! deduction, the item's score and the total score, and where a row says so
+//! the raw and capped deduction, what limited it, and the reasons). One test
+//! checks every row; what does not fit a row (the encoding against the
+//! document, JSON, whole inspections) are tests after the table.
 //!
 //! Every expected number is worked out by hand from the original document,
-//! with the arithmetic in a comment beside it; none is computed with the
+//! with the arithmetic in a comment on its row; none is computed with the
 //! library. Rule ids (`1a` … `13b`) are those of the project's table of the
 //! rubric (`rubric-table.md`); the two rows the document prints as 11 are the
 //! items `11-1` (joint inspections, 5 points) and `11-2` (the collaborative
 //! platform, 15 points).
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::panic,
-    reason = "test helpers outside #[test] functions unwrap and panic like the tests they serve"
-)]
+use std::collections::BTreeSet;
 
-use ducha::{Decimal, Fact, Finding, Id, Inspection, LimitedBy, Penalty, Points};
+use ducha::{Fact, Finding, Inspection, Points};
 
-/// An exact decimal from its text.
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str_exact(s).unwrap()
-}
-
-/// Points from their text.
-fn pts(s: &str) -> Points {
-    s.parse().unwrap()
-}
-
-/// Asserts a decimal both by value and as printed: `97.5`, never `97.50`.
-fn assert_decimal(actual: Decimal, expected: &str, what: &str) {
-    assert_eq!(actual, dec(expected), "{what}: value");
-    assert_eq!(actual.to_string(), expected, "{what}: printed form");
-}
+use crate::common::{Limit, assert_decimal, capped, flat, per, pts};
 
 /// An inspection of the seed rubric with these facts.
 fn inspection(facts: &[(&str, Fact)]) -> Inspection {
@@ -43,63 +29,6 @@ fn inspection(facts: &[(&str, Fact)]) -> Inspection {
         inspection = inspection.with(rule, fact.clone()).unwrap();
     }
     inspection
-}
-
-/// One inspection and what it must give, worked out by hand.
-struct Case {
-    /// What the case is, for messages.
-    name: &'static str,
-    /// The facts recorded (the rule under test, and any others).
-    facts: Vec<(&'static str, Fact)>,
-    /// Breaches of the rule under test.
-    breaches: u64,
-    /// The deduction of the rule under test that counts.
-    deducted: &'static str,
-    /// The score of the rule's item.
-    item_score: &'static str,
-    /// The total score (of 100).
-    total: &'static str,
-}
-
-/// Evaluates each case against the seed rubric and checks rule `rule` of
-/// item `item`.
-fn check(rule: &str, item: &str, cases: &[Case]) {
-    let rubric = ducha::seed::yuxi();
-    for case in cases {
-        let inspection = inspection(&case.facts);
-        let card = rubric.evaluate(&inspection).unwrap();
-        let ctx = format!("rule {rule}, case `{}`", case.name);
-        let outcome = card
-            .rule(rule)
-            .unwrap_or_else(|| panic!("{ctx}: no outcome"));
-        assert!(
-            outcome.assessed(),
-            "{ctx}: the rule has a fact, so it is assessed"
-        );
-        assert_eq!(outcome.breaches(), case.breaches, "{ctx}: breaches");
-        assert_decimal(
-            outcome.deducted(),
-            case.deducted,
-            &format!("{ctx}: deduction of {rule}"),
-        );
-        let item_outcome = card
-            .item(item)
-            .unwrap_or_else(|| panic!("{ctx}: no item {item}"));
-        assert_decimal(
-            item_outcome.score(),
-            case.item_score,
-            &format!("{ctx}: score of item {item}"),
-        );
-        assert_decimal(card.score(), case.total, &format!("{ctx}: total score"));
-    }
-}
-
-/// The reason of rule `rule` for these facts.
-fn rule_reason(facts: &[(&str, Fact)], rule: &str) -> String {
-    let rubric = ducha::seed::yuxi();
-    let inspection = inspection(facts);
-    let card = rubric.evaluate(&inspection).unwrap();
-    card.rule(rule).unwrap().reason()
 }
 
 fn yes() -> Fact {
@@ -270,12 +199,6 @@ fn seed_items_and_penalties_match_the_document() {
         "the four 督查指标 groups"
     );
 
-    let flat = |p: &str| Penalty::Flat { points: pts(p) };
-    let per = |p: &str| Penalty::PerOccurrence { points: pts(p) };
-    let capped = |p: &str, cap: &str| Penalty::Capped {
-        points: pts(p),
-        cap: pts(cap),
-    };
     let penalties = [
         ("1a", per("2")),
         ("2a", flat("2.5")),
@@ -312,151 +235,973 @@ fn seed_items_and_penalties_match_the_document() {
 }
 
 // ---------------------------------------------------------------------------
-// Item 1 (领导重视, 10 points)
+// The table
 // ---------------------------------------------------------------------------
 
-/// Source: seed item 1: "分管领导未组织分管科室学习、研究“双随机、一公开”监管相关工作的，每少一次扣2分。"
-///
-/// Sessions are due every quarter (每季度), so a year has at most 4 missing;
-/// the clause names no cap of its own, only the item's 10 points bound it.
+/// One row of the table: an inspection of the seed rubric and what it must
+/// give for one rule, worked out by hand.
+#[derive(Default)]
+struct Row {
+    /// The `///` lines above the row's group: the clause cited
+    /// (`Source: seed item …`), and any note.
+    source: &'static str,
+    /// The row's group (the clause, or the case it makes), for messages.
+    group: &'static str,
+    /// What the row is, for messages.
+    name: &'static str,
+    /// The rule under test.
+    rule: &'static str,
+    /// The rule's item.
+    item: &'static str,
+    /// The facts recorded (for the rule under test, and any others).
+    facts: Vec<(&'static str, Fact)>,
+    /// Breaches of the rule.
+    breaches: u64,
+    /// The rule's deduction that counts (its share).
+    deducted: &'static str,
+    /// The score of the rule's item.
+    item_score: &'static str,
+    /// The total score (of 100).
+    total: &'static str,
+    // Checked where the row gives them:
+    /// The rule's raw deduction.
+    raw: Option<&'static str>,
+    /// The rule's deduction after its own cap.
+    capped: Option<&'static str>,
+    /// What limited the rule's deduction.
+    limit: Option<Limit>,
+    /// The rule's reason (`""` without a deduction).
+    reason: Option<&'static str>,
+    /// The item's deduction.
+    item_deducted: Option<&'static str>,
+    /// The item's reason.
+    item_reason: Option<&'static str>,
+    /// The scores of other items, by id.
+    others: Option<&'static [(&'static str, &'static str)]>,
+}
+
+/// The table: groups of rows, each group under the `///` citation of its
+/// clause. A row is `"name" { rule, item, facts: [...], breaches, deducted,
+/// item_score, total }`, in that order, then any of the optional checks of
+/// [`Row`] (`raw: "12"`, `limit: Limit::Cap("5")`, …).
+macro_rules! table {
+    ($(
+        $(#[doc = $source:literal])+
+        $group:ident {
+            $($name:literal {
+                rule: $rule:literal,
+                item: $item:literal,
+                facts: [$($fact:expr),* $(,)?],
+                breaches: $breaches:expr,
+                deducted: $deducted:literal,
+                item_score: $item_score:literal,
+                total: $total:literal
+                $(, $check:ident: $value:expr)* $(,)?
+            })+
+        }
+    )+) => {{
+        let mut rows = Vec::new();
+        $(
+            let source = concat!($($source, "\n"),+);
+            $(rows.push(Row {
+                source,
+                group: stringify!($group),
+                name: $name,
+                rule: $rule,
+                item: $item,
+                facts: vec![$($fact),*],
+                breaches: $breaches,
+                deducted: $deducted,
+                item_score: $item_score,
+                total: $total,
+                $($check: Some($value),)*
+                ..Row::default()
+            });)+
+        )+
+        rows
+    }};
+}
+
+/// Every row of the table, against the seed rubric; and every rule of the
+/// seed has rows.
 #[test]
-fn rule_1a_per_missing_session() {
-    check(
-        "1a",
-        "1",
-        &[
-            Case {
-                name: "none missing",
-                facts: vec![("1a", n(0))],
+fn every_row_of_the_table() {
+    let rubric = ducha::seed::yuxi();
+    let rows = table();
+    for row in &rows {
+        let citation = row.source.lines().next().unwrap_or_default().trim();
+        // `Source: seed item 7: "…"` → `seed item 7`
+        let clause = citation
+            .strip_prefix("Source: ")
+            .and_then(|c| c.split(": ").next())
+            .unwrap_or_default();
+        let ctx = format!(
+            "{}, row `{}` (rule {}, {clause})",
+            row.group, row.name, row.rule
+        );
+        assert!(
+            clause.starts_with("seed item "),
+            "{ctx}: the row cites its clause: {citation}"
+        );
+        let inspection = inspection(&row.facts);
+        let card = rubric
+            .evaluate(&inspection)
+            .unwrap_or_else(|e| panic!("{ctx}: {e}"));
+        let rule = card
+            .rule(row.rule)
+            .unwrap_or_else(|| panic!("{ctx}: no outcome"));
+        assert!(
+            rule.assessed(),
+            "{ctx}: the rule has a fact, so it is assessed"
+        );
+        assert_eq!(rule.breaches(), row.breaches, "{ctx}: breaches");
+        assert_decimal(rule.deducted(), row.deducted, &format!("{ctx}: deduction"));
+        let item = card
+            .item(row.item)
+            .unwrap_or_else(|| panic!("{ctx}: no item {}", row.item));
+        assert_decimal(
+            item.score(),
+            row.item_score,
+            &format!("{ctx}: score of item {}", row.item),
+        );
+        assert_decimal(card.score(), row.total, &format!("{ctx}: total score"));
+        if let Some(raw) = row.raw {
+            assert_decimal(rule.raw(), raw, &format!("{ctx}: raw deduction"));
+        }
+        if let Some(capped) = row.capped {
+            assert_decimal(rule.capped(), capped, &format!("{ctx}: after its cap"));
+        }
+        if let Some(limit) = row.limit {
+            assert!(
+                limit.matches(rule.limited_by()),
+                "{ctx}: limited by {:?}, expected {limit:?}",
+                rule.limited_by()
+            );
+        }
+        if let Some(reason) = row.reason {
+            assert_eq!(rule.reason(), reason, "{ctx}: reason");
+        }
+        if let Some(deducted) = row.item_deducted {
+            assert_decimal(
+                item.deducted(),
+                deducted,
+                &format!("{ctx}: deduction of item {}", row.item),
+            );
+        }
+        if let Some(reason) = row.item_reason {
+            assert_eq!(item.reason(), reason, "{ctx}: reason of item {}", row.item);
+        }
+        for (other, score) in row.others.unwrap_or_default() {
+            let outcome = card
+                .item(other)
+                .unwrap_or_else(|| panic!("{ctx}: no item {other}"));
+            assert_decimal(
+                outcome.score(),
+                score,
+                &format!("{ctx}: score of item {other}"),
+            );
+        }
+    }
+    let covered: BTreeSet<&str> = rows.iter().map(|row| row.rule).collect();
+    let rules: BTreeSet<&str> = rubric.rules().map(|r| r.id.as_str()).collect();
+    assert_eq!(covered, rules, "every rule of the seed has rows");
+}
+
+/// The rows, by item of the document.
+fn table() -> Vec<Row> {
+    table! {
+        // -------------------------------------------------------------------
+        // Item 1 (领导重视, 10 points)
+        // -------------------------------------------------------------------
+
+        /// Source: seed item 1: "分管领导未组织分管科室学习、研究“双随机、一公开”监管相关工作的，每少一次扣2分。"
+        ///
+        /// Sessions are due every quarter (每季度), so a year has at most 4 missing;
+        /// the clause names no cap of its own, only the item's 10 points bound it.
+        rule_1a_per_missing_session {
+            "none missing" {
+                rule: "1a", item: "1",
+                facts: [("1a", n(0))],
                 // 0 × 2 = 0 → item 10; total 100
-                breaches: 0,
-                deducted: "0",
-                item_score: "10",
-                total: "100",
-            },
-            Case {
-                name: "1 missing",
-                facts: vec![("1a", n(1))],
+                breaches: 0, deducted: "0", item_score: "10", total: "100",
+            }
+            "1 missing" {
+                rule: "1a", item: "1",
+                facts: [("1a", n(1))],
                 // 1 × 2 = 2 → item 10 − 2 = 8; total 98
-                breaches: 1,
-                deducted: "2",
-                item_score: "8",
-                total: "98",
-            },
-            Case {
-                name: "4 missing quarterly sessions (a whole year)",
-                facts: vec![("1a", n(4))],
+                breaches: 1, deducted: "2", item_score: "8", total: "98",
+            }
+            "4 missing quarterly sessions (a whole year)" {
+                rule: "1a", item: "1",
+                facts: [("1a", n(4))],
                 // 4 × 2 = 8 → item 10 − 8 = 2; total 100 − 8 = 92
-                breaches: 4,
-                deducted: "8",
-                item_score: "2",
-                total: "92",
-            },
-            Case {
-                name: "5 missing",
-                facts: vec![("1a", n(5))],
+                breaches: 4, deducted: "8", item_score: "2", total: "92",
+            }
+            "5 missing" {
+                rule: "1a", item: "1",
+                facts: [("1a", n(5))],
                 // 5 × 2 = 10 = the item's points → item 0; total 90
-                breaches: 5,
-                deducted: "10",
-                item_score: "0",
-                total: "90",
-            },
-            Case {
-                name: "6 missing",
-                facts: vec![("1a", n(6))],
+                breaches: 5, deducted: "10", item_score: "0", total: "90",
+            }
+            "6 missing" {
+                rule: "1a", item: "1",
+                facts: [("1a", n(6))],
                 // 6 × 2 = 12 > 10 points → 10 deducted, item 0; total 90
-                breaches: 6,
-                deducted: "10",
-                item_score: "0",
-                total: "90",
-            },
-        ],
-    );
-}
+                breaches: 6, deducted: "10", item_score: "0", total: "90",
+            }
+        }
 
-/// Source: seed item 1: "分管领导未组织分管科室学习、研究“双随机、一公开”监管相关工作的，每少一次扣2分。"
-///
-/// Six missing sessions price at 6 × 2 = 12, more than item 1's 10 points:
-/// the item bound (not a cap of the rule's own) trims it to 10.
-#[test]
-fn rule_1a_beyond_the_items_points_is_bounded_by_item_1() {
-    let rubric = ducha::seed::yuxi();
-    let inspection = inspection(&[("1a", n(6))]);
-    let card = rubric.evaluate(&inspection).unwrap();
-    let rule = card.rule("1a").unwrap();
-    assert_decimal(rule.raw(), "12", "1a raw: 6 × 2");
-    assert_decimal(rule.capped(), "12", "1a has no cap of its own");
-    assert_decimal(rule.deducted(), "10", "1a bounded by item 1's 10 points");
-    let item_1 = Id::new("1").unwrap();
-    assert_eq!(
-        rule.limited_by(),
-        Some(LimitedBy::Node {
-            id: &item_1,
-            points: dec("10")
-        }),
-        "1a is limited by item 1"
-    );
-    assert_eq!(
-        rule.reason(),
-        "分管领导未组织分管科室学习、研究“双随机、一公开”监管相关工作：6次，扣12分，受第1项分值10分所限，实扣10分",
-        "1a reason when the item bound trims"
-    );
-}
+        /// Source: seed item 1: "分管领导未组织分管科室学习、研究“双随机、一公开”监管相关工作的，每少一次扣2分。"
+        ///
+        /// Six missing sessions price at 6 × 2 = 12, more than item 1's 10 points:
+        /// the item bound (not a cap of the rule's own) trims it to 10.
+        rule_1a_beyond_the_items_points_is_bounded_by_item_1 {
+            "6 missing, bounded by item 1" {
+                rule: "1a", item: "1",
+                facts: [("1a", n(6))],
+                // raw 6 × 2 = 12; no cap of its own, so 12 after it; item 1's 10
+                // points bound it → 10 deducted, item 0; total 90
+                breaches: 6, deducted: "10", item_score: "0", total: "90",
+                raw: "12", capped: "12", limit: Limit::Node("1", "10"),
+                reason: "分管领导未组织分管科室学习、研究“双随机、一公开”监管相关工作：6次，扣12分，受第1项分值10分所限，实扣10分",
+            }
+        }
 
-/// Source: seed item 1: "分管领导未组织分管科室学习、研究“双随机、一公开”监管相关工作的，每少一次扣2分。"
-///
-/// The per-occurrence reason: label, count in 次, raw deduction; nothing
-/// limits 4 × 2 = 8.
-#[test]
-fn rule_1a_reason_per_occurrence() {
-    let facts = [("1a", n(4))];
-    assert_eq!(
-        rule_reason(&facts, "1a"),
-        "分管领导未组织分管科室学习、研究“双随机、一公开”监管相关工作：4次，扣8分",
-        "1a reason, 4 missing"
-    );
-    let rubric = ducha::seed::yuxi();
-    let inspection = inspection(&facts);
-    let card = rubric.evaluate(&inspection).unwrap();
-    assert_eq!(
-        card.rule("1a").unwrap().limited_by(),
-        None,
-        "8 ≤ 10: nothing limits 1a"
-    );
-}
+        /// Source: seed item 1: "分管领导未组织分管科室学习、研究“双随机、一公开”监管相关工作的，每少一次扣2分。"
+        ///
+        /// The per-occurrence reason: label, count in 次, raw deduction; nothing
+        /// limits 4 × 2 = 8.
+        rule_1a_reason_per_occurrence {
+            "4 missing" {
+                rule: "1a", item: "1",
+                facts: [("1a", n(4))],
+                // 4 × 2 = 8 ≤ 10: nothing limits 1a → item 2; total 92
+                breaches: 4, deducted: "8", item_score: "2", total: "92",
+                limit: Limit::Nothing,
+                reason: "分管领导未组织分管科室学习、研究“双随机、一公开”监管相关工作：4次，扣8分",
+            }
+        }
 
-// ---------------------------------------------------------------------------
-// Item 2 (领导重视, 5 points)
-// ---------------------------------------------------------------------------
+        // -------------------------------------------------------------------
+        // Item 2 (领导重视, 5 points)
+        // -------------------------------------------------------------------
 
-/// Source: seed item 2: "各监管科室未统筹安排年度双随机监管工作的扣2.5分"
-#[test]
-fn rule_2a_flat_two_and_a_half() {
-    check(
-        "2a",
-        "2",
-        &[
-            Case {
-                name: "arranged",
-                facts: vec![("2a", no())],
+        /// Source: seed item 2: "各监管科室未统筹安排年度双随机监管工作的扣2.5分"
+        rule_2a_flat_two_and_a_half {
+            "arranged" {
+                rule: "2a", item: "2",
+                facts: [("2a", no())],
                 // no breach → item 5; total 100
-                breaches: 0,
-                deducted: "0",
-                item_score: "5",
-                total: "100",
-            },
-            Case {
-                name: "not arranged",
-                facts: vec![("2a", yes())],
+                breaches: 0, deducted: "0", item_score: "5", total: "100",
+            }
+            "not arranged" {
+                rule: "2a", item: "2",
+                facts: [("2a", yes())],
                 // −2.5 → item 5 − 2.5 = 2.5; total 100 − 2.5 = 97.5
-                breaches: 1,
-                deducted: "2.5",
-                item_score: "2.5",
-                total: "97.5",
-            },
-        ],
-    );
+                breaches: 1, deducted: "2.5", item_score: "2.5", total: "97.5",
+            }
+        }
+
+        /// Source: seed item 2: "未明确日常联络员的扣2.5分。"
+        rule_2b_flat_two_and_a_half {
+            "liaison named" {
+                rule: "2b", item: "2",
+                facts: [("2b", no())],
+                // no breach → item 5; total 100; no reason without a breach
+                breaches: 0, deducted: "0", item_score: "5", total: "100",
+                reason: "",
+            }
+            "no liaison" {
+                rule: "2b", item: "2",
+                facts: [("2b", yes())],
+                // −2.5 → item 2.5; total 97.5; a flag's reason has no count
+                breaches: 1, deducted: "2.5", item_score: "2.5", total: "97.5",
+                reason: "未明确日常联络员，扣2.5分",
+            }
+            "no liaison, and 1a once" {
+                rule: "2b", item: "2",
+                facts: [("2b", yes()), ("1a", n(1))],
+                // 2b −2.5 → item 2.5; total 100 − 2.5 − 2 = 95.5
+                breaches: 1, deducted: "2.5", item_score: "2.5", total: "95.5",
+            }
+        }
+
+        /// Source: seed item 2: "各监管科室未统筹安排年度双随机监管工作的扣2.5分；未明确日常联络员的扣2.5分。"
+        ///
+        /// Both halves: 2.5 + 2.5 = 5 exactly, the item's points, so item 2 scores
+        /// exactly 0 — no float residue, printed "0".
+        rules_2a_and_2b_together_empty_item_2_exactly {
+            "2a keeps its 2.5" {
+                rule: "2a", item: "2",
+                facts: [("2a", yes()), ("2b", yes())],
+                // 2.5 + 2.5 = 5 → item 5 − 5 = 0; total 95; 5 fits item 2's 5
+                // points, so nothing limits 2a; the item's reason joins both
+                // rules with ；
+                breaches: 1, deducted: "2.5", item_score: "0", total: "95",
+                limit: Limit::Nothing, item_deducted: "5",
+                item_reason: "未统筹安排年度双随机监管工作，扣2.5分；未明确日常联络员，扣2.5分",
+            }
+            "2b keeps its 2.5" {
+                rule: "2b", item: "2",
+                facts: [("2a", yes()), ("2b", yes())],
+                // 2.5 + 2.5 = 5 → item 0; total 95; 2b takes the last 2.5 of
+                // item 2's 5 points, untrimmed
+                breaches: 1, deducted: "2.5", item_score: "0", total: "95",
+                limit: Limit::Nothing, item_deducted: "5",
+            }
+        }
+
+        // -------------------------------------------------------------------
+        // Item 3 (5 points)
+        // -------------------------------------------------------------------
+
+        /// Source: seed item 3: "未在规定时间内，及时制定、报送部门随机抽查事项清单的，扣5分。"
+        rule_3a_late_checklist {
+            "on time" {
+                rule: "3a", item: "3",
+                facts: [("3a", no())],
+                breaches: 0, deducted: "0", item_score: "5", total: "100",
+            }
+            "late" {
+                rule: "3a", item: "3",
+                facts: [("3a", yes())],
+                // −5 → item 0; total 95
+                breaches: 1, deducted: "5", item_score: "0", total: "95",
+            }
+            "late, recorded as a finding" {
+                rule: "3a", item: "3",
+                facts: [("3a", Fact::Finding(Finding::new("清单于4月3日才报送")))],
+                // one finding is one breach: −5 → item 0; total 95
+                breaches: 1, deducted: "5", item_score: "0", total: "95",
+            }
+        }
+
+        // -------------------------------------------------------------------
+        // Item 4 (10 points)
+        // -------------------------------------------------------------------
+
+        /// Source: seed item 4: "未在规定时间内，及时制定、报送本部门年度抽查工作计划的扣5分"
+        rule_4a_late_annual_plan {
+            "on time" {
+                rule: "4a", item: "4",
+                facts: [("4a", no())],
+                breaches: 0, deducted: "0", item_score: "10", total: "100",
+            }
+            "late" {
+                rule: "4a", item: "4",
+                facts: [("4a", yes())],
+                // −5 → item 10 − 5 = 5; total 95
+                breaches: 1, deducted: "5", item_score: "5", total: "95",
+            }
+        }
+
+        /// Source: seed item 4: "抽查工作计划未涵盖一般检查事项和重点检查事项的，扣3分"
+        rule_4b_plan_misses_items {
+            "covered" {
+                rule: "4b", item: "4",
+                facts: [("4b", no())],
+                breaches: 0, deducted: "0", item_score: "10", total: "100",
+            }
+            "not covered" {
+                rule: "4b", item: "4",
+                facts: [("4b", yes())],
+                // −3 → item 7; total 97
+                breaches: 1, deducted: "3", item_score: "7", total: "97",
+            }
+        }
+
+        /// Source: seed item 4: "未合理确定随机抽查的比例和频次的扣2分。"
+        rule_4c_ratio_and_frequency {
+            "set" {
+                rule: "4c", item: "4",
+                facts: [("4c", no())],
+                breaches: 0, deducted: "0", item_score: "10", total: "100",
+            }
+            "not set" {
+                rule: "4c", item: "4",
+                facts: [("4c", yes())],
+                // −2 → item 8; total 98
+                breaches: 1, deducted: "2", item_score: "8", total: "98",
+            }
+            "all three of item 4" {
+                rule: "4c", item: "4",
+                facts: [("4a", yes()), ("4b", yes()), ("4c", yes())],
+                // 5 + 3 + 2 = 10 = item 4's points → item 0, nothing trimmed;
+                // total 90
+                breaches: 1, deducted: "2", item_score: "0", total: "90",
+            }
+        }
+
+        /// Source: seed item 4: "未在规定时间内，及时制定、报送本部门年度抽查工作计划的扣5分，抽查工作计划未涵盖一般检查事项和重点检查事项的，扣3分，未合理确定随机抽查的比例和频次的扣2分。"
+        ///
+        /// The three flats sum to exactly the item's 10 points: each keeps its
+        /// whole deduction and none is reported as limited.
+        item_4_three_flags_sum_to_exactly_ten {
+            "4a keeps its 5" {
+                rule: "4a", item: "4",
+                facts: [("4a", yes()), ("4b", yes()), ("4c", yes())],
+                // 5 + 3 + 2 = 10 → item 4 deducts 10 and scores 0; total 100 − 10
+                // = 90; nothing trims at exactly 10; the item's reason joins
+                // three rules
+                breaches: 1, deducted: "5", item_score: "0", total: "90",
+                limit: Limit::Nothing, item_deducted: "10",
+                item_reason: "未在规定时间内制定、报送本部门年度抽查工作计划，扣5分；抽查工作计划未涵盖一般检查事项和重点检查事项，扣3分；未合理确定随机抽查的比例和频次，扣2分",
+            }
+            "4b keeps its 3" {
+                rule: "4b", item: "4",
+                facts: [("4a", yes()), ("4b", yes()), ("4c", yes())],
+                // 5 + 3 + 2 = 10 → item 0; total 90
+                breaches: 1, deducted: "3", item_score: "0", total: "90",
+                limit: Limit::Nothing, item_deducted: "10",
+            }
+            "4c keeps its 2" {
+                rule: "4c", item: "4",
+                facts: [("4a", yes()), ("4b", yes()), ("4c", yes())],
+                // 5 + 3 + 2 = 10 → item 0; total 90
+                breaches: 1, deducted: "2", item_score: "0", total: "90",
+                limit: Limit::Nothing, item_deducted: "10",
+            }
+        }
+
+        // -------------------------------------------------------------------
+        // Item 5 (5 points)
+        // -------------------------------------------------------------------
+
+        /// Source: seed item 5: "未在规定时间内，及时建立监管对象名录库的扣5分。"
+        rule_5a_late_registry {
+            "on time" {
+                rule: "5a", item: "5",
+                facts: [("5a", no())],
+                breaches: 0, deducted: "0", item_score: "5", total: "100",
+            }
+            "late" {
+                rule: "5a", item: "5",
+                facts: [("5a", yes())],
+                // −5 → item 0; total 95
+                breaches: 1, deducted: "5", item_score: "0", total: "95",
+            }
+        }
+
+        // -------------------------------------------------------------------
+        // Item 6 (10 points)
+        // -------------------------------------------------------------------
+
+        /// Source: seed item 6: "未按抽查计划要求按时按质完成各项抽查任务的，每发现一项任务扣1分，扣完5分为止"
+        rule_6a_late_tasks_capped_at_five {
+            "none" {
+                rule: "6a", item: "6",
+                facts: [("6a", n(0))],
+                breaches: 0, deducted: "0", item_score: "10", total: "100",
+            }
+            "1 task" {
+                rule: "6a", item: "6",
+                facts: [("6a", n(1))],
+                // 1 × 1 = 1 → item 9; total 99
+                breaches: 1, deducted: "1", item_score: "9", total: "99",
+            }
+            "5 tasks, exactly the cap" {
+                rule: "6a", item: "6",
+                facts: [("6a", n(5))],
+                // 5 × 1 = 5 = cap → item 5; total 95
+                breaches: 5, deducted: "5", item_score: "5", total: "95",
+            }
+            "6 tasks, one past the cap" {
+                rule: "6a", item: "6",
+                facts: [("6a", n(6))],
+                // 6 × 1 = 6, capped at 5 → item 5; total 95
+                breaches: 6, deducted: "5", item_score: "5", total: "95",
+            }
+            "2 listed tasks" {
+                rule: "6a", item: "6",
+                facts: [("6a", Fact::findings(["任务甲", "任务乙"]))],
+                // 2 × 1 = 2 → item 8; total 98
+                breaches: 2, deducted: "2", item_score: "8", total: "98",
+            }
+        }
+
+        /// Source: seed item 6: "未对县（市、区）局对口业务进行督导，发现县（市、区）局对口业务未按时按质按量完成抽查计划的，每发现一项任务扣1分，扣完5分为止。"
+        rule_6b_county_tasks_capped_at_five {
+            "none" {
+                rule: "6b", item: "6",
+                facts: [("6b", n(0))],
+                breaches: 0, deducted: "0", item_score: "10", total: "100",
+            }
+            "3 tasks" {
+                rule: "6b", item: "6",
+                facts: [("6b", n(3))],
+                // 3 × 1 = 3 → item 7; total 97
+                breaches: 3, deducted: "3", item_score: "7", total: "97",
+            }
+            "7 tasks" {
+                rule: "6b", item: "6",
+                facts: [("6b", n(7))],
+                // 7 × 1 = 7, capped at 5 → item 5; total 95
+                breaches: 7, deducted: "5", item_score: "5", total: "95",
+            }
+            "6a and 6b both at their caps" {
+                rule: "6b", item: "6",
+                facts: [("6a", n(9)), ("6b", n(9))],
+                // 5 + 5 = 10 = item 6's points → item 0; total 90
+                breaches: 9, deducted: "5", item_score: "0", total: "90",
+            }
+        }
+
+        /// Source: seed item 6: "未对县（市、区）局对口业务进行督导，发现县（市、区）局对口业务未按时按质按量完成抽查计划的，每发现一项任务扣1分，扣完5分为止。"
+        ///
+        /// Past the cap: the reason shows the raw 7 and the cap of 5, and the rule
+        /// reports its own cap as what limited it.
+        rule_6b_reason_beyond_the_cap {
+            "7 tasks" {
+                rule: "6b", item: "6",
+                facts: [("6b", n(7))],
+                // raw 7 × 1 = 7, capped at 5 → item 10 − 5 = 5; total 95
+                breaches: 7, deducted: "5", item_score: "5", total: "95",
+                raw: "7", capped: "5", limit: Limit::Cap("5"),
+                reason: "县（市、区）局对口业务未按时按质按量完成抽查计划：7项，扣7分，超过上限按5分扣",
+            }
+        }
+
+        // -------------------------------------------------------------------
+        // Items 7, 8, 9 (5 points each)
+        // -------------------------------------------------------------------
+
+        /// Source: seed item 7: "在抽查任务完成后20个工作日内，未将抽查检查结果进行公示的，发现一起扣1分，扣完5分为止。"
+        rule_7a_unpublished_results_capped_at_five {
+            "none" {
+                rule: "7a", item: "7",
+                facts: [("7a", Fact::Findings(vec![]))],
+                // an empty list is no breach → item 5; total 100
+                breaches: 0, deducted: "0", item_score: "5", total: "100",
+            }
+            "2 cases" {
+                rule: "7a", item: "7",
+                facts: [("7a", n(2))],
+                // 2 × 1 = 2 → item 3; total 98
+                breaches: 2, deducted: "2", item_score: "3", total: "98",
+            }
+            "5 cases, exactly the cap" {
+                rule: "7a", item: "7",
+                facts: [("7a", n(5))],
+                // 5 × 1 = 5 → item 0; total 95
+                breaches: 5, deducted: "5", item_score: "0", total: "95",
+            }
+            "7 cases" {
+                rule: "7a", item: "7",
+                facts: [("7a", n(7))],
+                // 7 cases × 1 = 7, capped at 5 → item 7 scores 5 − 5 = 0;
+                // total 100 − 5 = 95
+                breaches: 7, deducted: "5", item_score: "0", total: "95",
+            }
+        }
+
+        /// Source: seed item 7: "在抽查任务完成后20个工作日内，未将抽查检查结果进行公示的，发现一起扣1分，扣完5分为止。"
+        ///
+        /// A list of findings: one breach per finding, their notes in the reason in
+        /// order, separated by `；`.
+        rule_7a_reason_lists_the_findings {
+            "2 findings with notes" {
+                rule: "7a", item: "7",
+                facts: [(
+                    "7a",
+                    Fact::findings([
+                        "民办学校抽查结果于完成后第23个工作日公示",
+                        "校车安全抽查结果未公示",
+                    ]),
+                )],
+                // 2 × 1 = 2 → item 3; total 98
+                breaches: 2, deducted: "2", item_score: "3", total: "98",
+                reason: "抽查任务完成后20个工作日内未公示抽查检查结果：2起（民办学校抽查结果于完成后第23个工作日公示；校车安全抽查结果未公示），扣2分",
+            }
+            "2 findings without notes" {
+                rule: "7a", item: "7",
+                facts: [("7a", Fact::Findings(vec![Finding::default(), Finding::default()]))],
+                // findings with empty notes count, but add no parentheses:
+                // 2 × 1 = 2 → item 3; total 98
+                breaches: 2, deducted: "2", item_score: "3", total: "98",
+                reason: "抽查任务完成后20个工作日内未公示抽查检查结果：2起，扣2分",
+            }
+        }
+
+        /// Source: seed item 8: "对抽查中发现的各类问题，未做好后续监管衔接，未依法查处相关违法违规行为的，发现一起扣1分，扣完5分为止。"
+        rule_8a_no_follow_up_capped_at_five {
+            "none" {
+                rule: "8a", item: "8",
+                facts: [("8a", n(0))],
+                breaches: 0, deducted: "0", item_score: "5", total: "100",
+            }
+            "2 cases" {
+                rule: "8a", item: "8",
+                facts: [("8a", Fact::findings(["某校未整改", "某机构未立案"]))],
+                // 2 × 1 = 2 → item 3; total 98
+                breaches: 2, deducted: "2", item_score: "3", total: "98",
+            }
+            "6 cases" {
+                rule: "8a", item: "8",
+                facts: [("8a", n(6))],
+                // 6 × 1 = 6, capped at 5 → item 0; total 95
+                breaches: 6, deducted: "5", item_score: "0", total: "95",
+            }
+        }
+
+        /// Source: seed item 9: "未按照档案管理相关要求，规范抽查检查归案材料的，发现一起扣1分，扣完5分为止。"
+        rule_9a_files_capped_at_five {
+            "none" {
+                rule: "9a", item: "9",
+                facts: [("9a", n(0))],
+                breaches: 0, deducted: "0", item_score: "5", total: "100",
+            }
+            "4 cases" {
+                rule: "9a", item: "9",
+                facts: [("9a", n(4))],
+                // 4 × 1 = 4 → item 1; total 96
+                breaches: 4, deducted: "4", item_score: "1", total: "96",
+            }
+            "20 cases" {
+                rule: "9a", item: "9",
+                facts: [("9a", n(20))],
+                // 20 × 1 = 20, capped at 5 → item 0; total 95
+                breaches: 20, deducted: "5", item_score: "0", total: "95",
+            }
+        }
+
+        // -------------------------------------------------------------------
+        // Item 11, first row (joint inspections, 5 points)
+        // -------------------------------------------------------------------
+
+        /// Source: seed item 11 (first row): "未梳理参与其他部门开展部门联合检查事项的扣1分"
+        rule_11a_joint_inspection_matters {
+            "done" {
+                rule: "11a", item: "11-1",
+                facts: [("11a", no())],
+                breaches: 0, deducted: "0", item_score: "5", total: "100",
+            }
+            "not done" {
+                rule: "11a", item: "11-1",
+                facts: [("11a", yes())],
+                // −1 → item 11-1 scores 4; total 99
+                breaches: 1, deducted: "1", item_score: "4", total: "99",
+            }
+        }
+
+        /// Source: seed item 11 (first row): "未梳理可以参与联合检查部门的扣1分"
+        rule_11b_joint_inspection_departments {
+            "done" {
+                rule: "11b", item: "11-1",
+                facts: [("11b", no())],
+                breaches: 0, deducted: "0", item_score: "5", total: "100",
+            }
+            "not done" {
+                rule: "11b", item: "11-1",
+                facts: [("11b", yes())],
+                // −1 → item 4; total 99
+                breaches: 1, deducted: "1", item_score: "4", total: "99",
+            }
+        }
+
+        /// Source: seed item 11 (first row): "未牵头组织开展部门联合双随机抽查检查的扣1分"
+        rule_11c_lead_a_joint_inspection {
+            "led one" {
+                rule: "11c", item: "11-1",
+                facts: [("11c", no())],
+                breaches: 0, deducted: "0", item_score: "5", total: "100",
+            }
+            "led none" {
+                rule: "11c", item: "11-1",
+                facts: [("11c", yes())],
+                // −1 → item 4; total 99
+                breaches: 1, deducted: "1", item_score: "4", total: "99",
+            }
+        }
+
+        /// Source: seed item 11 (first row): "未配合好其他部门组织牵头的联合抽查检查工作的，发现一起扣1分，扣完2分为止。"
+        ///
+        /// The only cap of 2 in the document.
+        rule_11d_cooperation_capped_at_two {
+            "none" {
+                rule: "11d", item: "11-1",
+                facts: [("11d", n(0))],
+                breaches: 0, deducted: "0", item_score: "5", total: "100",
+            }
+            "1 case" {
+                rule: "11d", item: "11-1",
+                facts: [("11d", n(1))],
+                // 1 × 1 = 1 → item 4; total 99
+                breaches: 1, deducted: "1", item_score: "4", total: "99",
+            }
+            "2 cases, exactly the cap" {
+                rule: "11d", item: "11-1",
+                facts: [("11d", n(2))],
+                // 2 × 1 = 2 → item 3; total 98
+                breaches: 2, deducted: "2", item_score: "3", total: "98",
+            }
+            "3 cases" {
+                rule: "11d", item: "11-1",
+                facts: [("11d", n(3))],
+                // 3 × 1 = 3, capped at 2: limited by its cap → item 5 − 2 = 3;
+                // total 98
+                breaches: 3, deducted: "2", item_score: "3", total: "98",
+                limit: Limit::Cap("2"),
+                reason: "未配合好其他部门组织牵头的联合抽查检查工作：3起，扣3分，超过上限按2分扣",
+            }
+        }
+
+        /// Source: seed item 11 (first row): "未梳理参与其他部门开展部门联合检查事项的扣1分；未梳理可以参与联合检查部门的扣1分；未牵头组织开展部门联合双随机抽查检查的扣1分；未配合好其他部门组织牵头的联合抽查检查工作的，发现一起扣1分，扣完2分为止。"
+        ///
+        /// Every clause of the first row breached: 1 + 1 + 1 + 2 = 5, the row's
+        /// points, and the second row 11 is untouched.
+        item_11_first_row_all_breached {
+            "11a not limited" {
+                rule: "11a", item: "11-1",
+                facts: [("11a", yes()), ("11b", yes()), ("11c", yes()), ("11d", n(4))],
+                // 1 + 1 + 1 + min(4, 2) = 5 → item 11-1 scores 0; item 11-2
+                // keeps 15; total 95
+                breaches: 1, deducted: "1", item_score: "0", total: "95",
+                limit: Limit::Nothing, others: &[("11-2", "15")],
+            }
+            "11b not limited" {
+                rule: "11b", item: "11-1",
+                facts: [("11a", yes()), ("11b", yes()), ("11c", yes()), ("11d", n(4))],
+                // as above: 11-1 scores 0, 11-2 keeps 15; total 95
+                breaches: 1, deducted: "1", item_score: "0", total: "95",
+                limit: Limit::Nothing, others: &[("11-2", "15")],
+            }
+            "11c not limited" {
+                rule: "11c", item: "11-1",
+                facts: [("11a", yes()), ("11b", yes()), ("11c", yes()), ("11d", n(4))],
+                // as above: 11-1 scores 0, 11-2 keeps 15; total 95
+                breaches: 1, deducted: "1", item_score: "0", total: "95",
+                limit: Limit::Nothing, others: &[("11-2", "15")],
+            }
+            "11d limited by its cap" {
+                rule: "11d", item: "11-1",
+                facts: [("11a", yes()), ("11b", yes()), ("11c", yes()), ("11d", n(4))],
+                // 4 × 1 = 4, capped at 2: limited by its cap, not by the row's
+                // points (exactly 5) → 11-1 scores 0, 11-2 keeps 15; total 95
+                breaches: 4, deducted: "2", item_score: "0", total: "95",
+                limit: Limit::Cap("2"), others: &[("11-2", "15")],
+            }
+        }
+
+        // -------------------------------------------------------------------
+        // Item 11, second row (the collaborative platform, 15 points)
+        // -------------------------------------------------------------------
+
+        /// Source: seed item 11 (second row): "未全量归集本科室产生的许可信息的，发现一起扣1分，扣完5分为止"
+        rule_11e_own_licence_records_capped_at_five {
+            "none" {
+                rule: "11e", item: "11-2",
+                facts: [("11e", n(0))],
+                breaches: 0, deducted: "0", item_score: "15", total: "100",
+            }
+            "2 records" {
+                rule: "11e", item: "11-2",
+                facts: [("11e", n(2))],
+                // 2 × 1 = 2 → item 15 − 2 = 13; total 98
+                breaches: 2, deducted: "2", item_score: "13", total: "98",
+            }
+            "8 records" {
+                rule: "11e", item: "11-2",
+                facts: [("11e", n(8))],
+                // 8 × 1 = 8, capped at 5 → item 10; total 95
+                breaches: 8, deducted: "5", item_score: "10", total: "95",
+            }
+        }
+
+        /// Source: seed item 11 (second row): "未督促县（市、区）局、分局对口业务股室全量归集许可信息的，发现一起扣1分，扣完5分为止"
+        rule_11f_county_licence_records_capped_at_five {
+            "none" {
+                rule: "11f", item: "11-2",
+                facts: [("11f", n(0))],
+                breaches: 0, deducted: "0", item_score: "15", total: "100",
+            }
+            "5 records, exactly the cap" {
+                rule: "11f", item: "11-2",
+                facts: [("11f", n(5))],
+                // 5 × 1 = 5 → item 10; total 95
+                breaches: 5, deducted: "5", item_score: "10", total: "95",
+            }
+            "6 records" {
+                rule: "11f", item: "11-2",
+                facts: [("11f", n(6))],
+                // 6, capped at 5 → item 10; total 95
+                breaches: 6, deducted: "5", item_score: "10", total: "95",
+            }
+        }
+
+        /// Source: seed item 11 (second row): "除涉及国家秘密、商业秘密、个人隐私等依法不予公开的信息外，未按照“谁办案、谁录入、谁负责”原则，公示行政处罚信息和结果的发现一起扣1分，扣完5分为止。"
+        rule_11g_penalty_publicity_capped_at_five {
+            "none" {
+                rule: "11g", item: "11-2",
+                facts: [("11g", n(0))],
+                breaches: 0, deducted: "0", item_score: "15", total: "100",
+            }
+            "1 decision" {
+                rule: "11g", item: "11-2",
+                facts: [("11g", Fact::findings(["某培训机构行政处罚决定未公示"]))],
+                // 1 × 1 = 1 → item 14; total 99
+                breaches: 1, deducted: "1", item_score: "14", total: "99",
+            }
+            "all three of the second row at their caps" {
+                rule: "11g", item: "11-2",
+                facts: [("11e", n(5)), ("11f", n(6)), ("11g", n(7))],
+                // 5 + 5 + 5 = 15 = the row's points → item 0; total 85
+                breaches: 7, deducted: "5", item_score: "0", total: "85",
+            }
+        }
+
+        // -------------------------------------------------------------------
+        // Item 12 (互联网+监管, 10 points)
+        // -------------------------------------------------------------------
+
+        /// Source: seed item 12: "各监管科室未梳理完善本业务科室检查实施清单，确保检查实施清单完善率达到100%的扣5分"
+        rule_12a_checklist_below_100_percent {
+            "complete" {
+                rule: "12a", item: "12",
+                facts: [("12a", no())],
+                breaches: 0, deducted: "0", item_score: "10", total: "100",
+            }
+            "incomplete" {
+                rule: "12a", item: "12",
+                facts: [("12a", yes())],
+                // −5 → item 5; total 95
+                breaches: 1, deducted: "5", item_score: "5", total: "95",
+            }
+        }
+
+        /// Source: seed item 12: "未常态化采集、推送监管数据，监管数据未100%覆盖监管事项的每每少一次扣1分，扣完10分为止。"
+        rule_12b_missing_data_pushes_capped_at_ten {
+            "none" {
+                rule: "12b", item: "12",
+                facts: [("12b", n(0))],
+                breaches: 0, deducted: "0", item_score: "10", total: "100",
+            }
+            "7 missing" {
+                rule: "12b", item: "12",
+                facts: [("12b", n(7))],
+                // 7 × 1 = 7 → item 3; total 93
+                breaches: 7, deducted: "7", item_score: "3", total: "93",
+            }
+            "10 missing, exactly the cap" {
+                rule: "12b", item: "12",
+                facts: [("12b", n(10))],
+                // 10 × 1 = 10 → item 0; total 90
+                breaches: 10, deducted: "10", item_score: "0", total: "90",
+            }
+            "12 missing" {
+                rule: "12b", item: "12",
+                facts: [("12b", n(12))],
+                // 12 × 1 = 12, capped at 10 → item 0; total 90
+                breaches: 12, deducted: "10", item_score: "0", total: "90",
+            }
+        }
+
+        /// Source: seed item 12: "未常态化采集、推送监管数据，监管数据未100%覆盖监管事项的每每少一次扣1分，扣完10分为止。"
+        ///
+        /// Alone, 12 missing pushes hit the rule's own cap of 10, which equals the
+        /// item's points: the cap, not the item, is what limits.
+        rule_12b_alone_beyond_its_cap {
+            "12 missing" {
+                rule: "12b", item: "12",
+                facts: [("12b", n(12))],
+                // 12 × 1 = 12, capped at 10 → item 10 − 10 = 0; total 90
+                breaches: 12, deducted: "10", item_score: "0", total: "90",
+                raw: "12", limit: Limit::Cap("10"),
+                reason: "未常态化采集、推送监管数据，监管数据未100%覆盖监管事项：12次，扣12分，超过上限按10分扣",
+            }
+        }
+
+        /// Source: seed item 12: "各监管科室未梳理完善本业务科室检查实施清单，确保检查实施清单完善率达到100%的扣5分，未常态化采集、推送监管数据，监管数据未100%覆盖监管事项的每每少一次扣1分，扣完10分为止。"
+        ///
+        /// 12a (5) and 12b (up to 10) can exceed the item's 10 points. In document
+        /// order 12a keeps its 5; 12b's 7 gives way to the 5 that remain, and is
+        /// reported as limited by item 12.
+        item_12_bound_trims_the_later_rule {
+            "12a keeps its 5" {
+                rule: "12a", item: "12",
+                facts: [("12a", yes()), ("12b", n(7))],
+                // 12a: −5, whole, not limited; 5 + 5 = 10 → item 0; total 90
+                breaches: 1, deducted: "5", item_score: "0", total: "90",
+                limit: Limit::Nothing, item_deducted: "10",
+            }
+            "12b gives way to item 12" {
+                rule: "12b", item: "12",
+                facts: [("12a", yes()), ("12b", n(7))],
+                // 12b: 7 × 1 = 7 (under its cap of 10); 10 − 5 = 5 remain → 5;
+                // 5 + 5 = 10 → item 0; total 90
+                breaches: 7, deducted: "5", item_score: "0", total: "90",
+                raw: "7", capped: "7", limit: Limit::Node("12", "10"), item_deducted: "10",
+                reason: "未常态化采集、推送监管数据，监管数据未100%覆盖监管事项：7次，扣7分，受第12项分值10分所限，实扣5分",
+            }
+        }
+
+        /// Source: seed item 12: "各监管科室未梳理完善本业务科室检查实施清单，确保检查实施清单完善率达到100%的扣5分，未常态化采集、推送监管数据，监管数据未100%覆盖监管事项的每每少一次扣1分，扣完10分为止。"
+        ///
+        /// Both the cap and the item trim 12b (12 → 10 → 5): the node is reported,
+        /// and the reason shows both steps.
+        item_12_cap_and_bound_together {
+            "12b capped, then bounded" {
+                rule: "12b", item: "12",
+                facts: [("12a", yes()), ("12b", n(12))],
+                // 12 × 1 = 12, capped at 10; item 12 has 10 − 5 = 5 left → 5;
+                // the node bound is reported where both trim; item 0; total
+                // 100 − 10 = 90
+                breaches: 12, deducted: "5", item_score: "0", total: "90",
+                raw: "12", capped: "10", limit: Limit::Node("12", "10"),
+                reason: "未常态化采集、推送监管数据，监管数据未100%覆盖监管事项：12次，扣12分，超过上限按10分扣，受第12项分值10分所限，实扣5分",
+            }
+        }
+
+        // -------------------------------------------------------------------
+        // Item 13 (相关工作完成情况, 10 points)
+        // -------------------------------------------------------------------
+
+        /// Source: seed item 13: "未对县（市、区）局开展对口内业务的指导和培训工作的扣5分"
+        rule_13a_no_county_training {
+            "trained" {
+                rule: "13a", item: "13",
+                facts: [("13a", no())],
+                breaches: 0, deducted: "0", item_score: "10", total: "100",
+            }
+            "not trained" {
+                rule: "13a", item: "13",
+                facts: [("13a", yes())],
+                // −5 → item 5; total 95
+                breaches: 1, deducted: "5", item_score: "5", total: "95",
+            }
+        }
+
+        /// Source: seed item 13: "未按时间节点和要求报送工作总结及相关材料的，每少一次扣1分，扣完5分为止。"
+        rule_13b_missing_reports_capped_at_five {
+            "none" {
+                rule: "13b", item: "13",
+                facts: [("13b", n(0))],
+                breaches: 0, deducted: "0", item_score: "10", total: "100",
+            }
+            "1 missing" {
+                rule: "13b", item: "13",
+                facts: [("13b", n(1))],
+                // 1 × 1 = 1 → item 9; total 99
+                breaches: 1, deducted: "1", item_score: "9", total: "99",
+            }
+            "6 missing" {
+                rule: "13b", item: "13",
+                facts: [("13b", n(6))],
+                // 6, capped at 5 → item 5; total 95
+                breaches: 6, deducted: "5", item_score: "5", total: "95",
+            }
+            "6 missing and no training" {
+                rule: "13b", item: "13",
+                facts: [("13a", yes()), ("13b", n(6))],
+                // 5 + 5 = 10 = item 13's points → item 0; total 90
+                breaches: 6, deducted: "5", item_score: "0", total: "90",
+            }
+        }
+    }
 }
+
+// ---------------------------------------------------------------------------
+// Beyond the table: the scorecard's JSON, and the two rows numbered 11
+// ---------------------------------------------------------------------------
 
 /// Source: seed item 2: "各监管科室未统筹安排年度双随机监管工作的扣2.5分"
 ///
@@ -482,286 +1227,6 @@ fn rule_2a_half_points_in_json() {
     );
 }
 
-/// Source: seed item 2: "未明确日常联络员的扣2.5分。"
-#[test]
-fn rule_2b_flat_two_and_a_half() {
-    check(
-        "2b",
-        "2",
-        &[
-            Case {
-                name: "liaison named",
-                facts: vec![("2b", no())],
-                breaches: 0,
-                deducted: "0",
-                item_score: "5",
-                total: "100",
-            },
-            Case {
-                name: "no liaison",
-                facts: vec![("2b", yes())],
-                // −2.5 → item 2.5; total 97.5
-                breaches: 1,
-                deducted: "2.5",
-                item_score: "2.5",
-                total: "97.5",
-            },
-            Case {
-                name: "no liaison, and 1a once",
-                facts: vec![("2b", yes()), ("1a", n(1))],
-                // 2b −2.5 → item 2.5; total 100 − 2.5 − 2 = 95.5
-                breaches: 1,
-                deducted: "2.5",
-                item_score: "2.5",
-                total: "95.5",
-            },
-        ],
-    );
-    assert_eq!(
-        rule_reason(&[("2b", yes())], "2b"),
-        "未明确日常联络员，扣2.5分",
-        "2b reason: a flag has no count"
-    );
-    assert_eq!(
-        rule_reason(&[("2b", no())], "2b"),
-        "",
-        "2b reason without a breach"
-    );
-}
-
-/// Source: seed item 2: "各监管科室未统筹安排年度双随机监管工作的扣2.5分；未明确日常联络员的扣2.5分。"
-///
-/// Both halves: 2.5 + 2.5 = 5 exactly, the item's points, so item 2 scores
-/// exactly 0 — no float residue, printed "0".
-#[test]
-fn rules_2a_and_2b_together_empty_item_2_exactly() {
-    let rubric = ducha::seed::yuxi();
-    let facts = [("2a", yes()), ("2b", yes())];
-    let inspection = inspection(&facts);
-    let card = rubric.evaluate(&inspection).unwrap();
-    let item = card.item("2").unwrap();
-    // 2.5 + 2.5 = 5 → item 5 − 5 = 0; total 95
-    assert_eq!(item.deducted(), dec("5"), "item 2 deduction");
-    assert_eq!(item.score(), Decimal::ZERO, "item 2 score is exactly 0");
-    assert_eq!(item.score().to_string(), "0", "item 2 score printed");
-    assert_decimal(card.score(), "95", "total");
-    for rule in ["2a", "2b"] {
-        let outcome = card.rule(rule).unwrap();
-        assert_decimal(outcome.deducted(), "2.5", &format!("{rule} keeps its 2.5"));
-        assert_eq!(
-            outcome.limited_by(),
-            None,
-            "{rule}: 5 fits item 2's 5 points"
-        );
-    }
-    assert_eq!(
-        item.reason(),
-        "未统筹安排年度双随机监管工作，扣2.5分；未明确日常联络员，扣2.5分",
-        "item 2 reason joins both rules with ；"
-    );
-}
-
-// ---------------------------------------------------------------------------
-// Item 3 (5 points)
-// ---------------------------------------------------------------------------
-
-/// Source: seed item 3: "未在规定时间内，及时制定、报送部门随机抽查事项清单的，扣5分。"
-#[test]
-fn rule_3a_late_checklist() {
-    check(
-        "3a",
-        "3",
-        &[
-            Case {
-                name: "on time",
-                facts: vec![("3a", no())],
-                breaches: 0,
-                deducted: "0",
-                item_score: "5",
-                total: "100",
-            },
-            Case {
-                name: "late",
-                facts: vec![("3a", yes())],
-                // −5 → item 0; total 95
-                breaches: 1,
-                deducted: "5",
-                item_score: "0",
-                total: "95",
-            },
-            Case {
-                name: "late, recorded as a finding",
-                facts: vec![("3a", Fact::Finding(Finding::new("清单于4月3日才报送")))],
-                // one finding is one breach: −5 → item 0; total 95
-                breaches: 1,
-                deducted: "5",
-                item_score: "0",
-                total: "95",
-            },
-        ],
-    );
-}
-
-// ---------------------------------------------------------------------------
-// Item 4 (10 points)
-// ---------------------------------------------------------------------------
-
-/// Source: seed item 4: "未在规定时间内，及时制定、报送本部门年度抽查工作计划的扣5分"
-#[test]
-fn rule_4a_late_annual_plan() {
-    check(
-        "4a",
-        "4",
-        &[
-            Case {
-                name: "on time",
-                facts: vec![("4a", no())],
-                breaches: 0,
-                deducted: "0",
-                item_score: "10",
-                total: "100",
-            },
-            Case {
-                name: "late",
-                facts: vec![("4a", yes())],
-                // −5 → item 10 − 5 = 5; total 95
-                breaches: 1,
-                deducted: "5",
-                item_score: "5",
-                total: "95",
-            },
-        ],
-    );
-}
-
-/// Source: seed item 4: "抽查工作计划未涵盖一般检查事项和重点检查事项的，扣3分"
-#[test]
-fn rule_4b_plan_misses_items() {
-    check(
-        "4b",
-        "4",
-        &[
-            Case {
-                name: "covered",
-                facts: vec![("4b", no())],
-                breaches: 0,
-                deducted: "0",
-                item_score: "10",
-                total: "100",
-            },
-            Case {
-                name: "not covered",
-                facts: vec![("4b", yes())],
-                // −3 → item 7; total 97
-                breaches: 1,
-                deducted: "3",
-                item_score: "7",
-                total: "97",
-            },
-        ],
-    );
-}
-
-/// Source: seed item 4: "未合理确定随机抽查的比例和频次的扣2分。"
-#[test]
-fn rule_4c_ratio_and_frequency() {
-    check(
-        "4c",
-        "4",
-        &[
-            Case {
-                name: "set",
-                facts: vec![("4c", no())],
-                breaches: 0,
-                deducted: "0",
-                item_score: "10",
-                total: "100",
-            },
-            Case {
-                name: "not set",
-                facts: vec![("4c", yes())],
-                // −2 → item 8; total 98
-                breaches: 1,
-                deducted: "2",
-                item_score: "8",
-                total: "98",
-            },
-            Case {
-                name: "all three of item 4",
-                facts: vec![("4a", yes()), ("4b", yes()), ("4c", yes())],
-                // 5 + 3 + 2 = 10 = item 4's points → item 0, nothing trimmed;
-                // total 90
-                breaches: 1,
-                deducted: "2",
-                item_score: "0",
-                total: "90",
-            },
-        ],
-    );
-}
-
-/// Source: seed item 4: "未在规定时间内，及时制定、报送本部门年度抽查工作计划的扣5分，抽查工作计划未涵盖一般检查事项和重点检查事项的，扣3分，未合理确定随机抽查的比例和频次的扣2分。"
-///
-/// The three flats sum to exactly the item's 10 points: each keeps its
-/// whole deduction and none is reported as limited.
-#[test]
-fn item_4_three_flags_sum_to_exactly_ten() {
-    let rubric = ducha::seed::yuxi();
-    let inspection = inspection(&[("4a", yes()), ("4b", yes()), ("4c", yes())]);
-    let card = rubric.evaluate(&inspection).unwrap();
-    // 5 + 3 + 2 = 10
-    for (rule, deducted) in [("4a", "5"), ("4b", "3"), ("4c", "2")] {
-        let outcome = card.rule(rule).unwrap();
-        assert_decimal(outcome.deducted(), deducted, &format!("{rule} deduction"));
-        assert_eq!(
-            outcome.limited_by(),
-            None,
-            "{rule}: nothing trims at exactly 10"
-        );
-    }
-    let item = card.item("4").unwrap();
-    assert_decimal(item.deducted(), "10", "item 4 deduction");
-    assert_decimal(item.score(), "0", "item 4 score");
-    assert_decimal(card.score(), "90", "total: 100 − 10");
-    assert_eq!(
-        item.reason(),
-        "未在规定时间内制定、报送本部门年度抽查工作计划，扣5分；抽查工作计划未涵盖一般检查事项和重点检查事项，扣3分；未合理确定随机抽查的比例和频次，扣2分",
-        "item 4 reason joins three rules"
-    );
-}
-
-// ---------------------------------------------------------------------------
-// Item 5 (5 points)
-// ---------------------------------------------------------------------------
-
-/// Source: seed item 5: "未在规定时间内，及时建立监管对象名录库的扣5分。"
-#[test]
-fn rule_5a_late_registry() {
-    check(
-        "5a",
-        "5",
-        &[
-            Case {
-                name: "on time",
-                facts: vec![("5a", no())],
-                breaches: 0,
-                deducted: "0",
-                item_score: "5",
-                total: "100",
-            },
-            Case {
-                name: "late",
-                facts: vec![("5a", yes())],
-                // −5 → item 0; total 95
-                breaches: 1,
-                deducted: "5",
-                item_score: "0",
-                total: "95",
-            },
-        ],
-    );
-}
-
 /// Source: seed item 5: "未在规定时间内，及时建立监管对象名录库的扣5分。"
 ///
 /// A flag recorded as one finding, through JSON (`{"note": "…"}`): the note
@@ -784,590 +1249,6 @@ fn rule_5a_finding_note_in_reason() {
         rule.reason(),
         "未在规定时间内建立监管对象名录库（名录库于2026-04-15才建立），扣5分",
         "5a reason with the finding's note"
-    );
-}
-
-// ---------------------------------------------------------------------------
-// Item 6 (10 points)
-// ---------------------------------------------------------------------------
-
-/// Source: seed item 6: "未按抽查计划要求按时按质完成各项抽查任务的，每发现一项任务扣1分，扣完5分为止"
-#[test]
-fn rule_6a_late_tasks_capped_at_five() {
-    check(
-        "6a",
-        "6",
-        &[
-            Case {
-                name: "none",
-                facts: vec![("6a", n(0))],
-                breaches: 0,
-                deducted: "0",
-                item_score: "10",
-                total: "100",
-            },
-            Case {
-                name: "1 task",
-                facts: vec![("6a", n(1))],
-                // 1 × 1 = 1 → item 9; total 99
-                breaches: 1,
-                deducted: "1",
-                item_score: "9",
-                total: "99",
-            },
-            Case {
-                name: "5 tasks, exactly the cap",
-                facts: vec![("6a", n(5))],
-                // 5 × 1 = 5 = cap → item 5; total 95
-                breaches: 5,
-                deducted: "5",
-                item_score: "5",
-                total: "95",
-            },
-            Case {
-                name: "6 tasks, one past the cap",
-                facts: vec![("6a", n(6))],
-                // 6 × 1 = 6, capped at 5 → item 5; total 95
-                breaches: 6,
-                deducted: "5",
-                item_score: "5",
-                total: "95",
-            },
-            Case {
-                name: "2 listed tasks",
-                facts: vec![("6a", Fact::findings(["任务甲", "任务乙"]))],
-                // 2 × 1 = 2 → item 8; total 98
-                breaches: 2,
-                deducted: "2",
-                item_score: "8",
-                total: "98",
-            },
-        ],
-    );
-}
-
-/// Source: seed item 6: "未对县（市、区）局对口业务进行督导，发现县（市、区）局对口业务未按时按质按量完成抽查计划的，每发现一项任务扣1分，扣完5分为止。"
-#[test]
-fn rule_6b_county_tasks_capped_at_five() {
-    check(
-        "6b",
-        "6",
-        &[
-            Case {
-                name: "none",
-                facts: vec![("6b", n(0))],
-                breaches: 0,
-                deducted: "0",
-                item_score: "10",
-                total: "100",
-            },
-            Case {
-                name: "3 tasks",
-                facts: vec![("6b", n(3))],
-                // 3 × 1 = 3 → item 7; total 97
-                breaches: 3,
-                deducted: "3",
-                item_score: "7",
-                total: "97",
-            },
-            Case {
-                name: "7 tasks",
-                facts: vec![("6b", n(7))],
-                // 7 × 1 = 7, capped at 5 → item 5; total 95
-                breaches: 7,
-                deducted: "5",
-                item_score: "5",
-                total: "95",
-            },
-            Case {
-                name: "6a and 6b both at their caps",
-                facts: vec![("6a", n(9)), ("6b", n(9))],
-                // 5 + 5 = 10 = item 6's points → item 0; total 90
-                breaches: 9,
-                deducted: "5",
-                item_score: "0",
-                total: "90",
-            },
-        ],
-    );
-}
-
-/// Source: seed item 6: "未对县（市、区）局对口业务进行督导，发现县（市、区）局对口业务未按时按质按量完成抽查计划的，每发现一项任务扣1分，扣完5分为止。"
-///
-/// Past the cap: the reason shows the raw 7 and the cap of 5, and the rule
-/// reports its own cap as what limited it.
-#[test]
-fn rule_6b_reason_beyond_the_cap() {
-    let facts = [("6b", n(7))];
-    assert_eq!(
-        rule_reason(&facts, "6b"),
-        "县（市、区）局对口业务未按时按质按量完成抽查计划：7项，扣7分，超过上限按5分扣",
-        "6b reason, 7 tasks"
-    );
-    let rubric = ducha::seed::yuxi();
-    let inspection = inspection(&facts);
-    let card = rubric.evaluate(&inspection).unwrap();
-    let rule = card.rule("6b").unwrap();
-    assert_decimal(rule.raw(), "7", "6b raw: 7 × 1");
-    assert_decimal(rule.capped(), "5", "6b after its cap");
-    assert_eq!(
-        rule.limited_by(),
-        Some(LimitedBy::Cap(pts("5"))),
-        "6b limited by its own cap"
-    );
-}
-
-// ---------------------------------------------------------------------------
-// Items 7, 8, 9 (5 points each)
-// ---------------------------------------------------------------------------
-
-/// Source: seed item 7: "在抽查任务完成后20个工作日内，未将抽查检查结果进行公示的，发现一起扣1分，扣完5分为止。"
-#[test]
-fn rule_7a_unpublished_results_capped_at_five() {
-    check(
-        "7a",
-        "7",
-        &[
-            Case {
-                name: "none",
-                facts: vec![("7a", Fact::Findings(vec![]))],
-                // an empty list is no breach → item 5; total 100
-                breaches: 0,
-                deducted: "0",
-                item_score: "5",
-                total: "100",
-            },
-            Case {
-                name: "2 cases",
-                facts: vec![("7a", n(2))],
-                // 2 × 1 = 2 → item 3; total 98
-                breaches: 2,
-                deducted: "2",
-                item_score: "3",
-                total: "98",
-            },
-            Case {
-                name: "5 cases, exactly the cap",
-                facts: vec![("7a", n(5))],
-                // 5 × 1 = 5 → item 0; total 95
-                breaches: 5,
-                deducted: "5",
-                item_score: "0",
-                total: "95",
-            },
-            Case {
-                name: "7 cases",
-                facts: vec![("7a", n(7))],
-                // 7 cases × 1 = 7, capped at 5 → item 7 scores 5 − 5 = 0;
-                // total 100 − 5 = 95
-                breaches: 7,
-                deducted: "5",
-                item_score: "0",
-                total: "95",
-            },
-        ],
-    );
-}
-
-/// Source: seed item 7: "在抽查任务完成后20个工作日内，未将抽查检查结果进行公示的，发现一起扣1分，扣完5分为止。"
-///
-/// A list of findings: one breach per finding, their notes in the reason in
-/// order, separated by `；`.
-#[test]
-fn rule_7a_reason_lists_the_findings() {
-    let facts = [(
-        "7a",
-        Fact::findings([
-            "民办学校抽查结果于完成后第23个工作日公示",
-            "校车安全抽查结果未公示",
-        ]),
-    )];
-    assert_eq!(
-        rule_reason(&facts, "7a"),
-        "抽查任务完成后20个工作日内未公示抽查检查结果：2起（民办学校抽查结果于完成后第23个工作日公示；校车安全抽查结果未公示），扣2分",
-        "7a reason with two notes"
-    );
-    // Findings with empty notes count, but add no parentheses.
-    let silent = [(
-        "7a",
-        Fact::Findings(vec![Finding::default(), Finding::default()]),
-    )];
-    assert_eq!(
-        rule_reason(&silent, "7a"),
-        "抽查任务完成后20个工作日内未公示抽查检查结果：2起，扣2分",
-        "7a reason with two findings without notes"
-    );
-}
-
-/// Source: seed item 8: "对抽查中发现的各类问题，未做好后续监管衔接，未依法查处相关违法违规行为的，发现一起扣1分，扣完5分为止。"
-#[test]
-fn rule_8a_no_follow_up_capped_at_five() {
-    check(
-        "8a",
-        "8",
-        &[
-            Case {
-                name: "none",
-                facts: vec![("8a", n(0))],
-                breaches: 0,
-                deducted: "0",
-                item_score: "5",
-                total: "100",
-            },
-            Case {
-                name: "2 cases",
-                facts: vec![("8a", Fact::findings(["某校未整改", "某机构未立案"]))],
-                // 2 × 1 = 2 → item 3; total 98
-                breaches: 2,
-                deducted: "2",
-                item_score: "3",
-                total: "98",
-            },
-            Case {
-                name: "6 cases",
-                facts: vec![("8a", n(6))],
-                // 6 × 1 = 6, capped at 5 → item 0; total 95
-                breaches: 6,
-                deducted: "5",
-                item_score: "0",
-                total: "95",
-            },
-        ],
-    );
-}
-
-/// Source: seed item 9: "未按照档案管理相关要求，规范抽查检查归案材料的，发现一起扣1分，扣完5分为止。"
-#[test]
-fn rule_9a_files_capped_at_five() {
-    check(
-        "9a",
-        "9",
-        &[
-            Case {
-                name: "none",
-                facts: vec![("9a", n(0))],
-                breaches: 0,
-                deducted: "0",
-                item_score: "5",
-                total: "100",
-            },
-            Case {
-                name: "4 cases",
-                facts: vec![("9a", n(4))],
-                // 4 × 1 = 4 → item 1; total 96
-                breaches: 4,
-                deducted: "4",
-                item_score: "1",
-                total: "96",
-            },
-            Case {
-                name: "20 cases",
-                facts: vec![("9a", n(20))],
-                // 20 × 1 = 20, capped at 5 → item 0; total 95
-                breaches: 20,
-                deducted: "5",
-                item_score: "0",
-                total: "95",
-            },
-        ],
-    );
-}
-
-// ---------------------------------------------------------------------------
-// Item 11, first row (joint inspections, 5 points)
-// ---------------------------------------------------------------------------
-
-/// Source: seed item 11 (first row): "未梳理参与其他部门开展部门联合检查事项的扣1分"
-#[test]
-fn rule_11a_joint_inspection_matters() {
-    check(
-        "11a",
-        "11-1",
-        &[
-            Case {
-                name: "done",
-                facts: vec![("11a", no())],
-                breaches: 0,
-                deducted: "0",
-                item_score: "5",
-                total: "100",
-            },
-            Case {
-                name: "not done",
-                facts: vec![("11a", yes())],
-                // −1 → item 11-1 scores 4; total 99
-                breaches: 1,
-                deducted: "1",
-                item_score: "4",
-                total: "99",
-            },
-        ],
-    );
-}
-
-/// Source: seed item 11 (first row): "未梳理可以参与联合检查部门的扣1分"
-#[test]
-fn rule_11b_joint_inspection_departments() {
-    check(
-        "11b",
-        "11-1",
-        &[
-            Case {
-                name: "done",
-                facts: vec![("11b", no())],
-                breaches: 0,
-                deducted: "0",
-                item_score: "5",
-                total: "100",
-            },
-            Case {
-                name: "not done",
-                facts: vec![("11b", yes())],
-                // −1 → item 4; total 99
-                breaches: 1,
-                deducted: "1",
-                item_score: "4",
-                total: "99",
-            },
-        ],
-    );
-}
-
-/// Source: seed item 11 (first row): "未牵头组织开展部门联合双随机抽查检查的扣1分"
-#[test]
-fn rule_11c_lead_a_joint_inspection() {
-    check(
-        "11c",
-        "11-1",
-        &[
-            Case {
-                name: "led one",
-                facts: vec![("11c", no())],
-                breaches: 0,
-                deducted: "0",
-                item_score: "5",
-                total: "100",
-            },
-            Case {
-                name: "led none",
-                facts: vec![("11c", yes())],
-                // −1 → item 4; total 99
-                breaches: 1,
-                deducted: "1",
-                item_score: "4",
-                total: "99",
-            },
-        ],
-    );
-}
-
-/// Source: seed item 11 (first row): "未配合好其他部门组织牵头的联合抽查检查工作的，发现一起扣1分，扣完2分为止。"
-///
-/// The only cap of 2 in the document.
-#[test]
-fn rule_11d_cooperation_capped_at_two() {
-    check(
-        "11d",
-        "11-1",
-        &[
-            Case {
-                name: "none",
-                facts: vec![("11d", n(0))],
-                breaches: 0,
-                deducted: "0",
-                item_score: "5",
-                total: "100",
-            },
-            Case {
-                name: "1 case",
-                facts: vec![("11d", n(1))],
-                // 1 × 1 = 1 → item 4; total 99
-                breaches: 1,
-                deducted: "1",
-                item_score: "4",
-                total: "99",
-            },
-            Case {
-                name: "2 cases, exactly the cap",
-                facts: vec![("11d", n(2))],
-                // 2 × 1 = 2 → item 3; total 98
-                breaches: 2,
-                deducted: "2",
-                item_score: "3",
-                total: "98",
-            },
-            Case {
-                name: "3 cases",
-                facts: vec![("11d", n(3))],
-                // 3 × 1 = 3, capped at 2 → item 5 − 2 = 3; total 98
-                breaches: 3,
-                deducted: "2",
-                item_score: "3",
-                total: "98",
-            },
-        ],
-    );
-    let rubric = ducha::seed::yuxi();
-    let inspection = inspection(&[("11d", n(3))]);
-    let card = rubric.evaluate(&inspection).unwrap();
-    let rule = card.rule("11d").unwrap();
-    assert_eq!(
-        rule.limited_by(),
-        Some(LimitedBy::Cap(pts("2"))),
-        "11d, 3 cases: limited by its cap of 2"
-    );
-    assert_eq!(
-        rule.reason(),
-        "未配合好其他部门组织牵头的联合抽查检查工作：3起，扣3分，超过上限按2分扣",
-        "11d reason past its cap"
-    );
-}
-
-/// Source: seed item 11 (first row): "未梳理参与其他部门开展部门联合检查事项的扣1分；未梳理可以参与联合检查部门的扣1分；未牵头组织开展部门联合双随机抽查检查的扣1分；未配合好其他部门组织牵头的联合抽查检查工作的，发现一起扣1分，扣完2分为止。"
-///
-/// Every clause of the first row breached: 1 + 1 + 1 + 2 = 5, the row's
-/// points, and the second row 11 is untouched.
-#[test]
-fn item_11_first_row_all_breached() {
-    let rubric = ducha::seed::yuxi();
-    let inspection = inspection(&[
-        ("11a", yes()),
-        ("11b", yes()),
-        ("11c", yes()),
-        ("11d", n(4)),
-    ]);
-    let card = rubric.evaluate(&inspection).unwrap();
-    // 1 + 1 + 1 + min(4, 2) = 5 → item 11-1 scores 0; item 11-2 keeps 15;
-    // total 95
-    assert_decimal(card.item("11-1").unwrap().score(), "0", "item 11-1 score");
-    assert_decimal(card.item("11-2").unwrap().score(), "15", "item 11-2 score");
-    assert_decimal(card.score(), "95", "total");
-    for rule in ["11a", "11b", "11c"] {
-        assert_eq!(
-            card.rule(rule).unwrap().limited_by(),
-            None,
-            "{rule} not limited"
-        );
-    }
-    assert_eq!(
-        card.rule("11d").unwrap().limited_by(),
-        Some(LimitedBy::Cap(pts("2"))),
-        "11d limited by its cap, not by the row's points (exactly 5)"
-    );
-}
-
-// ---------------------------------------------------------------------------
-// Item 11, second row (the collaborative platform, 15 points)
-// ---------------------------------------------------------------------------
-
-/// Source: seed item 11 (second row): "未全量归集本科室产生的许可信息的，发现一起扣1分，扣完5分为止"
-#[test]
-fn rule_11e_own_licence_records_capped_at_five() {
-    check(
-        "11e",
-        "11-2",
-        &[
-            Case {
-                name: "none",
-                facts: vec![("11e", n(0))],
-                breaches: 0,
-                deducted: "0",
-                item_score: "15",
-                total: "100",
-            },
-            Case {
-                name: "2 records",
-                facts: vec![("11e", n(2))],
-                // 2 × 1 = 2 → item 15 − 2 = 13; total 98
-                breaches: 2,
-                deducted: "2",
-                item_score: "13",
-                total: "98",
-            },
-            Case {
-                name: "8 records",
-                facts: vec![("11e", n(8))],
-                // 8 × 1 = 8, capped at 5 → item 10; total 95
-                breaches: 8,
-                deducted: "5",
-                item_score: "10",
-                total: "95",
-            },
-        ],
-    );
-}
-
-/// Source: seed item 11 (second row): "未督促县（市、区）局、分局对口业务股室全量归集许可信息的，发现一起扣1分，扣完5分为止"
-#[test]
-fn rule_11f_county_licence_records_capped_at_five() {
-    check(
-        "11f",
-        "11-2",
-        &[
-            Case {
-                name: "none",
-                facts: vec![("11f", n(0))],
-                breaches: 0,
-                deducted: "0",
-                item_score: "15",
-                total: "100",
-            },
-            Case {
-                name: "5 records, exactly the cap",
-                facts: vec![("11f", n(5))],
-                // 5 × 1 = 5 → item 10; total 95
-                breaches: 5,
-                deducted: "5",
-                item_score: "10",
-                total: "95",
-            },
-            Case {
-                name: "6 records",
-                facts: vec![("11f", n(6))],
-                // 6, capped at 5 → item 10; total 95
-                breaches: 6,
-                deducted: "5",
-                item_score: "10",
-                total: "95",
-            },
-        ],
-    );
-}
-
-/// Source: seed item 11 (second row): "除涉及国家秘密、商业秘密、个人隐私等依法不予公开的信息外，未按照“谁办案、谁录入、谁负责”原则，公示行政处罚信息和结果的发现一起扣1分，扣完5分为止。"
-#[test]
-fn rule_11g_penalty_publicity_capped_at_five() {
-    check(
-        "11g",
-        "11-2",
-        &[
-            Case {
-                name: "none",
-                facts: vec![("11g", n(0))],
-                breaches: 0,
-                deducted: "0",
-                item_score: "15",
-                total: "100",
-            },
-            Case {
-                name: "1 decision",
-                facts: vec![("11g", Fact::findings(["某培训机构行政处罚决定未公示"]))],
-                // 1 × 1 = 1 → item 14; total 99
-                breaches: 1,
-                deducted: "1",
-                item_score: "14",
-                total: "99",
-            },
-            Case {
-                name: "all three of the second row at their caps",
-                facts: vec![("11e", n(5)), ("11f", n(6)), ("11g", n(7))],
-                // 5 + 5 + 5 = 15 = the row's points → item 0; total 85
-                breaches: 7,
-                deducted: "5",
-                item_score: "0",
-                total: "85",
-            },
-        ],
     );
 }
 
@@ -1402,261 +1283,6 @@ fn the_two_rows_numbered_11_are_scored_independently() {
         second.reason(),
         "未全量归集本科室产生的许可信息：3起，扣3分",
         "11-2 reason names only its own rule"
-    );
-}
-
-// ---------------------------------------------------------------------------
-// Item 12 (互联网+监管, 10 points)
-// ---------------------------------------------------------------------------
-
-/// Source: seed item 12: "各监管科室未梳理完善本业务科室检查实施清单，确保检查实施清单完善率达到100%的扣5分"
-#[test]
-fn rule_12a_checklist_below_100_percent() {
-    check(
-        "12a",
-        "12",
-        &[
-            Case {
-                name: "complete",
-                facts: vec![("12a", no())],
-                breaches: 0,
-                deducted: "0",
-                item_score: "10",
-                total: "100",
-            },
-            Case {
-                name: "incomplete",
-                facts: vec![("12a", yes())],
-                // −5 → item 5; total 95
-                breaches: 1,
-                deducted: "5",
-                item_score: "5",
-                total: "95",
-            },
-        ],
-    );
-}
-
-/// Source: seed item 12: "未常态化采集、推送监管数据，监管数据未100%覆盖监管事项的每每少一次扣1分，扣完10分为止。"
-#[test]
-fn rule_12b_missing_data_pushes_capped_at_ten() {
-    check(
-        "12b",
-        "12",
-        &[
-            Case {
-                name: "none",
-                facts: vec![("12b", n(0))],
-                breaches: 0,
-                deducted: "0",
-                item_score: "10",
-                total: "100",
-            },
-            Case {
-                name: "7 missing",
-                facts: vec![("12b", n(7))],
-                // 7 × 1 = 7 → item 3; total 93
-                breaches: 7,
-                deducted: "7",
-                item_score: "3",
-                total: "93",
-            },
-            Case {
-                name: "10 missing, exactly the cap",
-                facts: vec![("12b", n(10))],
-                // 10 × 1 = 10 → item 0; total 90
-                breaches: 10,
-                deducted: "10",
-                item_score: "0",
-                total: "90",
-            },
-            Case {
-                name: "12 missing",
-                facts: vec![("12b", n(12))],
-                // 12 × 1 = 12, capped at 10 → item 0; total 90
-                breaches: 12,
-                deducted: "10",
-                item_score: "0",
-                total: "90",
-            },
-        ],
-    );
-}
-
-/// Source: seed item 12: "未常态化采集、推送监管数据，监管数据未100%覆盖监管事项的每每少一次扣1分，扣完10分为止。"
-///
-/// Alone, 12 missing pushes hit the rule's own cap of 10, which equals the
-/// item's points: the cap, not the item, is what limits.
-#[test]
-fn rule_12b_alone_beyond_its_cap() {
-    let rubric = ducha::seed::yuxi();
-    let inspection = inspection(&[("12b", n(12))]);
-    let card = rubric.evaluate(&inspection).unwrap();
-    let rule = card.rule("12b").unwrap();
-    // 12 × 1 = 12, capped at 10 → item 10 − 10 = 0; total 90
-    assert_decimal(rule.raw(), "12", "12b raw");
-    assert_decimal(rule.deducted(), "10", "12b deduction");
-    assert_eq!(
-        rule.limited_by(),
-        Some(LimitedBy::Cap(pts("10"))),
-        "12b limited by its cap"
-    );
-    assert_decimal(card.item("12").unwrap().score(), "0", "item 12 score");
-    assert_decimal(card.score(), "90", "total");
-    assert_eq!(
-        rule.reason(),
-        "未常态化采集、推送监管数据，监管数据未100%覆盖监管事项：12次，扣12分，超过上限按10分扣",
-        "12b reason past its cap"
-    );
-}
-
-/// Source: seed item 12: "各监管科室未梳理完善本业务科室检查实施清单，确保检查实施清单完善率达到100%的扣5分，未常态化采集、推送监管数据，监管数据未100%覆盖监管事项的每每少一次扣1分，扣完10分为止。"
-///
-/// 12a (5) and 12b (up to 10) can exceed the item's 10 points. In document
-/// order 12a keeps its 5; 12b's 7 gives way to the 5 that remain, and is
-/// reported as limited by item 12.
-#[test]
-fn item_12_bound_trims_the_later_rule() {
-    let rubric = ducha::seed::yuxi();
-    let facts = [("12a", yes()), ("12b", n(7))];
-    let inspection = inspection(&facts);
-    let card = rubric.evaluate(&inspection).unwrap();
-    let a = card.rule("12a").unwrap();
-    let b = card.rule("12b").unwrap();
-    // 12a: −5, whole
-    assert_decimal(a.deducted(), "5", "12a deduction");
-    assert_eq!(a.limited_by(), None, "12a not limited");
-    // 12b: 7 × 1 = 7 (under its cap of 10); 10 − 5 = 5 remain → 5
-    assert_decimal(b.raw(), "7", "12b raw");
-    assert_decimal(b.capped(), "7", "12b under its cap");
-    assert_decimal(b.deducted(), "5", "12b deduction after item 12's bound");
-    let item_12 = Id::new("12").unwrap();
-    assert_eq!(
-        b.limited_by(),
-        Some(LimitedBy::Node {
-            id: &item_12,
-            points: dec("10")
-        }),
-        "12b limited by item 12's 10 points"
-    );
-    assert_eq!(
-        b.reason(),
-        "未常态化采集、推送监管数据，监管数据未100%覆盖监管事项：7次，扣7分，受第12项分值10分所限，实扣5分",
-        "12b reason"
-    );
-    // 5 + 5 = 10 → item 0; total 90
-    let item = card.item("12").unwrap();
-    assert_decimal(item.deducted(), "10", "item 12 deduction");
-    assert_decimal(item.score(), "0", "item 12 score");
-    assert_decimal(card.score(), "90", "total");
-}
-
-/// Source: seed item 12: "各监管科室未梳理完善本业务科室检查实施清单，确保检查实施清单完善率达到100%的扣5分，未常态化采集、推送监管数据，监管数据未100%覆盖监管事项的每每少一次扣1分，扣完10分为止。"
-///
-/// Both the cap and the item trim 12b (12 → 10 → 5): the node is reported,
-/// and the reason shows both steps.
-#[test]
-fn item_12_cap_and_bound_together() {
-    let rubric = ducha::seed::yuxi();
-    let inspection = inspection(&[("12a", yes()), ("12b", n(12))]);
-    let card = rubric.evaluate(&inspection).unwrap();
-    let b = card.rule("12b").unwrap();
-    // 12 × 1 = 12, capped at 10; item 12 has 10 − 5 = 5 left → 5
-    assert_decimal(b.raw(), "12", "12b raw");
-    assert_decimal(b.capped(), "10", "12b after its cap");
-    assert_decimal(b.deducted(), "5", "12b after item 12's bound");
-    let item_12 = Id::new("12").unwrap();
-    assert_eq!(
-        b.limited_by(),
-        Some(LimitedBy::Node {
-            id: &item_12,
-            points: dec("10")
-        }),
-        "the node bound is reported where both trim"
-    );
-    assert_eq!(
-        b.reason(),
-        "未常态化采集、推送监管数据，监管数据未100%覆盖监管事项：12次，扣12分，超过上限按10分扣，受第12项分值10分所限，实扣5分",
-        "12b reason, capped then bounded"
-    );
-    assert_decimal(card.score(), "90", "total: 100 − 10");
-}
-
-// ---------------------------------------------------------------------------
-// Item 13 (相关工作完成情况, 10 points)
-// ---------------------------------------------------------------------------
-
-/// Source: seed item 13: "未对县（市、区）局开展对口内业务的指导和培训工作的扣5分"
-#[test]
-fn rule_13a_no_county_training() {
-    check(
-        "13a",
-        "13",
-        &[
-            Case {
-                name: "trained",
-                facts: vec![("13a", no())],
-                breaches: 0,
-                deducted: "0",
-                item_score: "10",
-                total: "100",
-            },
-            Case {
-                name: "not trained",
-                facts: vec![("13a", yes())],
-                // −5 → item 5; total 95
-                breaches: 1,
-                deducted: "5",
-                item_score: "5",
-                total: "95",
-            },
-        ],
-    );
-}
-
-/// Source: seed item 13: "未按时间节点和要求报送工作总结及相关材料的，每少一次扣1分，扣完5分为止。"
-#[test]
-fn rule_13b_missing_reports_capped_at_five() {
-    check(
-        "13b",
-        "13",
-        &[
-            Case {
-                name: "none",
-                facts: vec![("13b", n(0))],
-                breaches: 0,
-                deducted: "0",
-                item_score: "10",
-                total: "100",
-            },
-            Case {
-                name: "1 missing",
-                facts: vec![("13b", n(1))],
-                // 1 × 1 = 1 → item 9; total 99
-                breaches: 1,
-                deducted: "1",
-                item_score: "9",
-                total: "99",
-            },
-            Case {
-                name: "6 missing",
-                facts: vec![("13b", n(6))],
-                // 6, capped at 5 → item 5; total 95
-                breaches: 6,
-                deducted: "5",
-                item_score: "5",
-                total: "95",
-            },
-            Case {
-                name: "6 missing and no training",
-                facts: vec![("13a", yes()), ("13b", n(6))],
-                // 5 + 5 = 10 = item 13's points → item 0; total 90
-                breaches: 6,
-                deducted: "5",
-                item_score: "0",
-                total: "90",
-            },
-        ],
     );
 }
 

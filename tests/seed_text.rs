@@ -2,7 +2,6 @@
 //!
 //! Source: `tests/data/seed/yuxi-original.txt`, a copy of the seed document
 //! 玉溪市教育体育局机关“双随机、一公开”监管工作督查细则（试行）.
-#![cfg(test)]
 
 use ducha::{Children, Penalty};
 
@@ -114,6 +113,7 @@ fn rules_match_the_table() {
             Penalty::Flat { points } => ("flat", points.to_string(), String::new()),
             Penalty::PerOccurrence { points } => ("per", points.to_string(), String::new()),
             Penalty::Capped { points, cap } => ("capped", points.to_string(), cap.to_string()),
+            _ => unreachable!("a new penalty kind: extend this table"),
         };
         assert_eq!(
             (k, a.as_str(), c.as_str()),

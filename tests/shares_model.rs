@@ -24,19 +24,18 @@
 //! children: bounds above items trim, which the run counts and requires.
 //! Breaches are read from the scorecard: counting dates is not what this
 //! model checks.
-#![cfg(test)]
-#![cfg(feature = "testing")]
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
-use ducha::testing::{inspections, rubrics};
 use ducha::{
-    Children, Decimal, Fact, Id, Indicator, Inspection, Item, LimitedBy, NaiveDate, Penalty,
-    Period, Points, Rubric, RubricSpec, Rule, Scorecard, Trigger,
+    Children, Decimal, Fact, Indicator, Inspection, Item, LimitedBy, Penalty, Rubric, RubricSpec,
+    Rule, Scorecard, Trigger,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestError, TestRunner};
+
+use crate::common::{flat, id, item, items, pts, rubric_and_inspection, rule};
 
 /// What limited a rule's share, in the model.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,6 +104,7 @@ fn raw(penalty: &Penalty, breaches: u64) -> Decimal {
         Penalty::PerOccurrence { points } | Penalty::Capped { points, .. } => {
             points.get() * Decimal::from(breaches)
         }
+        _ => unreachable!("a new penalty kind: extend this model"),
     }
 }
 
@@ -349,23 +349,12 @@ fn tight(indicators: &[Indicator]) -> u32 {
         .sum()
 }
 
-fn year_2026() -> Period {
-    Period::new(
-        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-        NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
-    )
-    .unwrap()
-}
-
 /// Over the kit's generated rubrics and inspections, every rule's capped
 /// deduction, share and limit, and every node's deduction and score, are
 /// the model's; and the cases do trim by indicators, items and caps.
 #[test]
 fn evaluator_matches_the_reference_model() {
-    let strategy = rubrics().prop_flat_map(|r| {
-        let i = inspections(&r, year_2026());
-        (Just(r), i)
-    });
+    let strategy = rubric_and_inspection();
     let coverage = Cell::new(Coverage::default());
     let mut runner = TestRunner::new(Config {
         cases: 384,
@@ -402,30 +391,6 @@ fn evaluator_matches_the_reference_model() {
     );
 }
 
-fn flag_rule(id: &str, points: u16) -> Rule {
-    Rule {
-        id: Id::new(id).unwrap(),
-        label: "违规".into(),
-        text: "违规的扣分".into(),
-        unit: "起".into(),
-        trigger: Trigger::Flag,
-        penalty: Penalty::Flat {
-            points: Points::whole(points),
-        },
-    }
-}
-
-fn item(id: &str, points: u16, rules: Vec<Rule>) -> Item {
-    Item {
-        id: Id::new(id).unwrap(),
-        serial: id.into(),
-        points: Points::whole(points),
-        requirement: "要求".into(),
-        standard: String::new(),
-        rules,
-    }
-}
-
 /// The model itself, by hand: indicator `G` (6 points, the whole total)
 /// over items `A` and `B` (5 each), rules `a1` (−4), `b1` (−4), `b2` (−3),
 /// all breached. `a1` keeps its 4; `b1` gets the 2 that remain of `G`,
@@ -434,22 +399,21 @@ fn item(id: &str, points: u16, rules: Vec<Rule>) -> Item {
 /// min(5, 7) = 5; `G` min(6, 9) = 6.
 #[test]
 fn the_model_by_hand() {
-    let rubric = Rubric::new(RubricSpec {
-        id: Id::new("hand").unwrap(),
-        title: "手算".into(),
-        version: String::new(),
-        total: Points::whole(6),
-        indicators: vec![Indicator {
-            id: Id::new("G").unwrap(),
-            name: "指标".into(),
-            points: Points::whole(6),
-            children: Children::Items(vec![
-                item("A", 5, vec![flag_rule("a1", 4)]),
-                item("B", 5, vec![flag_rule("b1", 4), flag_rule("b2", 3)]),
-            ]),
-        }],
-        examples: Vec::new(),
-    })
+    let flag = |rule_id, points| rule(rule_id, Trigger::Flag, flat(points));
+    let rubric = Rubric::new(RubricSpec::new(
+        id("hand"),
+        "手算",
+        pts("6"),
+        vec![items(
+            "G",
+            "指标",
+            "6",
+            vec![
+                item("A", "5", vec![flag("a1", "4")]),
+                item("B", "5", vec![flag("b1", "4"), flag("b2", "3")]),
+            ],
+        )],
+    ))
     .unwrap();
     let breaches = BTreeMap::from([
         ("a1".to_owned(), 1),
@@ -500,10 +464,8 @@ fn the_model_by_hand() {
         "the model's node deductions, by hand"
     );
     let mut inspection = Inspection::new();
-    for id in ["a1", "b1", "b2"] {
-        inspection
-            .facts
-            .insert(Id::new(id).unwrap(), Fact::Flag(true));
+    for rule_id in ["a1", "b1", "b2"] {
+        inspection.facts.insert(id(rule_id), Fact::Flag(true));
     }
     let coverage = Cell::new(Coverage::default());
     compare(&rubric, &inspection, &coverage).unwrap();

@@ -1,0 +1,190 @@
+//! Helpers shared by the test modules: ids, points and exact decimals from
+//! their text, small rubrics built through the public API, the kit's
+//! generated cases over 2026, and finders in scorecard JSON.
+//!
+//! Each module keeps the helpers only it uses; what more than one module
+//! needs lives here, once.
+
+use ducha::testing::{inspections, rubrics};
+use ducha::{
+    Decimal, Id, Indicator, Inspection, Item, LimitedBy, NaiveDate, Penalty, Period, Points,
+    Rubric, RubricSpec, Rule, Trigger,
+};
+use proptest::prelude::*;
+
+/// An id from its text.
+pub fn id(s: &str) -> Id {
+    Id::new(s).unwrap()
+}
+
+/// Points from their text.
+pub fn pts(s: &str) -> Points {
+    s.parse().unwrap()
+}
+
+/// An exact decimal from its text.
+pub fn dec(s: &str) -> Decimal {
+    Decimal::from_str_exact(s).unwrap()
+}
+
+/// Asserts a decimal both by value and as printed: `97.5`, never `97.50`.
+#[track_caller]
+pub fn assert_decimal(actual: Decimal, expected: &str, what: &str) {
+    assert_eq!(actual, dec(expected), "{what}: value");
+    assert_eq!(actual.to_string(), expected, "{what}: printed form");
+}
+
+/// The calendar year 2026, the assessment period of generated inspections.
+pub fn year_2026() -> Period {
+    Period::new(
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+    )
+    .unwrap()
+}
+
+/// Generated rubrics with generated inspections of them over 2026 (the test
+/// kit's strategies).
+pub fn rubric_and_inspection() -> impl Strategy<Value = (Rubric, Inspection)> {
+    rubrics().prop_flat_map(|r| {
+        let inspection = inspections(&r, year_2026());
+        (Just(r), inspection)
+    })
+}
+
+/// What limited a deduction, as a test expects it.
+#[derive(Debug, Clone, Copy)]
+pub enum Limit {
+    /// Nothing: the rule keeps its whole deduction.
+    Nothing,
+    /// The rule's own cap of these points.
+    Cap(&'static str),
+    /// The node with this id, of these points.
+    Node(&'static str, &'static str),
+}
+
+impl Limit {
+    /// Whether `actual` is this limit.
+    pub fn matches(self, actual: Option<LimitedBy<'_>>) -> bool {
+        match (self, actual) {
+            (Limit::Nothing, None) => true,
+            (Limit::Cap(cap), Some(LimitedBy::Cap(actual))) => actual == pts(cap),
+            (Limit::Node(node, points), Some(LimitedBy::Node { id, points: actual })) => {
+                id.as_str() == node && actual == dec(points)
+            }
+            _ => false,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Small rubrics through the public API
+// ---------------------------------------------------------------------------
+
+/// A rule labelled `违反{id}`, counted in 起.
+pub fn rule(rule_id: &str, trigger: Trigger, penalty: Penalty) -> Rule {
+    Rule::new(id(rule_id), format!("违反{rule_id}"), trigger, penalty)
+}
+
+/// An item whose serial is its id.
+pub fn item(item_id: &str, points: &str, rules: Vec<Rule>) -> Item {
+    Item::new(id(item_id), item_id, pts(points)).with_rules(rules)
+}
+
+/// An indicator holding items.
+pub fn items(group_id: &str, name: &str, points: &str, items: Vec<Item>) -> Indicator {
+    Indicator::with_items(id(group_id), name, pts(points), items)
+}
+
+/// An indicator holding finer indicators.
+pub fn indicators(group_id: &str, name: &str, points: &str, children: Vec<Indicator>) -> Indicator {
+    Indicator::with_indicators(id(group_id), name, pts(points), children)
+}
+
+/// The rubric `mine` (测试细则) declaring this total.
+pub fn spec(total: &str, indicators: Vec<Indicator>) -> RubricSpec {
+    RubricSpec::new(id("mine"), "测试细则", pts(total), indicators)
+}
+
+/// `p` once there is any breach.
+pub fn flat(p: &str) -> Penalty {
+    Penalty::flat(pts(p))
+}
+
+/// `p` for each breach.
+pub fn per(p: &str) -> Penalty {
+    Penalty::per_occurrence(pts(p))
+}
+
+/// `p` for each breach, at most `cap`.
+pub fn capped(p: &str, cap: &str) -> Penalty {
+    Penalty::capped(pts(p), pts(cap))
+}
+
+/// One rule `r` in item `i` of `item_points`, in indicator `G` of the same
+/// points; the rubric's total is those points.
+pub fn one_rule(trigger: Trigger, penalty: Penalty, item_points: &str) -> Rubric {
+    Rubric::new(spec(
+        item_points,
+        vec![items(
+            "G",
+            "组",
+            item_points,
+            vec![item("i", item_points, vec![rule("r", trigger, penalty)])],
+        )],
+    ))
+    .unwrap()
+}
+
+// ---------------------------------------------------------------------------
+// The JSON surface
+// ---------------------------------------------------------------------------
+
+/// Rubrics written as JSON text and scorecards read as JSON values.
+pub mod json {
+    use ducha::json::Engine;
+    use serde_json::{Value, json};
+
+    /// A one-item rubric of `points` points (rubric `r`, indicator `G`, item
+    /// `1`) whose only rule `1a`, labelled `未达标` and counted in 起, has
+    /// this trigger and penalty.
+    pub fn one_rule(trigger: Value, penalty: Value, points: &str) -> String {
+        json!({
+            "id": "r", "title": "t", "total": points,
+            "indicators": [{ "id": "G", "name": "g", "points": points, "items": [
+                { "id": "1", "serial": "1", "points": points, "requirement": "r", "rules": [
+                    { "id": "1a", "label": "未达标", "text": "t",
+                      "trigger": trigger, "penalty": penalty }
+                ] }
+            ] }]
+        })
+        .to_string()
+    }
+
+    /// The scorecard `engine` gives for `inspection`, as a JSON value; an
+    /// error fails the test, naming the start of the inspection (which may
+    /// be megabytes long) and the error.
+    pub fn card(engine: &Engine, inspection: &str) -> Value {
+        let text = engine.evaluate(inspection).unwrap_or_else(|e| {
+            let start: String = inspection.chars().take(200).collect();
+            panic!("{start}: {}", e.to_json())
+        });
+        serde_json::from_str(&text).unwrap()
+    }
+
+    /// The outcome of rule `id` in a scorecard.
+    pub fn rule<'a>(card: &'a Value, id: &str) -> &'a Value {
+        fn find<'a>(node: &'a Value, id: &str) -> Option<&'a Value> {
+            for rule in node["rules"].as_array().into_iter().flatten() {
+                if rule["id"] == id {
+                    return Some(rule);
+                }
+            }
+            let children = node["indicators"].as_array().into_iter().flatten();
+            children
+                .chain(node["items"].as_array().into_iter().flatten())
+                .find_map(|child| find(child, id))
+        }
+        find(card, id).unwrap_or_else(|| panic!("no rule {id}"))
+    }
+}

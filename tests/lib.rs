@@ -1,0 +1,30 @@
+//! The integration tests: one binary (`cargo test --all-features`; it needs
+//! the `testing` feature, and so `json`), one module per area, and the
+//! helpers they share in [`common`].
+//!
+//! Run one area with a filter: `cargo test --all-features --test integration
+//! dates::`.
+
+// Always set in a test binary; said here so that clippy's
+// `allow-*-in-tests` (clippy.toml) covers the helpers outside `#[test]`
+// functions too, which unwrap, index and panic like the tests they serve.
+#![cfg(test)]
+
+mod common;
+
+mod calendar;
+mod conformance;
+mod dates;
+mod diagnostics;
+mod fuzz_regressions;
+mod golden;
+mod hardening;
+mod json;
+mod kit;
+mod long_ids;
+mod penalties;
+mod properties;
+mod school_safety;
+mod seed_clauses;
+mod seed_text;
+mod shares_model;
