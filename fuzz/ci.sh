@@ -2,7 +2,7 @@
 # Brief fuzzing of the JSON surface, for CI: `bash fuzz/ci.sh` from the
 # repository root (or anywhere).
 #
-# - With the nightly toolchain and cargo-fuzz: builds both targets (with
+# - With the nightly toolchain and cargo-fuzz: builds the targets (with
 #   AddressSanitizer and debug assertions, as `cargo fuzz` does) and runs
 #   each for FUZZ_SECONDS (default 30) from the committed corpus; a crash,
 #   a timeout (an input slower than FUZZ_TIMEOUT seconds, default 20) or an
@@ -22,7 +22,7 @@ cd "$(dirname "$0")"
 seconds=${FUZZ_SECONDS:-30}
 timeout=${FUZZ_TIMEOUT:-20}
 toolchain=${FUZZ_TOOLCHAIN:-nightly}
-targets=(json_raw json_structured)
+targets=(json_raw json_structured json_large)
 
 if ! cargo "+$toolchain" --version >/dev/null 2>&1; then
   echo "fuzz: no $toolchain toolchain here; fuzzing skipped"

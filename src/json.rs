@@ -497,9 +497,3 @@ pub fn validate(rubric_json: &str) -> Result<String, JsonError> {
 pub fn evaluate(rubric_json: &str, inspection_json: &str) -> Result<String, JsonError> {
     Engine::load(rubric_json)?.evaluate(inspection_json)
 }
-
-#[doc(hidden)]
-/// Temporary profiling hook.
-pub fn __bench_write(card: &crate::Scorecard<'_>) -> String {
-    card.to_json()
-}

@@ -74,7 +74,7 @@ const OUTPUT_SLACK: usize = 65_536;
 /// The longest text any one field gets (in chars), and what all long texts
 /// together may take (in bytes), keeping inputs under the 16 MiB limit.
 const LONG_TEXT: u64 = 100_000;
-const LONG_BUDGET: usize = 6 << 20;
+const LONG_BUDGET: usize = 1 << 20;
 
 /// The most list elements (dates, cases, findings) of one inspection.
 const ELEMENT_BUDGET: u64 = 200_000;
@@ -85,6 +85,21 @@ const ELEMENT_BUDGET: u64 = 200_000;
 fn short_node_labels() -> bool {
     static SHORT: OnceLock<bool> = OnceLock::new();
     *SHORT.get_or_init(|| std::env::var_os("JSON_LARGE_SHORT_NODE_LABELS").is_some())
+}
+
+/// `JSON_LARGE_TRACE=1` prints one line per rubric and per inspection
+/// (sizes, outcome): to see what the generator makes of a corpus.
+fn trace() -> bool {
+    static TRACE: OnceLock<bool> = OnceLock::new();
+    *TRACE.get_or_init(|| std::env::var_os("JSON_LARGE_TRACE").is_some())
+}
+
+/// An answer's outcome in a word: `ok` or the error's code.
+fn outcome(answer: &Result<String, JsonError>) -> &'static str {
+    match answer {
+        Ok(_) => "ok",
+        Err(e) => e.code.as_str(),
+    }
 }
 
 // ---------------------------------------------------------------- choices
@@ -132,7 +147,11 @@ impl Src<'_, '_> {
 
     fn pick<T: Copy>(&mut self, options: &[T]) -> T {
         let at = self.below(options.len() as u64) as usize;
-        options.get(at).or(options.first()).copied().unwrap_or_else(|| unreachable!())
+        options
+            .get(at)
+            .or(options.first())
+            .copied()
+            .expect("options are never empty")
     }
 
     /// An index into `weights`, drawn in proportion to them (uniform if all
@@ -163,11 +182,19 @@ fn q(s: &str) -> String {
 /// Alphabets texts are drawn from.
 const ALPHABETS: &[&[&str]] = &[
     &["a", "b", "x", "Z", "0", "7", " ", "-", "_", "."],
-    &["督", "查", "细", "则", "扣", "分", "未", "公", "示", "，", "；", "（", "）", "、"],
+    &[
+        "督", "查", "细", "则", "扣", "分", "未", "公", "示", "，", "；", "（", "）", "、",
+    ],
     &["𠀀", "😀", "𝄞", "\u{10ffff}", "\u{1f1e8}\u{1f1f3}"],
-    &["\"", "\\", "\n", "\t", "\u{0}", "\u{1f}", "\u{7f}", "/", "\u{8}", "\u{c}"],
-    &["\u{202e}", "\u{2028}", "\u{2029}", "\u{feff}", "\u{200b}", "e\u{301}", "\u{fffd}"],
-    &["长", "a", "😀", "\"", "\u{0}", "\u{202e}", "é", "ß", "Ω", "ア"],
+    &[
+        "\"", "\\", "\n", "\t", "\u{0}", "\u{1f}", "\u{7f}", "/", "\u{8}", "\u{c}",
+    ],
+    &[
+        "\u{202e}", "\u{2028}", "\u{2029}", "\u{feff}", "\u{200b}", "e\u{301}", "\u{fffd}",
+    ],
+    &[
+        "长", "a", "😀", "\"", "\u{0}", "\u{202e}", "é", "ß", "Ω", "ア",
+    ],
 ];
 
 /// What kinds of text get long.
@@ -229,9 +256,21 @@ impl TextGen {
         out.push_str(&unit.repeat(n.saturating_sub(head)));
         let tail = self.chars(s, 3);
         out.push_str(&tail);
-        self.budget = self.budget.saturating_sub(out.len());
+        self.budget = self.budget.saturating_sub(escaped_len(&out));
         out
     }
+}
+
+/// The length of `s` written as a JSON string, at most (a control
+/// character takes up to 6 bytes).
+fn escaped_len(s: &str) -> usize {
+    s.bytes()
+        .map(|b| match b {
+            0..0x20 => 6,
+            b'"' | b'\\' => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
 // ---------------------------------------------------------------- numbers
@@ -248,39 +287,52 @@ enum Forms {
 }
 
 /// The decimal `mantissa × 10^-scale` written as JSON, in a form `forms`
-/// allows.
-fn decimal_json(s: &mut Src<'_, '_>, forms: Forms, mantissa: i128, scale: u32) -> String {
+/// allows; written forms have at most `places` decimal places (points take
+/// 6). Exponent forms are bare numbers: a string is read as plain digits.
+fn decimal_json(
+    s: &mut Src<'_, '_>,
+    forms: Forms,
+    mantissa: i128,
+    scale: u32,
+    places: u32,
+) -> String {
     let plain = Decimal::try_from_i128_with_scale(mantissa, scale.min(28))
         .map(|d| d.normalize().to_string())
         .unwrap_or_else(|_| mantissa.to_string());
+    let fraction = plain.split_once('.').map_or(0, |(_, f)| f.len() as u32);
     match forms {
         Forms::Strings => q(&plain),
         Forms::Numbers => plain,
-        Forms::Any => {
-            let text = match s.below(6) {
-                0 | 1 => plain,
-                // Exponent form from the mantissa: `25e-1`, `7183e24`.
-                2 if scale > 0 => format!("{mantissa}e-{scale}"),
-                2 => format!("{mantissa}e0"),
-                3 => format!("{mantissa}0E-{}", scale + 1),
-                // Trailing zeros: `2.500`.
-                4 if plain.contains('.') => format!("{plain}00"),
-                4 => format!("{plain}.0"),
-                _ => {
-                    // Scientific with a fraction: `2.5e0`, `1.2e+1`.
-                    let digits = mantissa.unsigned_abs().to_string();
-                    let sign = if mantissa < 0 { "-" } else { "" };
-                    let (first, rest) = digits.split_at(1);
-                    let exp = digits.len() as i64 - 1 - i64::from(scale);
-                    if rest.is_empty() {
-                        format!("{sign}{first}e{exp}")
-                    } else {
-                        format!("{sign}{first}.{rest}e{exp:+}")
-                    }
+        Forms::Any => match s.below(6) {
+            // Exponent form from the mantissa: `25e-1`, `7183e24`, `10E-2`.
+            2 if scale > 0 => format!("{mantissa}e-{scale}"),
+            2 => format!("{mantissa}e0"),
+            3 if scale < places && mantissa != 0 => format!("{mantissa}0E-{}", scale + 1),
+            // Scientific with a fraction: `2.5e0`, `1.2e+1`.
+            5 => {
+                let digits = mantissa.unsigned_abs().to_string();
+                let sign = if mantissa < 0 { "-" } else { "" };
+                let (first, rest) = digits.split_at(1);
+                let exp = digits.len() as i64 - 1 - i64::from(scale);
+                if rest.is_empty() {
+                    format!("{sign}{first}e{exp}")
+                } else {
+                    format!("{sign}{first}.{rest}e{exp:+}")
                 }
-            };
-            if s.chance(1, 2) { q(&text) } else { text }
-        }
+            }
+            choice => {
+                // Plain, or with trailing zeros (`2.500`, `3.0`) where a
+                // Decimal still holds the digits.
+                let digits = plain.bytes().filter(u8::is_ascii_digit).count();
+                let text = match choice {
+                    4 if digits + 2 > 28 => plain,
+                    4 if fraction + 2 <= places && fraction > 0 => format!("{plain}00"),
+                    4 if places > 0 && fraction == 0 => format!("{plain}.0"),
+                    _ => plain,
+                };
+                if s.chance(1, 2) { q(&text) } else { text }
+            }
+        },
     }
 }
 
@@ -295,7 +347,7 @@ fn points(s: &mut Src<'_, '_>, forms: Forms, size: u8) -> (String, Decimal) {
         _ => (1, 6),
     };
     let value = Decimal::from_i128_with_scale(mantissa, scale);
-    (decimal_json(s, forms, mantissa, scale), value)
+    (decimal_json(s, forms, mantissa, scale, 6), value)
 }
 
 // ---------------------------------------------------------------- dates
@@ -353,12 +405,24 @@ fn qd(date: NaiveDate) -> String {
 
 // ---------------------------------------------------------------- rubric
 
+/// What the inspection needs to know of a generated rule.
+struct RuleInfo {
+    id: String,
+    kind: Kind,
+    /// A flat penalty: any number of breaches costs the same, so a count
+    /// up to `u64::MAX` cannot overflow it.
+    flat: bool,
+}
+
 #[derive(Clone, Copy, Debug)]
 enum Kind {
     Flag,
     Count,
     Threshold(Measure),
-    Deadline { within: bool },
+    /// `within`: working days or not, and how many.
+    Deadline {
+        within: Option<(bool, u32)>,
+    },
     Cadence,
 }
 
@@ -410,7 +474,7 @@ struct RubricGen<'t> {
     /// Rules still to make.
     left: u64,
     /// Each rule's id and kind, in document order.
-    rules: Vec<(String, Kind)>,
+    rules: Vec<RuleInfo>,
     defect_planted: bool,
 }
 
@@ -465,7 +529,7 @@ impl RubricGen<'_> {
                     }
                 } else {
                     let (m, scale) = in_domain(s, measure);
-                    decimal_json(s, forms, m, scale)
+                    decimal_json(s, forms, m, scale, 28)
                 };
                 let measure_field = if self.plant(s, Defect::MissingMeasure) {
                     String::new()
@@ -479,9 +543,10 @@ impl RubricGen<'_> {
             }
             3 => {
                 let mut t = String::from("{\"kind\":\"deadline\"");
-                let within = s.chance(2, 3);
-                if within {
-                    let unit = if s.chance(1, 2) { "working_days" } else { "days" };
+                let mut within = None;
+                if s.chance(2, 3) {
+                    let working = s.chance(1, 2);
+                    let unit = if working { "working_days" } else { "days" };
                     let n = if self.plant(s, Defect::TimeLimit) {
                         s.pick(&[3661, u64::from(u32::MAX)])
                     } else {
@@ -494,6 +559,7 @@ impl RubricGen<'_> {
                         }
                     };
                     let _ = write!(t, ",\"within\":{{\"{unit}\":{n}}}");
+                    within = Some((working, u32::try_from(n).unwrap_or(u32::MAX)));
                 }
                 let long = self.text.long.after_action;
                 if s.chance(2, 3) {
@@ -517,7 +583,9 @@ impl RubricGen<'_> {
         }
     }
 
-    fn penalty(&mut self, s: &mut Src<'_, '_>) -> String {
+    /// A penalty, and whether it is flat (so that any number of breaches
+    /// costs the same).
+    fn penalty(&mut self, s: &mut Src<'_, '_>) -> (String, bool) {
         let forms = self.shape.forms;
         let (p, _) = if self.plant(s, Defect::TooManyPlaces) {
             ("\"0.0000001\"".to_owned(), Decimal::ZERO)
@@ -525,11 +593,17 @@ impl RubricGen<'_> {
             points(s, forms, 1)
         };
         match s.weighted(&self.shape.penalties) {
-            0 => format!("{{\"kind\":\"flat\",\"points\":{p}}}"),
-            1 => format!("{{\"kind\":\"per_occurrence\",\"points\":{p}}}"),
+            0 => (format!("{{\"kind\":\"flat\",\"points\":{p}}}"), true),
+            1 => (
+                format!("{{\"kind\":\"per_occurrence\",\"points\":{p}}}"),
+                false,
+            ),
             _ => {
                 let (cap, _) = points(s, forms, 1);
-                format!("{{\"kind\":\"capped\",\"points\":{p},\"cap\":{cap}}}")
+                (
+                    format!("{{\"kind\":\"capped\",\"points\":{p},\"cap\":{cap}}}"),
+                    false,
+                )
             }
         }
     }
@@ -537,14 +611,16 @@ impl RubricGen<'_> {
     fn rule(&mut self, s: &mut Src<'_, '_>, out: &mut String) {
         let mut id = self.id(s, "r");
         if self.plant(s, Defect::DuplicateId) {
-            if let Some((first, _)) = self.rules.first() {
-                id = first.clone();
+            if let Some(first) = self.rules.first() {
+                id = first.id.clone();
             }
         }
         let (trigger, kind) = self.trigger(s);
         let long = self.text.long;
-        let label = self.text.maybe_long(s, long.labels && s.chance(1, 4));
-        let text = self.text.maybe_long(s, long.other && s.chance(1, 16));
+        let wanted = long.labels && s.chance(1, 4);
+        let label = self.text.maybe_long(s, wanted);
+        let wanted = long.other && s.chance(1, 16);
+        let text = self.text.maybe_long(s, wanted);
         let _ = write!(
             out,
             "{{\"id\":{},\"label\":{},\"text\":{}",
@@ -556,17 +632,18 @@ impl RubricGen<'_> {
             let unit = if long.units && s.chance(1, 4) {
                 self.text.maybe_long(s, true)
             } else {
-                s.pick(&["起", "次", "项", "", "个工作日", "\u{0}"]).to_owned()
+                s.pick(&["起", "次", "项", "", "个工作日", "\u{0}"])
+                    .to_owned()
             };
             let _ = write!(out, ",\"unit\":{}", q(&unit));
         }
-        let penalty = self.penalty(s);
+        let (penalty, flat) = self.penalty(s);
         let _ = write!(out, ",\"trigger\":{trigger},\"penalty\":{penalty}");
         if self.plant(s, Defect::UnknownField) {
             out.push_str(",\"weight\":1");
         }
         out.push('}');
-        self.rules.push((id, kind));
+        self.rules.push(RuleInfo { id, kind, flat });
     }
 
     /// An item: returns its points.
@@ -586,7 +663,8 @@ impl RubricGen<'_> {
         } else {
             self.text.maybe_long(s, long)
         };
-        let requirement = self.text.maybe_long(s, self.text.long.other && s.chance(1, 8));
+        let wanted = self.text.long.other && s.chance(1, 8);
+        let requirement = self.text.maybe_long(s, wanted);
         let _ = write!(
             out,
             "{{\"id\":{},\"serial\":{},\"points\":{p},\"requirement\":{}",
@@ -612,7 +690,14 @@ impl RubricGen<'_> {
     }
 
     /// An indicator: returns its points.
-    fn indicator(&mut self, s: &mut Src<'_, '_>, depth: u64, out: &mut String) -> Decimal {
+    /// An indicator of at most `max` points: returns its points.
+    fn indicator(
+        &mut self,
+        s: &mut Src<'_, '_>,
+        depth: u64,
+        max: Decimal,
+        out: &mut String,
+    ) -> Decimal {
         let id = self.id(s, "I");
         let long = self.text.long.node_names && !short_node_labels() && s.chance(1, 2);
         let name = self.text.maybe_long(s, long);
@@ -628,7 +713,7 @@ impl RubricGen<'_> {
                 if i > 0 {
                     body.push(',');
                 }
-                sum = sum.saturating_add(self.indicator(s, depth + 1, &mut body));
+                sum = sum.saturating_add(self.indicator(s, depth + 1, billion(), &mut body));
             }
             "indicators"
         } else {
@@ -646,11 +731,16 @@ impl RubricGen<'_> {
         };
         // Mostly the children's sum (as documents have it), else an amount
         // of its own that may bind the children.
-        let (p, value) = if s.chance(3, 4) && sum <= Decimal::from(1_000_000_000u32) {
+        let (mut p, mut value) = if s.chance(3, 4) && sum <= billion() {
             (q(&sum.normalize().to_string()), sum)
         } else {
             points(s, self.shape.forms, 1)
         };
+        if value > max {
+            // The total may not pass 10^9 either.
+            value = max;
+            p = q(&max.normalize().to_string());
+        }
         let _ = write!(
             out,
             "{{\"id\":{},\"name\":{},\"points\":{p},\"{key}\":[{body}]}}",
@@ -659,6 +749,11 @@ impl RubricGen<'_> {
         );
         value
     }
+}
+
+/// The most points anything may have.
+fn billion() -> Decimal {
+    Decimal::from(1_000_000_000u32)
 }
 
 /// A minimum in `measure`'s domain, as (mantissa, scale).
@@ -694,7 +789,7 @@ fn in_domain(s: &mut Src<'_, '_>, measure: Measure) -> (i128, u32) {
     }
 }
 
-fn gen_rubric(s: &mut Src<'_, '_>, text: &mut TextGen) -> (String, Vec<(String, Kind)>) {
+fn gen_rubric(s: &mut Src<'_, '_>, text: &mut TextGen) -> (String, Vec<RuleInfo>) {
     let rules = match s.below(16) {
         0..=3 => s.range(1, 60),
         4..=10 => s.range(100, 1000),
@@ -768,7 +863,8 @@ fn gen_rubric(s: &mut Src<'_, '_>, text: &mut TextGen) -> (String, Vec<(String, 
             body.push(',');
         }
         first = false;
-        sum = sum.saturating_add(g.indicator(s, 1, &mut body));
+        let max = billion().saturating_sub(sum).max(Decimal::ZERO);
+        sum = sum.saturating_add(g.indicator(s, 1, max, &mut body));
     }
     let total = if g.shape.defect == Defect::TotalMismatch {
         q(&(sum + Decimal::ONE).normalize().to_string())
@@ -799,23 +895,32 @@ struct FactShape {
     /// Largest list (dates, cases, findings) per rule.
     list_max: u64,
     forms: Forms,
-    /// Plant one fact of a wrong shape.
-    wrong: bool,
+    /// Plant one fact of a wrong shape, and now and then a value or case
+    /// that is refused.
+    malformed: bool,
+    /// No fact whose answer needs an unknown year or a missing period: a
+    /// large inspection is scored, not refused for one of its thousands of
+    /// facts.
+    clean: bool,
     period: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// A count as JSON: small, at the edges of u64, in the forms a count rule
-/// reads (`7`, `"7"`, `7.0`, `7e0`) and now and then one it refuses.
-fn count_json(s: &mut Src<'_, '_>) -> String {
+/// reads (`7`, `"7"`, `7.0`, `7e0`; only `7` if `plain`: what date rules
+/// read as a hand count) and, if `malformed`, now and then one it refuses.
+fn count_json(s: &mut Src<'_, '_>, malformed: bool, plain: bool, huge: bool) -> String {
     let n = match s.below(8) {
+        _ if !huge && s.chance(1, 2) => s.range(0, 12),
+        _ if !huge => s.range(0, 1_000_000),
         0..=4 => s.range(0, 12),
         5 => u64::MAX,
         6 => s.pick(&[u64::MAX - 1, 1 << 53, (1 << 53) + 1, 1 << 63]),
         _ => s.range(0, u64::MAX),
     };
     match s.below(64) {
-        0 => "18446744073709551616".to_owned(),
-        1 => format!("-{}", n.max(1)),
+        0 if malformed => "18446744073709551616".to_owned(),
+        1 if malformed => format!("-{}", n.max(1)),
+        _ if plain => n.to_string(),
         2..=9 => q(&n.to_string()),
         10..=13 => format!("{n}.0"),
         14..=17 => format!("{n}e0"),
@@ -824,41 +929,88 @@ fn count_json(s: &mut Src<'_, '_>) -> String {
     }
 }
 
-/// A measured value as JSON for a threshold on `measure`: mostly in its
-/// domain, in any form, percentages too.
-fn measure_json(s: &mut Src<'_, '_>, measure: Measure, forms: Forms) -> String {
-    if s.chance(1, 16) {
-        return s
-            .pick(&[
+/// A measured value as JSON for a threshold on `measure`: in its domain,
+/// in any form, percentages too; with `malformed`, now and then one the
+/// rule refuses.
+fn measure_json(s: &mut Src<'_, '_>, measure: Measure, forms: Forms, malformed: bool) -> String {
+    if malformed && s.chance(1, 16) {
+        let refused: &[&str] = match measure {
+            Measure::Ratio => &["96", "-2", "\"101%\"", "1.0000000000000000000000000001"],
+            Measure::Percent => &["-0.5", "\"100.1%\"", "1e3", "7183e24"],
+            Measure::Count => &["\"96%\"", "-1", "2.5", "18446744073709551616"],
+            Measure::Amount => &["\"96%\"", "\"%\""],
+        };
+        let invalid = s.pick(&[
+            "1e-40",
+            "\"1e-40\"",
+            "79228162514264337593543950336",
+            "\"%\"",
+            "\"1e-23%\"",
+            "\"abc\"",
+            "1e999999999999",
+        ]);
+        return if s.chance(1, 2) {
+            s.pick(refused)
+        } else {
+            invalid
+        }
+        .to_owned();
+    }
+    if s.chance(1, 8) {
+        let odd: &[&str] = match measure {
+            Measure::Ratio => &[
                 "1e-23",
-                "7183e24",
                 "\"96%\"",
                 "\"100%\"",
                 "\"0%\"",
-                "\"1e-23%\"",
-                "96",
-                "-2",
-                "-0",
-                "\"-0.5\"",
                 "0.99999999999999999",
-                "18446744073709551616",
-                "79228162514264337593543950336",
-                "1e-40",
-                "\"1e-40\"",
-                "1E+2",
-                "\"96.5%\"",
-                "\"%\"",
-                "0.1",
+                "-0",
                 "1.0e0",
-            ])
-            .to_owned();
+                "\"96.5%\"",
+                "0.1",
+                "1E-2",
+                "\"0.0000000000000000000000000001\"",
+            ],
+            Measure::Percent => &[
+                "1e-23",
+                "\"96%\"",
+                "96",
+                "1E+2",
+                "\"100%\"",
+                "99.999999999999999999",
+                "-0",
+                "9.6e1",
+            ],
+            Measure::Count => &[
+                "96",
+                "18446744073709551615",
+                "1E+2",
+                "7e0",
+                "\"7\"",
+                "0",
+                "7.000",
+                "\"18446744073709551615\"",
+            ],
+            Measure::Amount => &[
+                "1e-23",
+                "7183e24",
+                "-2",
+                "\"-0.5\"",
+                "-79228162514264337593543950335",
+                "0.99999999999999999",
+                "1E+2",
+                "79228162514264337593543950335",
+                "-7183e24",
+            ],
+        };
+        return s.pick(odd).to_owned();
     }
     if s.chance(1, 4) && matches!(measure, Measure::Ratio | Measure::Percent) {
         let p = s.range(0, 1000);
         return q(&format!("{}%", Decimal::new(p as i64, 1).normalize()));
     }
     let (m, scale) = in_domain(s, measure);
-    decimal_json(s, forms, m, scale)
+    decimal_json(s, forms, m, scale, 28)
 }
 
 fn note(s: &mut Src<'_, '_>, text: &mut TextGen) -> String {
@@ -893,11 +1045,13 @@ fn findings_json(s: &mut Src<'_, '_>, text: &mut TextGen, n: u64) -> String {
 /// part, with repeats), or scattered dates, in and out of the period.
 fn dates_json(s: &mut Src<'_, '_>, shape: &FactShape, n: u64) -> String {
     let mut dates = Vec::with_capacity(n as usize);
-    let (from, to) = shape
-        .period
-        .unwrap_or((ymd(2026, 1, 1), ymd(2026, 12, 31)));
+    let (from, to) = shape.period.unwrap_or((ymd(2026, 1, 1), ymd(2026, 12, 31)));
     if s.chance(1, 2) {
-        let mut d = if s.chance(3, 4) { from } else { date_in(s, shape.spread) };
+        let mut d = if s.chance(3, 4) {
+            from
+        } else {
+            date_in(s, shape.spread)
+        };
         let step = s.pick(&[1, 7, 28, 30, 31, 91, 92, 182, 183, 365, 366, 400]);
         for _ in 0..n {
             dates.push(d);
@@ -943,45 +1097,88 @@ fn dates_json(s: &mut Src<'_, '_>, shape: &FactShape, n: u64) -> String {
     out
 }
 
+/// The built-in calendar, to keep the cases of a clean inspection
+/// answerable.
+fn china() -> &'static ducha::Calendar {
+    static CHINA: OnceLock<ducha::Calendar> = OnceLock::new();
+    CHINA.get_or_init(ducha::Calendar::china)
+}
+
 /// Cases for a deadline: `start` for a rule with a time limit, `due`
-/// otherwise (now and then the other, both or neither), done on time, late
-/// by up to years, or not at all.
+/// otherwise (with `malformed`, now and then the other, both or neither),
+/// done on time, late by up to years, or not at all.
+///
+/// In a clean inspection a case counted in working days starts in a known
+/// year and, where its due date falls in an unknown one, is done before the
+/// limit is reached, within the known years: its answer needs no unknown
+/// year, so that one case does not make the whole evaluation an error.
 fn cases_json(
     s: &mut Src<'_, '_>,
     text: &mut TextGen,
     shape: &FactShape,
-    within: bool,
+    within: Option<(bool, u32)>,
     n: u64,
 ) -> String {
     let mut out = String::from("[");
     let base = shape.period.map_or(ymd(2026, 1, 1), |p| p.0);
     let near = s.chance(1, 2);
+    let last_known = ymd(2026, 12, 31);
     for i in 0..n {
         if i > 0 {
             out.push(',');
         }
-        let clock = if near && shape.spread == Spread::Known {
-            // Near the period's start, so that dates stay in known years.
-            let d = plus(base, s.range(0, 700));
-            if d.year() > 2026 { date_in(s, Spread::Known) } else { d }
+        let working = within.filter(|w| w.0).map(|w| w.1);
+        let spread = if shape.clean && working.is_some() {
+            Spread::Known
         } else {
-            date_in(s, shape.spread)
+            shape.spread
+        };
+        let clock = if near && base.year() >= 2018 && base.year() <= 2026 {
+            // Near the period's start.
+            let d = plus(base, s.range(0, 700));
+            if d > last_known && spread == Spread::Known {
+                date_in(s, spread)
+            } else {
+                d
+            }
+        } else {
+            date_in(s, spread)
         };
         let mut fields: Vec<String> = Vec::with_capacity(4);
-        match (within, s.below(64)) {
-            (_, 0) => fields.push(format!("\"start\":{},\"due\":{}", qd(clock), qd(clock))),
-            (_, 1) => {}
-            (_, 2) => fields.push("\"start\":null".to_owned()),
-            (true, 3) | (false, 4..) => fields.push(format!("\"due\":{}", qd(clock))),
-            (true, _) | (false, 3) => fields.push(format!("\"start\":{}", qd(clock))),
+        let odd = if shape.malformed { s.below(64) } else { 64 };
+        let mut start = false;
+        match odd {
+            0 => fields.push(format!("\"start\":{},\"due\":{}", qd(clock), qd(clock))),
+            1 => fields.push("\"due\":null".to_owned()),
+            2 => fields.push("\"start\":null".to_owned()),
+            // Refused by a rule without a time limit.
+            3 => fields.push(format!("\"start\":{}", qd(clock))),
+            _ if within.is_some() && !s.chance(1, 8) => {
+                start = true;
+                fields.push(format!("\"start\":{}", qd(clock)));
+            }
+            _ => fields.push(format!("\"due\":{}", qd(clock))),
         }
-        match s.below(8) {
-            0 | 1 => {}
-            2 => fields.push("\"done\":null".to_owned()),
-            3 => fields.push(format!("\"done\":{}", qd(plus(clock, s.range(0, 40))))),
-            4 => fields.push(format!("\"done\":{}", qd(plus(clock, s.range(0, 5000))))),
-            5 => fields.push(format!("\"done\":{}", qd(minus(clock, s.range(0, 30))))),
-            _ => fields.push(format!("\"done\":{}", qd(plus(clock, s.range(0, 400))))),
+        let mut done = match s.below(8) {
+            0 | 1 => None,
+            2 => Some(None),
+            3 => Some(Some(plus(clock, s.range(0, 40)))),
+            4 => Some(Some(plus(clock, s.range(0, 5000)))),
+            5 => Some(Some(minus(clock, s.range(0, 30)))),
+            _ => Some(Some(plus(clock, s.range(0, 400)))),
+        };
+        if let (true, true, Some(limit)) = (shape.clean, start, working) {
+            if china().add_working_days(clock, limit).is_err() {
+                // Done before `limit` calendar days (so fewer working days)
+                // have passed, within the known years.
+                let k = s.range(0, u64::from(limit.max(1)) - 1);
+                done = Some(Some(plus(clock, k).min(last_known).max(clock)));
+            }
+        }
+        match done {
+            None => {}
+            Some(None) => fields.push("\"done\":null".to_owned()),
+            Some(Some(d)) => fields.push(format!("\"done\":{}", qd(d))),
         }
         if s.chance(1, 2) {
             fields.push(format!("\"note\":{}", q(&note(s, text))));
@@ -997,9 +1194,13 @@ fn fact_json(
     text: &mut TextGen,
     shape: &FactShape,
     kind: Kind,
+    flat: bool,
     left: &mut u64,
 ) -> String {
     let hand = s.chance(1, 16);
+    // Up to u64::MAX breaches where that cannot overflow a clean
+    // inspection's deductions.
+    let huge = flat || !shape.clean;
     match kind {
         Kind::Flag => match s.below(4) {
             0 => "false".to_owned(),
@@ -1011,20 +1212,20 @@ fn fact_json(
                 let n = list_len(s, shape, left);
                 findings_json(s, text, n)
             } else {
-                count_json(s)
+                count_json(s, shape.malformed, false, huge)
             }
         }
         Kind::Threshold(measure) => {
             if hand {
                 s.pick(&["true", "false", "[]"]).to_owned()
             } else {
-                measure_json(s, measure, shape.forms)
+                measure_json(s, measure, shape.forms, shape.malformed)
             }
         }
         Kind::Deadline { within } => {
             if hand {
                 match s.below(3) {
-                    0 => count_json(s),
+                    0 => count_json(s, shape.malformed, true, huge),
                     1 => "true".to_owned(),
                     _ => {
                         let n = list_len(s, shape, left).min(20);
@@ -1039,7 +1240,7 @@ fn fact_json(
         Kind::Cadence => {
             if hand {
                 match s.below(3) {
-                    0 => count_json(s),
+                    0 => count_json(s, shape.malformed, true, huge),
                     1 => "false".to_owned(),
                     _ => format!("{{\"note\":{}}}", q(&note(s, text))),
                 }
@@ -1079,13 +1280,14 @@ fn wrong_fact(s: &mut Src<'_, '_>, kind: Kind) -> String {
 fn gen_inspection(
     s: &mut Src<'_, '_>,
     text: &mut TextGen,
-    rules: &[(String, Kind)],
+    rules: &[RuleInfo],
     rubric_id: &str,
-) -> String {
+) -> (String, bool, bool) {
     let known = |s: &mut Src<'_, '_>| {
         let from = ymd(s.range(2018, 2026) as i32, 1, 1);
         (from, ymd(s.range(from.year() as u64, 2026) as i32, 12, 31))
     };
+    let clean = s.chance(3, 4);
     let period = match s.below(16) {
         0..=4 => Some((ymd(2026, 1, 1), ymd(2026, 12, 31))),
         5 | 6 => Some((ymd(1, 1, 1), ymd(9999, 12, 31))),
@@ -1099,8 +1301,8 @@ fn gen_inspection(
             let a = date_in(s, Spread::Near);
             Some((a, plus(a, s.range(0, 4000))))
         }
-        12 => None,
-        13 => Some((ymd(2026, 12, 31), ymd(2026, 1, 1))), // reversed: refused
+        12 if !clean => None,
+        13 if !clean => Some((ymd(2026, 12, 31), ymd(2026, 1, 1))), // reversed: refused
         _ => Some((ymd(2018, 1, 1), ymd(2026, 12, 31))),
     };
     let shape = FactShape {
@@ -1120,7 +1322,8 @@ fn gen_inspection(
             1 => Forms::Numbers,
             _ => Forms::Any,
         },
-        wrong: s.chance(1, 16),
+        malformed: !clean && s.chance(1, 4),
+        clean,
         period: period.filter(|(a, b)| a <= b),
     };
     let mut fields = Vec::new();
@@ -1128,7 +1331,11 @@ fn gen_inspection(
         fields.push(format!("\"rubric\":{}", q(rubric_id)));
     }
     if let Some((from, to)) = period {
-        fields.push(format!("\"period\":{{\"from\":{},\"to\":{}}}", qd(from), qd(to)));
+        fields.push(format!(
+            "\"period\":{{\"from\":{},\"to\":{}}}",
+            qd(from),
+            qd(to)
+        ));
     }
     let as_of = match s.below(12) {
         0..=3 => None,
@@ -1147,17 +1354,17 @@ fn gen_inspection(
     }
     let mut facts = String::with_capacity(rules.len() * 24);
     let mut left = ELEMENT_BUDGET;
-    let wrong_at = if shape.wrong {
+    let wrong_at = if shape.malformed {
         Some(s.below(rules.len() as u64) as usize)
     } else {
         None
     };
     let mut first = true;
-    for (i, (id, kind)) in rules.iter().enumerate() {
+    for (i, RuleInfo { id, kind, flat }) in rules.iter().enumerate() {
         let fact = if wrong_at == Some(i) {
             wrong_fact(s, *kind)
         } else if s.below(4) < shape.density {
-            fact_json(s, text, &shape, *kind, &mut left)
+            fact_json(s, text, &shape, *kind, *flat, &mut left)
         } else {
             continue;
         };
@@ -1168,7 +1375,11 @@ fn gen_inspection(
         let _ = write!(facts, "{}:{fact}", q(id));
     }
     fields.push(format!("\"facts\":{{{facts}}}"));
-    format!("{{{}}}", fields.join(","))
+    (
+        format!("{{{}}}", fields.join(",")),
+        shape.clean,
+        shape.malformed,
+    )
 }
 
 // ---------------------------------------------------------------- calendar
@@ -1197,7 +1408,9 @@ fn gen_years(s: &mut Src<'_, '_>) -> Vec<String> {
 
 /// The largest answer allowed for inputs of `input` bytes.
 fn bound(input: usize) -> usize {
-    OUTPUT_FACTOR.saturating_mul(input).saturating_add(OUTPUT_SLACK)
+    OUTPUT_FACTOR
+        .saturating_mul(input)
+        .saturating_add(OUTPUT_SLACK)
 }
 
 /// Checks an error: well-formed JSON with a known code, bounded in size.
@@ -1218,7 +1431,11 @@ fn check_error(e: &JsonError, input: usize) {
 }
 
 /// Scores `inspection` and checks the answer; returns it.
-fn evaluate_checked(engine: &Engine, rubric_len: usize, inspection: &str) -> Result<String, JsonError> {
+fn evaluate_checked(
+    engine: &Engine,
+    rubric_len: usize,
+    inspection: &str,
+) -> Result<String, JsonError> {
     let input = rubric_len + inspection.len();
     let first = engine.evaluate(inspection);
     match &first {
@@ -1268,6 +1485,22 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
 
     let (rubric, rules) = gen_rubric(&mut s, &mut text);
     let validated = json::validate(&rubric);
+    if let Some(dir) = std::env::var_os("JSON_LARGE_DUMP") {
+        let _ = std::fs::write(std::path::Path::new(&dir).join("rubric.json"), &rubric);
+    }
+    if trace() {
+        let loaded = Engine::load(&rubric).map(|_| String::new());
+        eprintln!(
+            "rubric: {} bytes, {} rules: {}{}",
+            rubric.len(),
+            rules.len(),
+            outcome(&loaded),
+            loaded
+                .err()
+                .map(|e| format!(" ({})", e.to_json().chars().take(160).collect::<String>()))
+                .unwrap_or_default()
+        );
+    }
     let mut engine = match Engine::load(&rubric) {
         Ok(engine) => {
             assert!(validated.is_ok(), "loads but does not validate");
@@ -1287,12 +1520,20 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
     if let Ok(diagnostics) = &validated {
         let _: serde_json::Value = serde_json::from_str(diagnostics)
             .unwrap_or_else(|e| panic!("diagnostics are not JSON: {e}"));
-        assert!(diagnostics.len() <= bound(rubric.len()), "diagnostics of {} bytes", diagnostics.len());
+        assert!(
+            diagnostics.len() <= bound(rubric.len()),
+            "diagnostics of {} bytes",
+            diagnostics.len()
+        );
     }
+    // A rubric's JSON does not carry the years added to its calendar, so
+    // only an engine without them must score alike reloaded from its JSON.
+    let mut years_added = false;
     if s.chance(1, 4) {
         for year in gen_years(&mut s) {
-            if let Err(e) = engine.add_calendar_year(&year) {
-                check_error(&e, year.len());
+            match engine.add_calendar_year(&year) {
+                Ok(()) => years_added = true,
+                Err(e) => check_error(&e, year.len()),
             }
         }
     }
@@ -1300,9 +1541,37 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let rubric_id = engine.rubric().id().as_str().to_owned();
     let inspections = s.range(1, 2);
     for i in 0..inspections {
-        let inspection = gen_inspection(&mut s, &mut text, &rules, &rubric_id);
+        let (inspection, clean, malformed) = gen_inspection(&mut s, &mut text, &rules, &rubric_id);
+        if let Some(dir) = std::env::var_os("JSON_LARGE_DUMP") {
+            let name = format!("inspection-{i}.json");
+            let _ = std::fs::write(std::path::Path::new(&dir).join(name), &inspection);
+        }
         let answer = evaluate_checked(&engine, rubric.len(), &inspection);
-        if i == 0 && rubric.len() + inspection.len() < 1 << 16 && answer.is_ok() {
+        if trace() {
+            let out = answer
+                .as_ref()
+                .map_or_else(|e| e.to_json().len(), String::len);
+            eprintln!(
+                "  inspection ({}): {} bytes -> {} bytes ({:.2}x): {}{}",
+                if clean {
+                    "clean"
+                } else if malformed {
+                    "malformed"
+                } else {
+                    "any"
+                },
+                inspection.len(),
+                out,
+                out as f64 / (rubric.len() + inspection.len()) as f64,
+                outcome(&answer),
+                answer
+                    .as_ref()
+                    .err()
+                    .map(|e| format!(" ({})", e.to_json().chars().take(160).collect::<String>()))
+                    .unwrap_or_default()
+            );
+        }
+        if i == 0 && !years_added && rubric.len() + inspection.len() < 1 << 16 && answer.is_ok() {
             common::check_round_trip(&engine, &inspection);
         }
     }

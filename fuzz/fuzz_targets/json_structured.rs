@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use arbitrary::{Result, Unstructured};
 use chrono::Datelike as _;
 use ducha::json::{self, Engine};
-use ducha::{Decimal, NaiveDate, Trigger};
+use ducha::{Decimal, Measure, NaiveDate, Trigger};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -49,7 +49,7 @@ fn seed_from_json() -> &'static Engine {
 enum Kind {
     Flag,
     Count,
-    Threshold,
+    Threshold(Measure),
     Deadline { within: bool },
     Cadence,
 }
@@ -62,7 +62,7 @@ fn rules_of(engine: &Engine) -> Vec<(String, Kind)> {
             let kind = match rule.trigger {
                 Trigger::Flag => Kind::Flag,
                 Trigger::Count => Kind::Count,
-                Trigger::Threshold { .. } => Kind::Threshold,
+                Trigger::Threshold { measure, .. } => Kind::Threshold(measure),
                 Trigger::Deadline { within, .. } => Kind::Deadline {
                     within: within.is_some(),
                 },
@@ -361,6 +361,30 @@ fn gen_decimal(u: &mut Unstructured<'_>) -> Result<String> {
     })
 }
 
+/// A measured value for a threshold on `measure`: mostly in its domain
+/// (percentages such as `"96%"` too), now and then any decimal.
+fn gen_measured(u: &mut Unstructured<'_>, measure: Measure) -> Result<String> {
+    if rare(u, 8)? {
+        return gen_decimal(u);
+    }
+    let scale = u.int_in_range(0..=4u32)?;
+    let one = 10i64.pow(scale);
+    Ok(match measure {
+        Measure::Count => gen_count(u)?,
+        Measure::Ratio if u.ratio(1, 3)? => q(&format!(
+            "{}%",
+            Decimal::new(u.int_in_range(0..=100 * one)?, scale)
+        )),
+        Measure::Ratio => q(&Decimal::new(u.int_in_range(0..=one)?, scale).to_string()),
+        Measure::Percent if u.ratio(1, 3)? => q(&format!(
+            "{}%",
+            Decimal::new(u.int_in_range(0..=100 * one)?, scale)
+        )),
+        Measure::Percent => q(&Decimal::new(u.int_in_range(0..=100 * one)?, scale).to_string()),
+        _ => gen_decimal(u)?,
+    })
+}
+
 /// Points as a decimal with at most 6 places, up to 10^9, as a string or a
 /// number; now and then an invalid amount.
 fn gen_points(u: &mut Unstructured<'_>) -> Result<(String, Decimal)> {
@@ -529,9 +553,9 @@ fn gen_fact(u: &mut Unstructured<'_>, kind: Kind) -> Result<String> {
         (Kind::Flag, _) => gen_finding(u)?,
         (Kind::Count, 0..=4) => gen_count(u)?,
         (Kind::Count, _) => gen_findings(u)?,
-        (Kind::Threshold, 0..=4) => gen_decimal(u)?,
-        (Kind::Threshold, 5) => gen_count(u)?,
-        (Kind::Threshold, _) => u.arbitrary::<bool>()?.to_string(),
+        (Kind::Threshold(measure), 0..=4) => gen_measured(u, measure)?,
+        (Kind::Threshold(_), 5) => gen_decimal(u)?,
+        (Kind::Threshold(_), _) => u.arbitrary::<bool>()?.to_string(),
         (Kind::Deadline { within }, 0..=5) => gen_cases(u, within)?,
         (Kind::Deadline { .. }, _) => gen_count(u)?,
         (Kind::Cadence, 0..=4) => gen_dates(u)?,
@@ -664,13 +688,30 @@ impl RubricGen {
             0..=3 => "{\"kind\":\"flag\"}".to_owned(),
             4..=7 => "{\"kind\":\"count\"}".to_owned(),
             8..=10 => {
+                // What it measures, and a minimum mostly in that domain.
+                let (measure, top) = *u.choose(&[
+                    ("ratio", 1i64),
+                    ("percent", 100),
+                    ("count", 20),
+                    ("amount", 1000),
+                ])?;
                 let min = if rare(u, 16)? {
                     gen_decimal(u)?
+                } else if measure == "count" {
+                    q(&gen_u64(u)?.to_string())
                 } else {
                     let scale = u.int_in_range(0..=4u32)?;
-                    q(&Decimal::new(u.int_in_range(0..=2 * 10i64.pow(scale))?, scale).to_string())
+                    let top = top * 10i64.pow(scale);
+                    let low = if measure == "amount" { -top } else { 0 };
+                    q(&Decimal::new(u.int_in_range(low..=top)?, scale).to_string())
                 };
-                format!("{{\"kind\":\"threshold\",\"min\":{min}}}")
+                match u.int_in_range(0..=63)? {
+                    0 => format!("{{\"kind\":\"threshold\",\"min\":{min}}}"),
+                    1 => format!("{{\"kind\":\"threshold\",\"min\":{min},\"measure\":\"rate\"}}"),
+                    _ => format!(
+                        "{{\"kind\":\"threshold\",\"min\":{min},\"measure\":\"{measure}\"}}"
+                    ),
+                }
             }
             11..=15 => {
                 let mut t = String::from("{\"kind\":\"deadline\"");
