@@ -216,6 +216,27 @@ impl<'a> Scorecard<'a> {
     }
 }
 
+/// The points, deduction and score of a node's outcome (`self.card`,
+/// `self.node`), with their docs.
+macro_rules! node_accessors {
+    ($points:literal, $deducted:literal, $score:literal) => {
+        #[doc = $points]
+        pub fn points(&self) -> Decimal {
+            self.card.node_points(self.node)
+        }
+
+        #[doc = $deducted]
+        pub fn deducted(&self) -> Decimal {
+            self.card.node_deducted(self.node)
+        }
+
+        #[doc = $score]
+        pub fn score(&self) -> Decimal {
+            self.card.node_score(self.node)
+        }
+    };
+}
+
 /// The outcome of one indicator.
 ///
 /// ```
@@ -264,20 +285,11 @@ impl<'s> IndicatorOutcome<'s> {
         &self.indicator.id
     }
 
-    /// The indicator's points.
-    pub fn points(&self) -> Decimal {
-        self.card.node_points(self.node)
-    }
-
-    /// The points deducted: the sum of its children's, at most its points.
-    pub fn deducted(&self) -> Decimal {
-        self.card.node_deducted(self.node)
-    }
-
-    /// Points minus deduction.
-    pub fn score(&self) -> Decimal {
-        self.card.node_score(self.node)
-    }
+    node_accessors!(
+        "The indicator's points.",
+        "The points deducted: the sum of its children's, at most its points.",
+        "Points minus deduction."
+    );
 
     /// The outcomes of its finer indicators (none if it holds items).
     pub fn indicators(&self) -> impl Iterator<Item = IndicatorOutcome<'s>> + use<'s> {
@@ -333,20 +345,11 @@ impl<'s> ItemOutcome<'s> {
         &self.item.id
     }
 
-    /// The item's points (量化分值).
-    pub fn points(&self) -> Decimal {
-        self.card.node_points(self.node)
-    }
-
-    /// The points deducted: the sum of its rules', at most its points.
-    pub fn deducted(&self) -> Decimal {
-        self.card.node_deducted(self.node)
-    }
-
-    /// The score obtained (得分情况).
-    pub fn score(&self) -> Decimal {
-        self.card.node_score(self.node)
-    }
+    node_accessors!(
+        "The item's points (量化分值).",
+        "The points deducted: the sum of its rules', at most its points.",
+        "The score obtained (得分情况)."
+    );
 
     /// The outcomes of its rules, in document order.
     pub fn rules(&self) -> impl Iterator<Item = RuleOutcome<'s>> + use<'s> {

@@ -171,30 +171,39 @@ pub(crate) fn push_date(out: &mut String, date: NaiveDate) {
     }
 }
 
-/// Whether any byte of `bytes` must be escaped in a JSON string: a control
-/// character, `"` or `\\`. Eight bytes at a time (most text here is Chinese,
-/// whose UTF-8 bytes are all at least 0x80).
-pub(crate) fn needs_escape(bytes: &[u8]) -> bool {
+/// The length of the run of bytes at the start of `bytes` that a JSON
+/// string holds as they are: up to the first `"`, `\\` or control
+/// character. Eight bytes at a time (most text here is Chinese, whose UTF-8
+/// bytes are all at least 0x80).
+pub(crate) fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     // Some byte of `x` is below `n` (n ≤ 0x80): the classic bit trick, exact
-    // about whether there is one.
+    // about whether there is one, not about which.
     let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let x = u64::from_le_bytes(word);
         // A control character, or a byte equal to `"` or `\\` (zero after
         // the xor).
         if below(x, 0x20) | below(x ^ (ONES * 0x22), 1) | below(x ^ (ONES * 0x5c), 1) != 0 {
-            return true;
+            break;
         }
+        at += 8;
     }
-    chunks
-        .remainder()
+    at + bytes
+        .get(at..)
+        .unwrap_or_default()
         .iter()
-        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .unwrap_or(bytes.len() - at)
+}
+
+/// Whether any byte of `bytes` must be escaped in a JSON string.
+pub(crate) fn needs_escape(bytes: &[u8]) -> bool {
+    plain_run(bytes) < bytes.len()
 }
 
 /// Writes `s` as a JSON string literal, escaped exactly as serde_json

@@ -21,6 +21,7 @@ use rust_decimal::Decimal;
 use serde::de::{self, DeserializeSeed, Unexpected, Visitor};
 
 use super::MAX_NESTING;
+use crate::text::plain_run;
 
 /// What kind of failure a [`ReadError`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -282,34 +283,6 @@ impl Text<'_> {
             Text::Owned(s) => s,
         }
     }
-}
-
-/// The length of the run of plain string bytes at the start of `bytes`:
-/// up to the first `"`, `\\` or control character. Eight bytes at a time
-/// (most text here is Chinese, whose UTF-8 bytes are all at least 0x80).
-fn plain_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Some byte of `x` is below `n` (n ≤ 0x80): exact about whether there
-    // is one, not about which.
-    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
-    let mut at = 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        if below(x, 0x20) | below(x ^ (ONES * 0x22), 1) | below(x ^ (ONES * 0x5c), 1) != 0 {
-            break;
-        }
-        at += 8;
-    }
-    at + bytes
-        .get(at..)
-        .unwrap_or_default()
-        .iter()
-        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
-        .unwrap_or(bytes.len() - at)
 }
 
 /// The reader: a position in the input and the nesting depth.
@@ -702,6 +675,27 @@ impl<'de> Reader<'de> {
         })
     }
 
+    /// Reads an array, whose `[` is next, with `visitor`.
+    fn read_seq<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, ReadError> {
+        let mut seq = self.open_seq()?;
+        let value = visitor.visit_seq(&mut seq)?;
+        // A visitor that stopped early left elements unread.
+        if seq.has_next()? {
+            return Err(self.mark(de::Error::invalid_length(0, &"fewer elements")));
+        }
+        Ok(value)
+    }
+
+    /// Reads an object, whose `{` is next, with `visitor`.
+    fn read_map<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, ReadError> {
+        let mut map = self.open_map()?;
+        let value = visitor.visit_map(&mut map)?;
+        if map.next_key_text()?.is_some() {
+            return Err(self.mark(de::Error::custom("unread entries in an object")));
+        }
+        Ok(value)
+    }
+
     /// Reads an integer of any width into `T`, refusing other values.
     fn integer<T, V>(&mut self, visitor: V) -> Result<V::Value, ReadError>
     where
@@ -1070,23 +1064,8 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
                     }
                 }
             }
-            b'[' => {
-                let mut seq = self.open_seq()?;
-                let value = visitor.visit_seq(&mut seq)?;
-                // A visitor that stopped early left elements unread.
-                if seq.has_next()? {
-                    return Err(self.mark(de::Error::invalid_length(0, &"fewer elements")));
-                }
-                Ok(value)
-            }
-            b'{' => {
-                let mut map = self.open_map()?;
-                let value = visitor.visit_map(&mut map)?;
-                if map.next_key_text()?.is_some() {
-                    return Err(self.mark(de::Error::custom("unread entries in an object")));
-                }
-                Ok(value)
-            }
+            b'[' => self.read_seq(visitor),
+            b'{' => self.read_map(visitor),
             _ => {
                 self.pos += 1;
                 Err(self.syntax("expected value"))
@@ -1213,14 +1192,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
         let result = match self.peek_value()? {
-            b'[' => {
-                let mut seq = self.open_seq()?;
-                let value = visitor.visit_seq(&mut seq)?;
-                if seq.has_next()? {
-                    return Err(self.mark(de::Error::invalid_length(0, &"fewer elements")));
-                }
-                Ok(value)
-            }
+            b'[' => self.read_seq(visitor),
             _ => Err(self.unexpected_error(&visitor)),
         };
         result.map_err(|e| self.mark(e))
@@ -1245,14 +1217,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
         let result = match self.peek_value()? {
-            b'{' => {
-                let mut map = self.open_map()?;
-                let value = visitor.visit_map(&mut map)?;
-                if map.next_key_text()?.is_some() {
-                    return Err(self.mark(de::Error::custom("unread entries in an object")));
-                }
-                Ok(value)
-            }
+            b'{' => self.read_map(visitor),
             _ => Err(self.unexpected_error(&visitor)),
         };
         result.map_err(|e| self.mark(e))

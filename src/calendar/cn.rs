@@ -20,7 +20,7 @@ const H: DayKind = DayKind::Holiday;
 const W: DayKind = DayKind::MakeupWorkday;
 
 /// The built-in years, ascending.
-pub(super) const CN: &[BuiltinYear] = &[
+pub(in crate::calendar) const CN: &[BuiltinYear] = &[
     // 2018
     BuiltinYear {
         year: 2018,
