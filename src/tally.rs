@@ -430,3 +430,95 @@ pub(crate) fn missed_periods(
     }
     Ok(missed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        crate::date::parse(s).unwrap()
+    }
+
+    /// A naive count: every period of the window, walked month by month.
+    fn naive(every: Every, dates: &[NaiveDate], from: NaiveDate, to: NaiveDate) -> u64 {
+        let len = months(every);
+        let mut missed = 0;
+        let mut k = (month_index(from) + len - 1).div_euclid(len);
+        loop {
+            let (Some(start), Some(next)) = (month_start(k * len), month_start((k + 1) * len))
+            else {
+                break;
+            };
+            if start < from {
+                k += 1;
+                continue;
+            }
+            if next.pred_opt().is_none_or(|last| last > to) {
+                break;
+            }
+            if !dates.iter().any(|x| *x >= start && *x < next) {
+                missed += 1;
+            }
+            k += 1;
+        }
+        missed
+    }
+
+    /// Missed periods count from the distinct periods the dates hit, and
+    /// agree with a walk of every period; only whole periods count; the
+    /// first twelve missed are named in order.
+    #[test]
+    fn period_counting() {
+        let calendar = Calendar::new();
+        let windows = [
+            ("2026-01-01", "2026-12-31"),
+            ("2026-01-15", "2026-12-31"),
+            ("2026-02-01", "2026-11-30"),
+            ("2025-07-01", "2027-06-30"),
+            ("2026-03-31", "2026-04-29"),
+        ];
+        let dates = [
+            d("2026-02-10"),
+            d("2026-02-11"),
+            d("2026-05-01"),
+            d("2025-12-31"),
+            d("2027-01-01"),
+            d("2026-12-31"),
+        ];
+        for every in [Every::Month, Every::Quarter, Every::HalfYear, Every::Year] {
+            for (from, to) in windows {
+                let period = Period::new(d(from), d(to)).unwrap();
+                let ctx = Context {
+                    calendar: &calendar,
+                    period: Some(period),
+                    as_of: None,
+                };
+                for n in 0..=dates.len() {
+                    let some = &dates[..n];
+                    let mut unsorted = some.to_vec();
+                    unsorted.reverse();
+                    let counted = missed_periods(every, &unsorted, &ctx, |_| true).unwrap();
+                    assert_eq!(
+                        counted,
+                        naive(every, some, d(from), d(to)),
+                        "{every:?} {from}..{to} with {n} dates"
+                    );
+                }
+            }
+        }
+        // Named in order, skipping those hit, stopping when asked.
+        let ctx = Context {
+            calendar: &calendar,
+            period: Some(Period::new(d("2026-01-01"), d("2026-12-31")).unwrap()),
+            as_of: None,
+        };
+        let mut named = Vec::new();
+        let missed = missed_periods(Every::Month, &[d("2026-02-03")], &ctx, |first| {
+            named.push(first);
+            named.len() < 3
+        })
+        .unwrap();
+        assert_eq!(missed, 11);
+        assert_eq!(named, [d("2026-01-01"), d("2026-03-01"), d("2026-04-01")]);
+    }
+}

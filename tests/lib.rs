@@ -16,6 +16,7 @@ mod calendar;
 mod conformance;
 mod dates;
 mod diagnostics;
+mod facts;
 mod fuzz_regressions;
 mod golden;
 mod hardening;
