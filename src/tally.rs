@@ -444,11 +444,7 @@ mod tests {
         let len = months(every);
         let mut missed = 0;
         let mut k = (month_index(from) + len - 1).div_euclid(len);
-        loop {
-            let (Some(start), Some(next)) = (month_start(k * len), month_start((k + 1) * len))
-            else {
-                break;
-            };
+        while let (Some(start), Some(next)) = (month_start(k * len), month_start((k + 1) * len)) {
             if start < from {
                 k += 1;
                 continue;
