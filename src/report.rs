@@ -31,6 +31,7 @@ macro_rules! report_struct {
             $( $(#[$field_meta])* pub $field : $field_ty ),*
         }
 
+        #[cfg(feature = "json")]
         impl WriteJson for $name<'_> {
             fn write_json(&self, out: &mut String) {
                 let mut first = true;
@@ -483,111 +484,125 @@ mod amount {
     }
 }
 
-/// Writing a report's values as JSON directly (see `report_struct!`).
-pub(crate) trait WriteJson {
-    /// Appends the value's JSON to `out`.
-    fn write_json(&self, out: &mut String);
+#[cfg(feature = "json")]
+pub(crate) use write::{WriteJson, to_json};
 
-    /// Whether a field holding this value is left out (as its
-    /// `skip_serializing_if` says).
-    fn skip(&self) -> bool {
-        false
-    }
-}
+/// The direct JSON writer of reports (the JSON surface's).
+#[cfg(feature = "json")]
+mod write {
+    use std::borrow::Cow;
 
-impl WriteJson for Cow<'_, str> {
-    fn write_json(&self, out: &mut String) {
-        crate::text::push_json_str(out, self);
-    }
-}
+    use rust_decimal::Decimal;
 
-impl WriteJson for bool {
-    fn write_json(&self, out: &mut String) {
-        out.push_str(if *self { "true" } else { "false" });
-    }
-}
+    use super::{Limit, with_report};
+    use crate::Scorecard;
 
-impl WriteJson for u64 {
-    fn write_json(&self, out: &mut String) {
-        crate::text::push_u64(out, *self);
-    }
-}
+    /// Writing a report's values as JSON directly (see `report_struct!`).
+    pub(crate) trait WriteJson {
+        /// Appends the value's JSON to `out`.
+        fn write_json(&self, out: &mut String);
 
-/// An amount: a string without trailing zeros, as `amount` serializes it.
-impl WriteJson for Decimal {
-    fn write_json(&self, out: &mut String) {
-        out.push('"');
-        crate::text::Units(self.mantissa(), self.scale()).push(out);
-        out.push('"');
-    }
-}
-
-/// `pending`: absent when `None`.
-impl WriteJson for Option<u64> {
-    fn write_json(&self, out: &mut String) {
-        if let Some(v) = self {
-            v.write_json(out);
+        /// Whether a field holding this value is left out (as its
+        /// `skip_serializing_if` says).
+        fn skip(&self) -> bool {
+            false
         }
     }
 
-    fn skip(&self) -> bool {
-        self.is_none()
-    }
-}
-
-/// `indicators` and `items`: absent when `None`.
-impl<T: WriteJson> WriteJson for Option<Vec<T>> {
-    fn write_json(&self, out: &mut String) {
-        if let Some(list) = self {
-            list.write_json(out);
+    impl WriteJson for Cow<'_, str> {
+        fn write_json(&self, out: &mut String) {
+            crate::text::push_json_str(out, self);
         }
     }
 
-    fn skip(&self) -> bool {
-        self.is_none()
-    }
-}
-
-impl<T: WriteJson> WriteJson for Vec<T> {
-    fn write_json(&self, out: &mut String) {
-        out.push('[');
-        for (i, value) in self.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            value.write_json(out);
+    impl WriteJson for bool {
+        fn write_json(&self, out: &mut String) {
+            out.push_str(if *self { "true" } else { "false" });
         }
-        out.push(']');
     }
-}
 
-/// `limited_by`: `null` when `None`, never left out.
-impl WriteJson for Option<Limit<'_>> {
-    fn write_json(&self, out: &mut String) {
-        match self {
-            None => out.push_str("null"),
-            Some(Limit::Cap { cap }) => {
-                out.push_str("{\"kind\":\"cap\",\"cap\":");
-                cap.write_json(out);
-                out.push('}');
-            }
-            Some(Limit::Node { id, points }) => {
-                out.push_str("{\"kind\":\"node\",\"id\":");
-                id.write_json(out);
-                out.push_str(",\"points\":");
-                points.write_json(out);
-                out.push('}');
+    impl WriteJson for u64 {
+        fn write_json(&self, out: &mut String) {
+            crate::text::push_u64(out, *self);
+        }
+    }
+
+    /// An amount: a string without trailing zeros, as `amount` serializes it.
+    impl WriteJson for Decimal {
+        fn write_json(&self, out: &mut String) {
+            out.push('"');
+            crate::text::Units(self.mantissa(), self.scale()).push(out);
+            out.push('"');
+        }
+    }
+
+    /// `pending`: absent when `None`.
+    impl WriteJson for Option<u64> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(v) = self {
+                v.write_json(out);
             }
         }
-    }
-}
 
-/// The scorecard as compact JSON, written directly from its report: the
-/// bytes `serde_json::to_string` gives for it.
-pub(crate) fn to_json(card: &Scorecard<'_>) -> String {
-    // About what a seed rule's outcome takes, so that the text is rarely
-    // copied as it grows.
-    let mut out = String::with_capacity(384 * card.rules.len() + 1024);
-    with_report(card, |report| report.write_json(&mut out));
-    out
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
+    /// `indicators` and `items`: absent when `None`.
+    impl<T: WriteJson> WriteJson for Option<Vec<T>> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(list) = self {
+                list.write_json(out);
+            }
+        }
+
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
+    impl<T: WriteJson> WriteJson for Vec<T> {
+        fn write_json(&self, out: &mut String) {
+            out.push('[');
+            for (i, value) in self.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                value.write_json(out);
+            }
+            out.push(']');
+        }
+    }
+
+    /// `limited_by`: `null` when `None`, never left out.
+    impl WriteJson for Option<Limit<'_>> {
+        fn write_json(&self, out: &mut String) {
+            match self {
+                None => out.push_str("null"),
+                Some(Limit::Cap { cap }) => {
+                    out.push_str("{\"kind\":\"cap\",\"cap\":");
+                    cap.write_json(out);
+                    out.push('}');
+                }
+                Some(Limit::Node { id, points }) => {
+                    out.push_str("{\"kind\":\"node\",\"id\":");
+                    id.write_json(out);
+                    out.push_str(",\"points\":");
+                    points.write_json(out);
+                    out.push('}');
+                }
+            }
+        }
+    }
+
+    /// The scorecard as compact JSON, written directly from its report: the
+    /// bytes `serde_json::to_string` gives for it.
+    pub(crate) fn to_json(card: &Scorecard<'_>) -> String {
+        // About what a seed rule's outcome takes, so that the text is rarely
+        // copied as it grows.
+        let mut out = String::with_capacity(384 * card.rules.len() + 1024);
+        with_report(card, |report| report.write_json(&mut out));
+        out
+    }
 }

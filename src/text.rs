@@ -175,6 +175,7 @@ pub(crate) fn push_date(out: &mut String, date: NaiveDate) {
 /// string holds as they are: up to the first `"`, `\\` or control
 /// character. Eight bytes at a time (most text here is Chinese, whose UTF-8
 /// bytes are all at least 0x80).
+#[cfg(feature = "json")]
 pub(crate) fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -202,12 +203,14 @@ pub(crate) fn plain_run(bytes: &[u8]) -> usize {
 }
 
 /// Whether any byte of `bytes` must be escaped in a JSON string.
+#[cfg(feature = "json")]
 pub(crate) fn needs_escape(bytes: &[u8]) -> bool {
     plain_run(bytes) < bytes.len()
 }
 
 /// Writes `s` as a JSON string literal, escaped exactly as serde_json
 /// escapes it.
+#[cfg(feature = "json")]
 pub(crate) fn push_json_str(out: &mut String, s: &str) {
     out.push('"');
     push_json_content(out, s);
@@ -215,6 +218,7 @@ pub(crate) fn push_json_str(out: &mut String, s: &str) {
 }
 
 /// Writes `s` escaped as inside a JSON string literal.
+#[cfg(feature = "json")]
 pub(crate) fn push_json_content(out: &mut String, s: &str) {
     if !needs_escape(s.as_bytes()) {
         out.push_str(s);
@@ -297,6 +301,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "json")]
     fn escape_detection_matches_a_plain_scan() {
         let plain = |bytes: &[u8]| bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
         // Every byte value at every position of a 17-byte string, among
@@ -318,6 +323,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "json")]
     fn strings_escape_like_serde_json() {
         for s in [
             "",
