@@ -219,6 +219,12 @@ mod tests {
             r#"{"facts":{"zz":1,"2b":"x"}}"#,
             r#"{"facts":{"2b":"x","zz":1}}"#,
             r#"{"facts":{"aa":1,"2b":true}}"#,
+            // An unknown id before a failing rule, in id order, is reported
+            // first; after it, the rule's error is.
+            r#"{"facts":{"10z":1,"2b":"x"}}"#,
+            r#"{"facts":{"2b":"x","10z":1}}"#,
+            r#"{"facts":{"2b":"x","3z":1}}"#,
+            r#"{"facts":{"2b":true,"2b0":1}}"#,
             r#"{"facts":{"zz":1,"zz":2}}"#,
             r#"{"facts":{"2b":true,"2b":false}}"#,
             r#"{"facts":{"zz":[1]}}"#,
