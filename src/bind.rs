@@ -6,11 +6,23 @@
 use chrono::NaiveDate;
 
 use crate::plan::{IdKey, RulePlan};
+use crate::scorecard::RuleState;
 use crate::tally::{Context, Tally, TallyError, tally};
 use crate::{EvalError, Fact, Id, Inspection, Period, Rubric, Scorecard};
 
-/// Each rule's fact and its count, in document order (`None`: not assessed).
-pub(crate) type Bound<'a> = Vec<Option<(&'a Fact, Tally)>>;
+/// Each rule's fact and its count, in document order (no fact: not
+/// assessed); the rest of each state is filled in by pricing.
+pub(crate) type Bound<'a> = Vec<RuleState<'a>>;
+
+/// The state of a rule with `fact`, counted as `tally`, not yet priced.
+fn counted<'a>(fact: &'a Fact, tally: Tally) -> RuleState<'a> {
+    RuleState {
+        fact: Some(fact),
+        breaches: tally.breaches,
+        pending: tally.pending,
+        ..RuleState::EMPTY
+    }
+}
 
 /// Matches every fact of `inspection` to its rule and counts its breaches.
 ///
@@ -24,7 +36,7 @@ pub(crate) fn bind<'a>(
     ctx: &Context<'_>,
 ) -> Result<Bound<'a>, EvalError> {
     let plan = rubric.plan();
-    let mut bound: Bound<'a> = vec![None; plan.rules.len()];
+    let mut bound: Bound<'a> = vec![RuleState::EMPTY; plan.rules.len()];
     let mut ids = plan.by_id.iter();
     let mut next = ids.next();
     for (id, fact) in &inspection.facts {
@@ -44,7 +56,7 @@ pub(crate) fn bind<'a>(
             debug_assert!(false, "rule index {index}");
             return Err(EvalError::UnknownRule { id: id.clone() });
         };
-        *slot = Some((fact, count(rule, rule_id, fact, ctx)?));
+        *slot = counted(fact, count(rule, rule_id, fact, ctx)?);
     }
     Ok(bound)
 }
@@ -192,7 +204,7 @@ impl<'r> Facts<'r> {
         rubric.check_named(self.named.as_ref())?;
         let ctx = Context::new(rubric, self.period, self.as_of);
         let plan = rubric.plan();
-        let mut bound: Bound<'_> = vec![None; plan.rules.len()];
+        let mut bound: Bound<'_> = vec![RuleState::EMPTY; plan.rules.len()];
         // In id order, as an inspection's facts are met, so the same error
         // is reported first.
         for entry in &plan.by_id {
@@ -211,7 +223,7 @@ impl<'r> Facts<'r> {
             ) else {
                 continue;
             };
-            *slot = Some((fact, count(rule, &entry.id, fact, &ctx)?));
+            *slot = counted(fact, count(rule, &entry.id, fact, &ctx)?);
         }
         if let Some(unknown) = &self.unknown {
             return Err(EvalError::UnknownRule {

@@ -6,7 +6,6 @@
 use std::fmt;
 
 use crate::bind::{Bound, bind};
-use crate::scorecard::RuleState;
 use crate::tally::Context;
 use crate::text::{DECIMAL_MAX_MANTISSA, units_to_decimal};
 use crate::{CalendarError, FactKind, Id, Inspection, Rubric, Scorecard};
@@ -218,13 +217,12 @@ impl Rubric {
         // deduction, filled bottom-up below.
         let mut remaining: Vec<i64> = plan.nodes.iter().map(|n| n.points).collect();
         let mut deducted = vec![0i64; plan.nodes.len()];
-        let mut rules = Vec::with_capacity(plan.rules.len());
-        for ((slot, rule), index) in facts.into_iter().zip(&plan.rules).zip(0u32..) {
-            let Some((fact, tally)) = slot else {
-                rules.push(RuleState::EMPTY);
+        let mut rules = facts;
+        for ((state, rule), index) in rules.iter_mut().zip(&plan.rules).zip(0u32..) {
+            if state.fact.is_none() {
                 continue;
-            };
-            let breaches = tally.breaches;
+            }
+            let breaches = state.breaches;
             let raw = if rule.per_breach {
                 rule.amount.checked_mul(i128::from(breaches))
             } else if breaches > 0 {
@@ -284,15 +282,10 @@ impl Rubric {
                     }
                 }
             }
-            rules.push(RuleState {
-                fact: Some(fact),
-                breaches,
-                pending: tally.pending,
-                raw,
-                capped,
-                applied,
-                bound_by,
-            });
+            state.raw = raw;
+            state.capped = capped;
+            state.applied = applied;
+            state.bound_by = bound_by;
         }
         settle(plan, &mut deducted);
         Ok(Scorecard {

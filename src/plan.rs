@@ -101,6 +101,9 @@ pub(crate) struct Plan {
     pub(crate) nodes: Vec<NodePlan>,
     /// The item nodes, in document order.
     pub(crate) items: Vec<u32>,
+    /// The indicators that hold items, in document order: their items are
+    /// the nodes right after them, so walking them walks every item.
+    pub(crate) leaves: Vec<u32>,
     /// Rules in document order.
     pub(crate) rules: Vec<RulePlan>,
     /// For each item, the nodes that bound its rules: the item, its
@@ -231,10 +234,20 @@ impl Rubric {
 
     /// Every item, in document order.
     pub fn items(&self) -> impl Iterator<Item = &Item> {
-        self.plan
-            .items
-            .iter()
-            .filter_map(|&node| self.item_at(node))
+        self.leaf_items().map(|(item, _)| item)
+    }
+
+    /// Every item with its plan node, in document order: the items of each
+    /// indicator that holds items, found once per indicator.
+    pub(crate) fn leaf_items(&self) -> impl Iterator<Item = (&Item, u32)> {
+        self.plan.leaves.iter().flat_map(move |&leaf| {
+            let items: &[Item] = match self.indicator_at(leaf).map(|i| &i.children) {
+                Some(Children::Items(items)) => items,
+                _ => &[],
+            };
+            // An item is a leaf node: its node follows the one before.
+            items.iter().zip(leaf + 1..)
+        })
     }
 
     /// Every rule, in document order.
@@ -522,11 +535,18 @@ impl Plan {
                 is_item: n.is_item,
             })
             .collect();
-        let items = (0u32..)
+        let items: Vec<u32> = (0u32..)
             .zip(&nodes)
             .filter(|(_, n)| n.is_item)
             .map(|(i, _)| i)
             .collect();
+        // An item's parent holds items; parents come first, and each
+        // appears once however many items it holds.
+        let mut leaves: Vec<u32> = items
+            .iter()
+            .filter_map(|&i| nodes.get(i as usize).map(|n| n.parent))
+            .collect();
+        leaves.dedup();
 
         // Chains are built once per item and shared by its rules.
         let mut chains: Vec<u32> = Vec::new();
@@ -580,6 +600,7 @@ impl Plan {
             scale,
             nodes,
             items,
+            leaves,
             rules,
             chains,
             by_id,

@@ -531,6 +531,8 @@ mod write {
     impl WriteJson for Decimal {
         fn write_json(&self, out: &mut String) {
             out.push('"');
+            // INVARIANT: report amounts come from units at the rubric's
+            // scale (at most 6) or from JSON text; both fit.
             crate::text::Units(self.mantissa(), self.scale()).push(out);
             out.push('"');
         }

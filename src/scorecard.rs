@@ -121,10 +121,13 @@ impl<'a> Scorecard<'a> {
 
     /// Every item's outcome, in document order.
     pub fn items(&self) -> impl Iterator<Item = ItemOutcome<'_>> {
-        self.plan()
-            .items
-            .iter()
-            .filter_map(|&node| self.item_outcome(node))
+        self.rubric
+            .leaf_items()
+            .map(move |(item, node)| ItemOutcome {
+                card: self,
+                item,
+                node,
+            })
     }
 
     /// Every rule's outcome, in document order.

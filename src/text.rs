@@ -119,11 +119,43 @@ impl Units {
 }
 
 impl Units {
-    /// Appends the digits to `out` (no UTF-8 check: they are ASCII).
+    /// Appends the digits to `out`.
     pub(crate) fn push(&self, out: &mut String) {
-        let mut buf = [0u8; 52];
-        let len = self.digits(&mut buf);
-        out.extend(buf.iter().take(len).map(|&b| char::from(b)));
+        let Units(value, scale) = *self;
+        // The common case, a whole amount or one with a fraction of at
+        // most 6 places that fits 64 bits: integer and fraction written
+        // apart, no buffer.
+        if let Ok(magnitude) = u64::try_from(value.unsigned_abs())
+            && scale <= 6
+        {
+            let unit = 10u64.pow(scale);
+            let (int, mut frac) = (magnitude / unit, magnitude % unit);
+            if value < 0 {
+                out.push('-');
+            }
+            push_u64(out, int);
+            if frac != 0 {
+                // Drop the fraction's trailing zeros, keep its leading ones.
+                let mut places = scale;
+                while frac % 10 == 0 {
+                    frac /= 10;
+                    places -= 1;
+                }
+                out.push('.');
+                let mut width = 1;
+                let mut rest = frac / 10;
+                while rest > 0 {
+                    width += 1;
+                    rest /= 10;
+                }
+                for _ in width..places {
+                    out.push('0');
+                }
+                push_u64(out, frac);
+            }
+            return;
+        }
+        out.push_str(self.write(&mut [0u8; 52]));
     }
 }
 
@@ -136,6 +168,11 @@ impl fmt::Display for Units {
 /// Appends `n` in decimal, without the formatting machinery (reasons and
 /// scorecards write hundreds of numbers).
 pub(crate) fn push_u64(out: &mut String, mut n: u64) {
+    // Most numbers in a scorecard are one digit.
+    if n < 10 {
+        out.push(char::from(b'0' + n as u8));
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
@@ -148,9 +185,9 @@ pub(crate) fn push_u64(out: &mut String, mut n: u64) {
             break;
         }
     }
-    for &d in digits.get(at..).unwrap_or_default() {
-        out.push(char::from(d));
-    }
+    // INVARIANT: ASCII digits only.
+    let text = digits.get(at..).unwrap_or_default();
+    out.push_str(std::str::from_utf8(text).unwrap_or_default());
 }
 
 /// Appends `date` as `YYYY-MM-DD` (years 1 to 9999, as dates are read).
@@ -268,6 +305,33 @@ mod tests {
         ];
         for (units, scale, text) in cases {
             assert_eq!(Units(units, scale).to_string(), text, "{units} at {scale}");
+            let mut pushed = String::new();
+            Units(units, scale).push(&mut pushed);
+            assert_eq!(pushed, text, "{units} at {scale}, pushed");
+        }
+        // The fast path of `push` against `Decimal`'s own printing, over
+        // leading and trailing zeros in the fraction, at every scale.
+        for scale in 0..=6u32 {
+            for units in [
+                0i128,
+                1,
+                -1,
+                5,
+                10,
+                25,
+                100,
+                105,
+                1_000_001,
+                -2_500_000,
+                999_999_999,
+            ] {
+                let mut pushed = String::new();
+                Units(units, scale).push(&mut pushed);
+                let expected = Decimal::from_i128_with_scale(units, scale)
+                    .normalize()
+                    .to_string();
+                assert_eq!(pushed, expected, "{units} at {scale}");
+            }
         }
     }
 
