@@ -359,6 +359,24 @@ fn typed_once(rubric: &Rubric, inspection: &Inspection, reasons: bool) -> u64 {
     acc
 }
 
+/// The same read-out from facts bound to the rubric's rule slots
+/// ([`ducha::Facts`]): what a host scoring many inspections of one rubric
+/// builds instead of an `Inspection`.
+fn bound_once(facts: &ducha::Facts<'_>) -> u64 {
+    let card = black_box(facts).evaluate().unwrap();
+    let mut acc = fold(0, card.score());
+    for item in card.items() {
+        acc = fold(acc, item.score());
+    }
+    for rule in card.rules() {
+        acc = fold(
+            fold(fold_n(acc, rule.id().as_str().len()), rule.capped()),
+            rule.deducted(),
+        );
+    }
+    acc
+}
+
 /// How often the corpus exercises each part of the scoring.
 #[derive(Debug, Default)]
 struct Coverage {
@@ -664,6 +682,23 @@ fn main() {
     );
     assert_eq!(cov.facts, rule_outcomes, "every rule has a fact");
 
+    // The same facts bound to the rubric's slots, checked to score alike.
+    let bound: Vec<ducha::Facts<'_>> = corpus
+        .iter()
+        .map(|e| {
+            let mut facts = rubric.facts();
+            for (id, fact) in e.inspection.facts() {
+                facts.set(id.as_str(), fact.clone()).unwrap();
+            }
+            assert_eq!(
+                bound_once(&facts),
+                typed_once(&rubric, &e.inspection, false),
+                "bound facts read out as the inspection"
+            );
+            facts
+        })
+        .collect();
+    let bound = &bound;
     let corpus = &corpus;
     let (rubric, naive, engine) = (&rubric, &naive, &engine);
     let n = corpus.len();
@@ -686,6 +721,12 @@ fn main() {
                     .iter()
                     .fold(0, |acc, e| acc ^ typed_once(rubric, &e.inspection, false))
             }),
+            times: Vec::new(),
+        },
+        Row {
+            name: "ducha typed via Facts (rule slots), read".into(),
+            evaluations: n,
+            round: Box::new(move || bound.iter().fold(0, |acc, f| acc ^ bound_once(f))),
             times: Vec::new(),
         },
         Row {
@@ -722,8 +763,8 @@ fn main() {
             times: Vec::new(),
         },
     ];
-    // The four rows of the table; the rows after them are for reference.
-    let table_rows = 4;
+    // The rows of the table; the rows after them are for reference.
+    let table_rows = 5;
 
     let first_scaled = rows.len();
     for (rules, rubric, inspection, naive, breaches) in &generated {
