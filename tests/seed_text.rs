@@ -18,6 +18,11 @@ fn every_text_is_verbatim() {
     let original = squeezed(ORIGINAL);
     let rubric = ducha::seed::yuxi();
     assert!(original.contains(&squeezed(rubric.title())), "title");
+    assert_eq!(
+        rubric.title(),
+        "玉溪市教育体育局机关“双随机、一公开”监管工作督查细则（试行）",
+        "the title, whole"
+    );
     for indicator in rubric.indicators() {
         assert!(
             original.contains(&squeezed(&indicator.name)),

@@ -221,9 +221,10 @@ mod tests {
             r#"{"facts":{"aa":1,"2b":true}}"#,
             // An unknown id before a failing rule, in id order, is reported
             // first; after it, the rule's error is.
-            r#"{"facts":{"10z":1,"2b":"x"}}"#,
-            r#"{"facts":{"2b":"x","10z":1}}"#,
-            r#"{"facts":{"2b":"x","3z":1}}"#,
+            r#"{"facts":{"10z":1,"2b":3}}"#,
+            r#"{"facts":{"2b":3,"10z":1}}"#,
+            r#"{"facts":{"2b":3,"3z":1}}"#,
+            r#"{"facts":{"2b":3,"2b0":1}}"#,
             r#"{"facts":{"2b":true,"2b0":1}}"#,
             r#"{"facts":{"zz":1,"zz":2}}"#,
             r#"{"facts":{"2b":true,"2b":false}}"#,
@@ -250,5 +251,11 @@ mod tests {
                 "{text}"
             );
         }
+        // The precedence itself: an unknown id before the failing rule in
+        // id order is reported, one after it is not.
+        let code = |text| engine.evaluate(text).unwrap_err().code;
+        use crate::json::ErrorCode;
+        assert_eq!(code(r#"{"facts":{"10z":1,"2b":3}}"#), ErrorCode::UnknownRule);
+        assert_eq!(code(r#"{"facts":{"2b":3,"3z":1}}"#), ErrorCode::WrongFactType);
     }
 }
