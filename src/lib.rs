@@ -3,7 +3,8 @@
 // The pipeline, stage by stage:
 // definition (`rubric`, `rule`, `id`, `points`, `inspection`, `calendar`,
 // `date`) → validation and plan (`plan`) → binding facts (`bind`) →
-// counting breaches (`tally`) → pricing and bounds (`evaluate`) → the
+// counting breaches (`tally`) → pricing and bounds (`evaluate`, failing
+// with `error`) → the
 // scorecard (`scorecard`) → reasons (`reason`) → the report and JSON
 // (`report`, `json`). `text` writes numbers and dates; `strict` reads
 // objects strictly; `diagnostics` and `example` check rubrics.
@@ -11,6 +12,7 @@ mod bind;
 mod calendar;
 mod date;
 mod diagnostics;
+mod error;
 mod evaluate;
 mod example;
 mod id;
@@ -34,7 +36,7 @@ mod text;
 pub use bind::Facts;
 pub use calendar::{Calendar, CalendarError, DayKind, ListedDay, YearSchedule};
 pub use diagnostics::{Code, Diagnostic};
-pub use evaluate::{CaseProblem, EvalError, Needs};
+pub use error::{CaseProblem, EvalError, Needs};
 pub use example::{Example, Mismatch};
 pub use id::{Id, IdError};
 pub use inspection::{Case, Fact, FactKind, Finding, Inspection, Period, PeriodError};

@@ -254,6 +254,32 @@ pub(crate) fn push_measured(out: &mut String, measure: Measure, value: Decimal) 
     }
 }
 
+impl ItemOutcome<'_> {
+    /// The reason for the item's deductions (扣分原因): its rules' reasons
+    /// joined by `；`, empty if nothing was deducted.
+    pub fn reason(&self) -> String {
+        let mut reasons = Reasons::default();
+        reasons.fill(self);
+        reasons.item().to_owned()
+    }
+}
+
+impl RuleOutcome<'_> {
+    /// The reason for the deduction, in the rubric's language; empty when
+    /// there was no breach.
+    ///
+    /// It names the rule's label, the breaches and their notes, the points,
+    /// and any cap or bound: `抽查任务完成后20个工作日内未公示抽查检查结果：7起，扣7分，超过上限按5分扣`.
+    pub fn reason(&self) -> String {
+        let mut out = String::new();
+        if self.state.breaches > 0 {
+            out.reserve(self.rule.label.len() + 96);
+            write_reason(self, &mut out);
+        }
+        out
+    }
+}
+
 /// An item's rule reasons, each rendered once, one after another with `；`
 /// between non-empty ones, so that the item's reason is one slice of the
 /// same text; reused for every item while a scorecard is written.

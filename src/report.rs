@@ -296,6 +296,14 @@ fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
     Cow::Owned(text.into_owned())
 }
 
+impl Scorecard<'_> {
+    /// The same outcomes as an owned-or-borrowed [`Report`](crate::Report):
+    /// what the JSON holds, with every reason rendered.
+    pub fn report(&self) -> crate::Report<'_> {
+        crate::report::build(self)
+    }
+}
+
 /// A scorecard's reasons, rendered once into one text: the rules' spans in
 /// document order, and each item's.
 pub(crate) struct Rendered {

@@ -9,8 +9,8 @@ use crate::{Id, Points, Rule};
 strict_struct! {
 /// A rubric as written (督查细则): the plain data, before validation.
 ///
-/// Build one in code or read it from JSON, then turn it into a [`Rubric`]
-/// with [`Rubric::new`], which checks it once and prepares it for
+/// Build one in code or read it from JSON, then turn it into a [`Rubric`](crate::Rubric)
+/// with [`Rubric::new`](crate::Rubric::new), which checks it once and prepares it for
 /// evaluation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -29,7 +29,7 @@ pub struct RubricSpec as "RubricSpec", "a rubric object" {
     /// The top-level indicators (一级指标), in document order.
     pub indicators: Vec<Indicator>,
     /// Worked examples that travel with the rubric
-    /// ([`Rubric::check_examples`]).
+    /// ([`Rubric::check_examples`](crate::Rubric::check_examples)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<crate::Example>,
 }

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::plan::Plan;
-use crate::reason::{Reasons, write_reason};
 use crate::text::units_to_decimal;
 use crate::{Children, Fact, Id, Indicator, Item, Period, Points, Rubric, Rule};
 
@@ -162,12 +161,6 @@ impl<'a> Scorecard<'a> {
             .iter()
             .find(|&&node| plan.node(node).is_some_and(|n| n.id.as_str() == id))?;
         self.item_outcome(node)
-    }
-
-    /// The same outcomes as an owned-or-borrowed [`Report`](crate::Report):
-    /// what the JSON holds, with every reason rendered.
-    pub fn report(&self) -> crate::Report<'_> {
-        crate::report::build(self)
     }
 
     pub(crate) fn plan(&self) -> &'a Plan {
@@ -367,14 +360,6 @@ impl<'s> ItemOutcome<'s> {
             .zip(card.rules.get(first..end).unwrap_or_default())
             .map(move |(rule, state)| RuleOutcome { card, rule, state })
     }
-
-    /// The reason for the item's deductions (扣分原因): its rules' reasons
-    /// joined by `；`, empty if nothing was deducted.
-    pub fn reason(&self) -> String {
-        let mut reasons = Reasons::default();
-        reasons.fill(self);
-        reasons.item().to_owned()
-    }
 }
 
 /// What limited a rule's deduction below its raw amount.
@@ -481,19 +466,5 @@ impl<'s> RuleOutcome<'s> {
             Some(cap) if self.state.capped < self.state.raw => Some(LimitedBy::Cap(cap)),
             _ => None,
         }
-    }
-
-    /// The reason for the deduction, in the rubric's language; empty when
-    /// there was no breach.
-    ///
-    /// It names the rule's label, the breaches and their notes, the points,
-    /// and any cap or bound: `抽查任务完成后20个工作日内未公示抽查检查结果：7起，扣7分，超过上限按5分扣`.
-    pub fn reason(&self) -> String {
-        let mut out = String::new();
-        if self.state.breaches > 0 {
-            out.reserve(self.rule.label.len() + 96);
-            write_reason(self, &mut out);
-        }
-        out
     }
 }

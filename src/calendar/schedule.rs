@@ -13,7 +13,7 @@ use super::{CalendarError, WorkingDays};
 /// Besides the dates of its year, a schedule may list dates in the December
 /// before it: a New Year holiday can begin there (the 2019 notice made
 /// Saturday 2018-12-29 a working day and Monday 2018-12-31 a holiday). A
-/// [`Calendar`] applies those to the previous year.
+/// [`Calendar`](crate::Calendar) applies those to the previous year.
 ///
 /// # JSON
 ///
@@ -122,7 +122,7 @@ impl YearSchedule {
     /// Whether `date` is a working day according to this schedule alone;
     /// `None` if `date` is not in the schedule's year.
     ///
-    /// A [`Calendar`] can answer otherwise for the last days of December,
+    /// A [`Calendar`](crate::Calendar) can answer otherwise for the last days of December,
     /// which the next year's schedule may rearrange.
     pub fn is_working_day(&self, date: NaiveDate) -> Option<bool> {
         (date.year() == self.year).then(|| self.working.get(date.ordinal0()))

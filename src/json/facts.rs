@@ -255,7 +255,13 @@ mod tests {
         // id order is reported, one after it is not.
         let code = |text| engine.evaluate(text).unwrap_err().code;
         use crate::json::ErrorCode;
-        assert_eq!(code(r#"{"facts":{"10z":1,"2b":3}}"#), ErrorCode::UnknownRule);
-        assert_eq!(code(r#"{"facts":{"2b":3,"3z":1}}"#), ErrorCode::WrongFactType);
+        assert_eq!(
+            code(r#"{"facts":{"10z":1,"2b":3}}"#),
+            ErrorCode::UnknownRule
+        );
+        assert_eq!(
+            code(r#"{"facts":{"2b":3,"3z":1}}"#),
+            ErrorCode::WrongFactType
+        );
     }
 }
