@@ -37,8 +37,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::{
-    Case, Children, Every, Example, Fact, Id, IdError, Indicator, Inspection, Item, Penalty,
-    Period, Points, PointsError, Rubric, RubricError, RubricSpec, Rule, Trigger, Within,
+    Case, Every, Example, Fact, Id, IdError, Indicator, Inspection, Item, Penalty, Period, Points,
+    PointsError, Rubric, RubricError, RubricSpec, Rule, Trigger, Within,
 };
 
 /// The id of the built-in seed rubric.
@@ -123,14 +123,9 @@ fn rule(
     label: &str,
     text: &str,
 ) -> Result<Rule, SeedError> {
-    Ok(Rule {
-        id: Id::new(id)?,
-        label: label.to_owned(),
-        text: text.to_owned(),
-        unit: unit.to_owned(),
-        trigger,
-        penalty,
-    })
+    Ok(Rule::new(Id::new(id)?, label, trigger, penalty)
+        .with_text(text)
+        .with_unit(unit))
 }
 
 fn item(
@@ -141,23 +136,19 @@ fn item(
     standard: &str,
     rules: Vec<Rule>,
 ) -> Result<Item, SeedError> {
-    Ok(Item {
-        id: Id::new(id)?,
-        serial: serial.to_owned(),
-        points: pts(points * 10)?,
-        requirement: requirement.to_owned(),
-        standard: standard.to_owned(),
-        rules,
-    })
+    Ok(Item::new(Id::new(id)?, serial, pts(points * 10)?)
+        .with_requirement(requirement)
+        .with_standard(standard)
+        .with_rules(rules))
 }
 
 fn group(id: &str, name: &str, points: i64, items: Vec<Item>) -> Result<Indicator, SeedError> {
-    Ok(Indicator {
-        id: Id::new(id)?,
-        name: name.to_owned(),
-        points: pts(points * 10)?,
-        children: Children::Items(items),
-    })
+    Ok(Indicator::with_items(
+        Id::new(id)?,
+        name,
+        pts(points * 10)?,
+        items,
+    ))
 }
 
 fn build() -> Result<Rubric, SeedError> {
@@ -483,14 +474,16 @@ fn build() -> Result<Rubric, SeedError> {
             ],
         )?],
     )?;
-    Ok(Rubric::new(RubricSpec {
-        id: Id::new(YUXI_ID)?,
-        title: "玉溪市教育体育局机关“双随机、一公开”监管工作督查细则（试行）".to_owned(),
-        version: "试行".to_owned(),
-        total: pts(1000)?,
-        indicators: vec![g1, g2, g3, g4],
-        examples: examples()?,
-    })?)
+    Ok(Rubric::new(
+        RubricSpec::new(
+            Id::new(YUXI_ID)?,
+            "玉溪市教育体育局机关“双随机、一公开”监管工作督查细则（试行）",
+            pts(1000)?,
+            vec![g1, g2, g3, g4],
+        )
+        .with_version("试行")
+        .with_examples(examples()?),
+    )?)
 }
 
 /// The bundled sample inspection of the seed rubric: the 2026 inspection of

@@ -331,24 +331,17 @@ fn build(shape: Shape, ids: &mut Names) -> Option<Children> {
                 let rules = rules
                     .into_iter()
                     .map(|(name, trigger, penalty)| {
-                        Some(Rule {
-                            id: ids.next(name)?,
-                            label: "违规".into(),
-                            text: "违规的扣分".into(),
-                            unit: "起".into(),
-                            trigger,
-                            penalty,
-                        })
+                        Some(
+                            Rule::new(ids.next(name)?, "违规", trigger, penalty)
+                                .with_text("违规的扣分"),
+                        )
                     })
                     .collect::<Option<Vec<_>>>()?;
-                out.push(Item {
-                    id,
-                    serial: (n + 1).to_string(),
-                    points,
-                    requirement: "要求".into(),
-                    standard: String::new(),
-                    rules,
-                });
+                out.push(
+                    Item::new(id, (n + 1).to_string(), points)
+                        .with_requirement("要求")
+                        .with_rules(rules),
+                );
             }
             Children::Items(out)
         }
@@ -356,11 +349,12 @@ fn build(shape: Shape, ids: &mut Names) -> Option<Children> {
             children
                 .into_iter()
                 .map(|(name, points, shape)| {
-                    Some(Indicator {
-                        id: ids.next(name)?,
-                        name: "指标".into(),
-                        points,
-                        children: build(shape, ids)?,
+                    let id = ids.next(name)?;
+                    Some(match build(shape, ids)? {
+                        Children::Items(items) => Indicator::with_items(id, "指标", points, items),
+                        Children::Indicators(children) => {
+                            Indicator::with_indicators(id, "指标", points, children)
+                        }
                     })
                 })
                 .collect::<Option<Vec<_>>>()?,
@@ -384,14 +378,12 @@ pub fn rubrics() -> BoxedStrategy<Rubric> {
                 return None;
             };
             let total = indicators.iter().map(|i| i.points.get()).sum::<Decimal>();
-            Rubric::new(RubricSpec {
-                id: Id::new(rubric).ok()?,
-                title: "生成的细则".into(),
-                version: String::new(),
-                total: Points::new(total).ok()?,
+            Rubric::new(RubricSpec::new(
+                Id::new(rubric).ok()?,
+                "生成的细则",
+                Points::new(total).ok()?,
                 indicators,
-                examples: Vec::new(),
-            })
+            ))
             .ok()
         })
         .boxed()
