@@ -751,6 +751,17 @@ mod tests {
         }
     }
 
+    /// Rubrics are equal when their specs are: the plan and calendar follow.
+    #[test]
+    fn equality_is_the_specs() {
+        let seed = crate::seed::yuxi();
+        assert_eq!(seed, crate::seed::yuxi());
+        assert_eq!(seed.clone().with_calendar(Calendar::new()), seed, "the calendar is not compared");
+        let mut spec = seed.spec().clone();
+        spec.title.push('！');
+        assert_ne!(Rubric::new(spec).unwrap(), seed, "another title");
+    }
+
     /// Every rule of the seed is found by id, and its plan entry points back
     /// at it; ids that only share a prefix are not found.
     #[test]
