@@ -682,7 +682,7 @@ impl<'s> PlanBuilder<'s> {
             self.claim(&ind.id)?;
             let node = self.push_node(
                 &ind.id,
-                format!("“{}”", ind.name),
+                format!("“{}”", crate::reason::cut(&ind.name)),
                 ind.points,
                 parent,
                 position,
@@ -695,7 +695,7 @@ impl<'s> PlanBuilder<'s> {
                         self.claim(&item.id)?;
                         let item_node = self.push_node(
                             &item.id,
-                            format!("第{}项", item.serial),
+                            format!("第{}项", crate::reason::cut(&item.serial)),
                             item.points,
                             node,
                             item_position,
@@ -756,7 +756,11 @@ mod tests {
     fn equality_is_the_specs() {
         let seed = crate::seed::yuxi();
         assert_eq!(seed, crate::seed::yuxi());
-        assert_eq!(seed.clone().with_calendar(Calendar::new()), seed, "the calendar is not compared");
+        assert_eq!(
+            seed.clone().with_calendar(Calendar::new()),
+            seed,
+            "the calendar is not compared"
+        );
         let mut spec = seed.spec().clone();
         spec.title.push('！');
         assert_ne!(Rubric::new(spec).unwrap(), seed, "another title");

@@ -22,6 +22,18 @@ pub(crate) const MAX_NAMED: usize = 12;
 /// ends in `…`.
 pub(crate) const MAX_NOTE_CHARS: usize = 100;
 
+/// `text` cut to [`MAX_NOTE_CHARS`] characters (then `…`): how a reason
+/// quotes a name or serial that every rule a node limits repeats, so that
+/// the output stays linear in the input.
+pub(crate) fn cut(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(MAX_NOTE_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((at, _)) => {
+            std::borrow::Cow::Owned(format!("{}…", text.get(..at).unwrap_or_default()))
+        }
+    }
+}
+
 /// Appends `note`, cut to [`MAX_NOTE_CHARS`] characters.
 pub(crate) fn push_note(out: &mut String, note: &str) {
     match note.char_indices().nth(MAX_NOTE_CHARS) {

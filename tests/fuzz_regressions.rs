@@ -350,3 +350,46 @@ fn cadence_reasons_over_the_widest_window_stay_bounded() {
         text.len()
     );
 }
+
+/// Found by `fuzz/fuzz_targets/json_large.rs`: a node's label was repeated
+/// whole in the reason of every rule it limits, so a long serial (or
+/// indicator name) over many breached rules made the scorecard grow with
+/// the square of the input (100 KB serial, 1,000 rules: 212 KB in, 200 MB
+/// out). A reason now quotes at most 100 characters of it.
+#[test]
+fn long_node_labels_do_not_multiply_the_output() {
+    let serial = "长".repeat(20_000);
+    let name = "名".repeat(20_000);
+    let rules: Vec<serde_json::Value> = (0..200)
+        .map(|i| {
+            json!({"id": format!("r{i}"), "label": "", "text": "",
+                   "trigger": {"kind": "flag"}, "penalty": {"kind": "flat", "points": "1"}})
+        })
+        .collect();
+    // An item of 0 points (its label limits every rule), under an indicator
+    // of 0 points with a long name.
+    let rubric = json!({"id": "R", "title": "", "total": "0", "indicators": [
+        {"id": "G", "name": name, "points": "0", "items": [
+            {"id": "T", "serial": serial, "points": "0", "requirement": "", "rules": rules}
+        ]}
+    ]})
+    .to_string();
+    let facts: serde_json::Map<String, Value> =
+        (0..200).map(|i| (format!("r{i}"), json!(true))).collect();
+    let inspection = json!({ "facts": facts }).to_string();
+    let engine = Engine::load(&rubric).unwrap();
+    let out = engine.evaluate(&inspection).unwrap();
+    let input = rubric.len() + inspection.len();
+    assert!(
+        out.len() < 2 * input + 64 * 1024,
+        "{} bytes out for {input} in",
+        out.len()
+    );
+    let card: Value = serde_json::from_str(&out).unwrap();
+    let reason = rule(&card, "r199")["reason"].as_str().unwrap();
+    assert!(
+        reason.ends_with(&format!("受第{}…项分值0分所限，实扣0分", "长".repeat(100))),
+        "{}",
+        &reason[reason.len().saturating_sub(400)..]
+    );
+}
