@@ -379,6 +379,22 @@ fn to_json(value: &impl Serialize) -> String {
 impl Engine {
     /// Loads a rubric from JSON: parsed and validated once.
     ///
+    /// ```
+    /// use ducha::json::{Engine, ErrorCode};
+    ///
+    /// let rubric = r#"{"id": "mine", "title": "某局细则", "total": "5", "indicators": [
+    ///   {"id": "G1", "name": "领导重视", "points": "5", "items": [
+    ///     {"id": "1", "serial": "1", "points": "5", "requirement": "明确联络员", "rules": [
+    ///       {"id": "1a", "label": "未明确日常联络员", "text": "未明确日常联络员的扣2.5分",
+    ///        "trigger": {"kind": "flag"}, "penalty": {"kind": "flat", "points": 2.5}}]}]}]}"#;
+    /// let engine = Engine::load(rubric)?;
+    /// assert!(engine.evaluate(r#"{"facts": {"1a": true}}"#)?.contains(r#""score":"2.5""#));
+    ///
+    /// let err = Engine::load(&rubric.replace(r#""total": "5""#, r#""total": "6""#)).unwrap_err();
+    /// assert_eq!(err.code, ErrorCode::InvalidRubric);
+    /// # Ok::<(), ducha::json::JsonError>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`JsonError`] with code `syntax`, `limit`, `invalid` or
@@ -402,6 +418,19 @@ impl Engine {
     /// Scores an inspection: inspection JSON in, scorecard JSON out
     /// (compact, keys in a fixed order; the same input gives the same
     /// bytes).
+    ///
+    /// ```
+    /// use ducha::json::{Engine, ErrorCode};
+    ///
+    /// let engine = Engine::seed();
+    /// let card = engine.evaluate(r#"{"facts": {"12a": "96%", "7a": 7}}"#)?;
+    /// assert!(card.starts_with(r#"{"rubric":"yuxi-shuangsuiji","points":"100","deducted":"10","score":"90""#));
+    ///
+    /// let err = engine.evaluate(r#"{"facts": {"12a": 96}}"#).unwrap_err();
+    /// assert_eq!(err.code, ErrorCode::OutOfDomain);
+    /// assert_eq!(err.id.as_deref(), Some("12a"));
+    /// # Ok::<(), ducha::json::JsonError>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -432,6 +461,20 @@ impl Engine {
     /// Adds a year to the rubric's working-day calendar, or replaces it,
     /// from JSON in the holiday-cn shape (`year`, `papers`, `days`).
     ///
+    /// ```
+    /// use ducha::json::Engine;
+    ///
+    /// let mut engine = Engine::seed();
+    /// // 20 working days after 2026-12-20 fall in 2027, which the built-in
+    /// // calendar does not know.
+    /// let inspection = r#"{"facts": {"7a": [{"start": "2026-12-20", "done": "2027-01-29"}]}}"#;
+    /// assert_eq!(engine.evaluate(inspection).unwrap_err().code.as_str(), "calendar");
+    /// // Illustrative entries, not the official 2027 schedule.
+    /// engine.add_calendar_year(r#"{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"#)?;
+    /// assert!(engine.evaluate(inspection)?.contains(r#""breaches":1"#));
+    /// # Ok::<(), ducha::json::JsonError>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`JsonError`] with code `syntax`, `limit` or `invalid`.
@@ -443,6 +486,11 @@ impl Engine {
 
     /// The rubric's diagnostics as JSON: `{"diagnostics": [{"code", "id",
     /// "message"}, …]}`.
+    ///
+    /// ```
+    /// let diagnostics = ducha::json::Engine::seed().diagnostics();
+    /// assert!(diagnostics.contains(r#"{"code":"duplicate-serial","id":"11-2""#));
+    /// ```
     pub fn diagnostics(&self) -> String {
         diagnostics_json(&self.rubric.diagnostics())
     }
