@@ -293,8 +293,22 @@ mod tests {
     }
 
     #[test]
+    fn conversions_keep_the_value() {
+        let p = Points::new(dec("2.5")).unwrap();
+        assert_eq!(Decimal::from(p), dec("2.5"));
+        assert_eq!(Points::try_from(dec("2.50")).unwrap(), p);
+        assert!(Points::try_from(dec("-1")).is_err());
+        assert_eq!(parse_decimal("-2.5").unwrap(), dec("-2.5"));
+        assert_eq!(parse_decimal("+3").unwrap(), dec("3"));
+    }
+
+    #[test]
     fn parse_rejects_non_plain_text() {
-        for s in ["", "1e3", "abc", "1.2.3", " 1", "NaN"] {
+        // `Decimal::from_str_exact` itself takes `1_000` and `1e3`: the
+        // contract's decimals are plain digits only.
+        for s in [
+            "", "1e3", "abc", "1.2.3", " 1", "NaN", "1_000", "1_0.5", "2E1",
+        ] {
             assert_eq!(
                 s.parse::<Points>().unwrap_err().to_string(),
                 format!("`{s}` is not a decimal number"),
