@@ -556,3 +556,28 @@ impl Penalty {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A deadline without `action` reads as "完成" (what reasons say was
+    /// due), and one without `after` as empty.
+    #[test]
+    fn deadline_defaults() {
+        let trigger: Trigger = serde_json::from_str(r#"{"kind": "deadline"}"#).unwrap();
+        assert_eq!(
+            trigger,
+            Trigger::Deadline {
+                within: None,
+                after: String::new(),
+                action: "完成".to_owned(),
+            }
+        );
+        let rule: Rule = serde_json::from_str(
+            r#"{"id": "1a", "label": "l", "text": "", "trigger": {"kind": "flag"}, "penalty": {"kind": "flat", "points": "1"}}"#,
+        )
+        .unwrap();
+        assert_eq!(rule.unit, "起", "the default unit");
+    }
+}
