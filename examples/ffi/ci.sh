@@ -30,12 +30,13 @@ target=$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
   sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 target=${target:-${CARGO_TARGET_DIR:-target}}
 
-# The size-optimised release profile of the WebAssembly module, defined here
+# The release profile of the WebAssembly module (optimised for speed: see
+# the README's table), defined here
 # so that the workspace's own profiles stay untouched.
 wasm_profile=(
   --profile wasm-release
   --config 'profile.wasm-release.inherits="release"'
-  --config 'profile.wasm-release.opt-level="z"'
+  --config 'profile.wasm-release.opt-level=2'
   --config 'profile.wasm-release.lto=true'
   --config 'profile.wasm-release.codegen-units=1'
   --config 'profile.wasm-release.panic="abort"'
@@ -80,7 +81,7 @@ else
   echo "python3 not found here; the Python script was skipped"
 fi
 
-step "WebAssembly module (wasm32-unknown-unknown, size-optimised release)"
+step "WebAssembly module (wasm32-unknown-unknown, release, optimised for speed)"
 if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown ||
   rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
   cargo build -p ducha-ffi --target wasm32-unknown-unknown "${wasm_profile[@]}"
