@@ -287,29 +287,23 @@ fn read_facts<'r>(rubric: &'r Rubric, input: &str) -> Result<crate::Facts<'r>, J
 
 /// A reader's error as the JSON surface reports it.
 fn read_error(e: read::ReadError) -> JsonError {
-    {
-        let code = match e.kind() {
-            ReadErrorKind::Syntax => ErrorCode::Syntax,
-            ReadErrorKind::Limit => ErrorCode::Limit,
-            ReadErrorKind::Invalid => ErrorCode::Invalid,
-        };
-        JsonError {
-            code,
-            message: e.to_string(),
-            // A syntax error's place is its line and column (in the
-            // message); a path is only meaningful for well-formed JSON.
-            path: if code == ErrorCode::Invalid {
-                e.path()
-            } else {
-                None
-            },
-            id: None,
-        }
+    let code = match e.kind() {
+        ReadErrorKind::Syntax => ErrorCode::Syntax,
+        ReadErrorKind::Limit => ErrorCode::Limit,
+        ReadErrorKind::Invalid => ErrorCode::Invalid,
+    };
+    JsonError {
+        code,
+        message: e.to_string(),
+        // A syntax error's place is its line and column (in the message); a
+        // path is only meaningful for well-formed JSON.
+        path: if code == ErrorCode::Invalid {
+            e.path()
+        } else {
+            None
+        },
+        id: None,
     }
-}
-
-fn parse<T: serde::de::DeserializeOwned>(input: &str) -> Result<T, JsonError> {
-    from_str(input)
 }
 
 /// Parses an inspection, with the path of any error.
@@ -318,7 +312,7 @@ fn parse<T: serde::de::DeserializeOwned>(input: &str) -> Result<T, JsonError> {
 ///
 /// [`JsonError`] with code `syntax`, `limit` or `invalid`.
 pub fn parse_inspection(input: &str) -> Result<Inspection, JsonError> {
-    parse(input)
+    from_str(input)
 }
 
 /// Parses and validates a rubric.
@@ -327,7 +321,7 @@ pub fn parse_inspection(input: &str) -> Result<Inspection, JsonError> {
 ///
 /// [`JsonError`] with code `syntax`, `limit`, `invalid` or `invalid-rubric`.
 pub fn parse_rubric(input: &str) -> Result<Rubric, JsonError> {
-    let spec: RubricSpec = parse(input)?;
+    let spec: RubricSpec = from_str(input)?;
     let rules: usize = spec_rules(&spec);
     if rules > MAX_RULES {
         return Err(JsonError::new(
@@ -479,7 +473,7 @@ impl Engine {
     ///
     /// [`JsonError`] with code `syntax`, `limit` or `invalid`.
     pub fn add_calendar_year(&mut self, year_json: &str) -> Result<(), JsonError> {
-        let year: YearSchedule = parse(year_json)?;
+        let year: YearSchedule = from_str(year_json)?;
         self.rubric.calendar_mut().insert(year);
         Ok(())
     }

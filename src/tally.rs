@@ -225,17 +225,27 @@ pub(crate) fn calendar_days(from: NaiveDate, to: NaiveDate) -> u32 {
     u32::try_from((to - from).num_days().max(0)).unwrap_or(u32::MAX)
 }
 
+/// How a case's clock is given: a start date the rule adds its limit to,
+/// or a fixed due date.
+#[derive(Debug, Clone, Copy)]
+enum Clock {
+    Start(NaiveDate),
+    Due(NaiveDate),
+}
+
+/// Where `case` stands on a rule with time limit `within`.
 pub(crate) fn case_status(
     within: Option<Within>,
     case: &Case,
     ctx: &Context<'_>,
 ) -> Result<CaseStatus, CaseError> {
     // What the case itself gets wrong comes first, whatever the context.
-    match (case.start, case.due) {
+    let clock = match (case.start, case.due) {
+        (Some(start), None) => Clock::Start(start),
+        (None, Some(due)) => Clock::Due(due),
         (Some(_), Some(_)) => return Err(CaseError::Malformed(CaseProblem::StartAndDue)),
         (None, None) => return Err(CaseError::Malformed(CaseProblem::NoStartOrDue)),
-        _ => {}
-    }
+    };
     // A case is judged up to the day it was done, or else the assessment
     // date.
     let end = match case.done {
@@ -244,13 +254,19 @@ pub(crate) fn case_status(
             .as_of
             .ok_or(CaseError::Other(TallyError::Needs(Needs::AsOf)))?,
     };
-    let (due, working_late): (NaiveDate, Option<u32>) = match (case.start, case.due, within) {
-        (Some(_), Some(_), _) => {
-            return Err(CaseError::Malformed(CaseProblem::StartAndDue));
+    // Not late (yet): on time if done, else pending.
+    let not_late = || {
+        if case.done.is_some() {
+            CaseStatus::OnTime
+        } else {
+            CaseStatus::Pending
         }
-        (Some(start), None, Some(Within::WorkingDays(n))) => {
+    };
+    let due = match (clock, within) {
+        (Clock::Due(due), _) => due,
+        (Clock::Start(start), Some(Within::WorkingDays(n))) => {
             match ctx.calendar.add_working_days(start, n) {
-                Ok(due) => (due, None),
+                Ok(due) => due,
                 // The due date falls in a year the calendar does not know.
                 // A case judged before its limit was reached needs no later
                 // year (done 2026-12-30 on a 20-day limit from 2026-12-10 is
@@ -258,51 +274,34 @@ pub(crate) fn case_status(
                 Err(e) => {
                     let passed = ctx.calendar.working_days_between(start, end)?;
                     if passed < n {
-                        return Ok(if case.done.is_some() {
-                            CaseStatus::OnTime
-                        } else {
-                            CaseStatus::Pending
-                        });
+                        return Ok(not_late());
                     }
                     return Err(e.into());
                 }
             }
         }
-        (None, Some(due), _) => (due, None),
         // A due date beyond the last representable date is never reached.
-        (Some(start), None, Some(Within::Days(n))) => {
+        (Clock::Start(start), Some(Within::Days(n))) => {
             match start.checked_add_days(chrono::Days::new(u64::from(n))) {
-                Some(due) => (due, None),
-                None => {
-                    return Ok(if case.done.is_some() {
-                        CaseStatus::OnTime
-                    } else {
-                        CaseStatus::Pending
-                    });
-                }
+                Some(due) => due,
+                None => return Ok(not_late()),
             }
         }
-        (Some(_), None, None) => {
+        (Clock::Start(_), None) => {
             return Err(CaseError::Malformed(CaseProblem::StartWithoutLimit));
         }
-        (None, None, _) => return Err(CaseError::Malformed(CaseProblem::NoStartOrDue)),
     };
     if end <= due {
-        return Ok(if case.done.is_some() {
-            CaseStatus::OnTime
-        } else {
-            CaseStatus::Pending
-        });
+        return Ok(not_late());
     }
     // Late for certain: the due date is known and passed. How late in
     // working days may need a year the calendar does not know; then the
     // working days up to the last known day are counted, and the reason
     // says so.
     let days = calendar_days(due, end);
-    let (by, known) = match (working_late, within) {
-        (Some(by), _) => (by, None),
-        // A due date given on a working-day rule: count working days too.
-        (None, Some(Within::WorkingDays(_))) => match ctx.calendar.working_days_between(due, end) {
+    let (by, known) = match within {
+        // A working-day rule counts its lateness in working days too.
+        Some(Within::WorkingDays(_)) => match ctx.calendar.working_days_between(due, end) {
             Ok(by) => (by, None),
             Err(CalendarError::UnknownYear { year }) => match ctx.calendar.last_known_day(due) {
                 Some(last) if last > due && last < end => (
@@ -322,7 +321,7 @@ pub(crate) fn case_status(
             },
             Err(e) => return Err(e.into()),
         },
-        (None, _) => (days, None),
+        Some(Within::Days(_)) | None => (days, None),
     };
     Ok(match case.done {
         Some(done) => CaseStatus::Late {
