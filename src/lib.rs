@@ -1,4 +1,7 @@
 #![doc = include_str!("../README.md")]
+// On docs.rs (`--cfg docsrs`, nightly rustdoc), each item behind a feature
+// shows the feature it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The pipeline, stage by stage:
 // definition (`rubric`, `rule`, `id`, `points`, `inspection`, `calendar`,

@@ -1,0 +1,481 @@
+"""The typed results: frozen dataclasses of a scorecard and of diagnostics.
+
+Each mirrors the JSON the core writes (README, "The JSON contract"), field
+for field and in the same order; every amount of points is a
+``decimal.Decimal`` made from the JSON's decimal string, never a float.
+``Scorecard.from_json(text).to_json() == text`` for every scorecard the core
+writes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, ClassVar, Dict, Iterator, List, Optional, Tuple, Union
+
+__all__ = [
+    "Diagnostic",
+    "Indicator",
+    "Item",
+    "LimitedBy",
+    "LimitedByCap",
+    "LimitedByNode",
+    "Rule",
+    "Scorecard",
+]
+
+# A decimal as the core writes it: digits, an optional fraction, no exponent.
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
+
+
+class _Fields:
+    """Reads one JSON object strictly: each field once, with its type, and
+    no field left over; errors name the path."""
+
+    def __init__(self, value: Any, path: str) -> None:
+        if not isinstance(value, Mapping):
+            raise ValueError(f"`{path}`: expected an object, got {_kind(value)}")
+        self.obj: Mapping[str, Any] = value
+        self.path = path
+        self.seen: List[str] = []
+
+    def at(self, key: str) -> str:
+        return f"{self.path}.{key}"
+
+    def value(self, key: str) -> Any:
+        self.seen.append(key)
+        if key not in self.obj:
+            raise ValueError(f"`{self.path}`: missing field `{key}`")
+        return self.obj[key]
+
+    def has(self, key: str) -> bool:
+        if key in self.obj:
+            return True
+        self.seen.append(key)
+        return False
+
+    def text(self, key: str) -> str:
+        value = self.value(key)
+        if not isinstance(value, str):
+            raise ValueError(f"`{self.at(key)}`: expected a string, got {_kind(value)}")
+        return value
+
+    def amount(self, key: str) -> Decimal:
+        value = self.value(key)
+        if not isinstance(value, str) or not _DECIMAL.match(value):
+            raise ValueError(f"`{self.at(key)}`: expected a decimal string, got {_kind(value)}")
+        return Decimal(value)
+
+    def flag(self, key: str) -> bool:
+        value = self.value(key)
+        if not isinstance(value, bool):
+            raise ValueError(f"`{self.at(key)}`: expected true or false, got {_kind(value)}")
+        return value
+
+    def count(self, key: str) -> int:
+        value = self.value(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"`{self.at(key)}`: expected a whole number, got {_kind(value)}")
+        return value
+
+    def array(self, key: str) -> List[Any]:
+        value = self.value(key)
+        if not isinstance(value, list):
+            raise ValueError(f"`{self.at(key)}`: expected a list, got {_kind(value)}")
+        return value
+
+    def done(self) -> None:
+        unknown = [key for key in self.obj if key not in self.seen]
+        if unknown:
+            raise ValueError(f"`{self.path}`: unknown field `{unknown[0]}`")
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def _amount(value: Decimal) -> str:
+    # Plain digits, as the core writes them ("69.5", never "6.95E+1").
+    return format(value, "f")
+
+
+def _parse(text: Union[str, bytes, bytearray], what: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError as e:
+        raise ValueError(f"{what} JSON: {e}") from None
+
+
+def _dumps(value: Any) -> str:
+    # Compact, non-ASCII as is: the bytes the core writes.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class LimitedByCap:
+    """The rule's deduction was trimmed by its own cap
+    (``{"kind": "cap", "cap": "5"}``)."""
+
+    #: The cap.
+    cap: Decimal
+
+    #: ``"cap"``.
+    kind: ClassVar[str] = "cap"
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON shape, amounts as decimal strings."""
+        return {"kind": "cap", "cap": _amount(self.cap)}
+
+
+@dataclass(frozen=True)
+class LimitedByNode:
+    """The rule got less than its deduction because a node's points ran out
+    (``{"kind": "node", "id": "12", "points": "10"}``)."""
+
+    #: The node's id (the rubric's id for the total).
+    id: str
+    #: The node's points.
+    points: Decimal
+
+    #: ``"node"``.
+    kind: ClassVar[str] = "node"
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON shape, amounts as decimal strings."""
+        return {"kind": "node", "id": self.id, "points": _amount(self.points)}
+
+
+#: What trimmed a rule's deduction.
+LimitedBy = Union[LimitedByCap, LimitedByNode]
+
+
+def _limited_by(value: Any, path: str) -> Optional[LimitedBy]:
+    if value is None:
+        return None
+    fields = _Fields(value, path)
+    kind = fields.text("kind")
+    limit: LimitedBy
+    if kind == "cap":
+        limit = LimitedByCap(cap=fields.amount("cap"))
+    elif kind == "node":
+        limit = LimitedByNode(id=fields.text("id"), points=fields.amount("points"))
+    else:
+        raise ValueError(f"`{path}.kind`: unknown limit `{kind}`")
+    fields.done()
+    return limit
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule's outcome: breaches, deduction, what limited it, and why."""
+
+    #: The rule's id.
+    id: str
+    #: Whether the inspection recorded a fact for it (``False``: not
+    #: assessed, deducting nothing).
+    assessed: bool
+    #: The breaches counted.
+    breaches: int
+    #: For a deadline rule, the cases not done and not yet due; ``None`` for
+    #: other rules.
+    pending: Optional[int]
+    #: The deduction before any cap or bound.
+    raw: Decimal
+    #: The rule's share of the total deduction.
+    deducted: Decimal
+    #: What trimmed the deduction, if anything.
+    limited_by: Optional[LimitedBy]
+    #: The reason, in the rubric's language; empty when there was no breach.
+    reason: str
+
+    @classmethod
+    def _read(cls, value: Any, path: str) -> Rule:
+        f = _Fields(value, path)
+        rule = cls(
+            id=f.text("id"),
+            assessed=f.flag("assessed"),
+            breaches=f.count("breaches"),
+            pending=f.count("pending") if f.has("pending") else None,
+            raw=f.amount("raw"),
+            deducted=f.amount("deducted"),
+            limited_by=_limited_by(f.value("limited_by"), f.at("limited_by")),
+            reason=f.text("reason"),
+        )
+        f.done()
+        return rule
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON shape, amounts as decimal strings."""
+        out: Dict[str, Any] = {
+            "id": self.id,
+            "assessed": self.assessed,
+            "breaches": self.breaches,
+        }
+        if self.pending is not None:
+            out["pending"] = self.pending
+        out["raw"] = _amount(self.raw)
+        out["deducted"] = _amount(self.deducted)
+        out["limited_by"] = self.limited_by.to_dict() if self.limited_by is not None else None
+        out["reason"] = self.reason
+        return out
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item (row, 序号) of a scorecard."""
+
+    #: The item's id.
+    id: str
+    #: The serial label the document prints.
+    serial: str
+    #: Its points (量化分值).
+    points: Decimal
+    #: Its deduction.
+    deducted: Decimal
+    #: Its score (得分情况).
+    score: Decimal
+    #: The reason (扣分原因): its rules' reasons joined by ``；``.
+    reason: str
+    #: Its rules, in rubric order.
+    rules: Tuple[Rule, ...]
+
+    @classmethod
+    def _read(cls, value: Any, path: str) -> Item:
+        f = _Fields(value, path)
+        item = cls(
+            id=f.text("id"),
+            serial=f.text("serial"),
+            points=f.amount("points"),
+            deducted=f.amount("deducted"),
+            score=f.amount("score"),
+            reason=f.text("reason"),
+            rules=tuple(Rule._read(rule, f"{path}.rules[{i}]") for i, rule in enumerate(f.array("rules"))),
+        )
+        f.done()
+        return item
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON shape, amounts as decimal strings."""
+        return {
+            "id": self.id,
+            "serial": self.serial,
+            "points": _amount(self.points),
+            "deducted": _amount(self.deducted),
+            "score": _amount(self.score),
+            "reason": self.reason,
+            "rules": [rule.to_dict() for rule in self.rules],
+        }
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator (督查指标) of a scorecard: it holds finer `indicators`
+    or `items`, never both (the other is ``None``)."""
+
+    #: The indicator's id.
+    id: str
+    #: Its name.
+    name: str
+    #: Its points.
+    points: Decimal
+    #: Its deduction.
+    deducted: Decimal
+    #: Its score.
+    score: Decimal
+    #: Its finer indicators, if it holds indicators.
+    indicators: Optional[Tuple[Indicator, ...]]
+    #: Its items, if it holds items.
+    items: Optional[Tuple[Item, ...]]
+
+    @classmethod
+    def _read(cls, value: Any, path: str) -> Indicator:
+        f = _Fields(value, path)
+        indicators = f.array("indicators") if f.has("indicators") else None
+        items = f.array("items") if f.has("items") else None
+        indicator = cls(
+            id=f.text("id"),
+            name=f.text("name"),
+            points=f.amount("points"),
+            deducted=f.amount("deducted"),
+            score=f.amount("score"),
+            indicators=None
+            if indicators is None
+            else tuple(
+                Indicator._read(child, f"{path}.indicators[{i}]") for i, child in enumerate(indicators)
+            ),
+            items=None
+            if items is None
+            else tuple(Item._read(item, f"{path}.items[{i}]") for i, item in enumerate(items)),
+        )
+        f.done()
+        return indicator
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON shape, amounts as decimal strings."""
+        out: Dict[str, Any] = {
+            "id": self.id,
+            "name": self.name,
+            "points": _amount(self.points),
+            "deducted": _amount(self.deducted),
+            "score": _amount(self.score),
+        }
+        if self.indicators is not None:
+            out["indicators"] = [child.to_dict() for child in self.indicators]
+        if self.items is not None:
+            out["items"] = [item.to_dict() for item in self.items]
+        return out
+
+    def walk(self) -> Iterator[Indicator]:
+        """This indicator and every indicator under it, in document order."""
+        yield self
+        for child in self.indicators or ():
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """A scored inspection: the points, deduction and score of every node,
+    and every rule's breaches, deduction, limit and reason, in rubric order.
+
+    ``card.to_json()`` gives the exact text the core wrote
+    (`Engine.evaluate_json`).
+    """
+
+    #: The rubric's id.
+    rubric: str
+    #: The rubric's total points.
+    points: Decimal
+    #: The points deducted in all.
+    deducted: Decimal
+    #: The total score.
+    score: Decimal
+    #: The top-level indicators.
+    indicators: Tuple[Indicator, ...]
+
+    @classmethod
+    def from_json(cls, text: Union[str, bytes, bytearray]) -> Scorecard:
+        """Reads scorecard JSON (as `Engine.evaluate_json` returns, or as
+        stored), strictly: a missing or unknown field is a ``ValueError``
+        naming its path."""
+        return cls.from_dict(_parse(text, "scorecard"))
+
+    @classmethod
+    def from_dict(cls, value: Mapping[str, Any]) -> Scorecard:
+        """Reads the parsed scorecard JSON (amounts as decimal strings)."""
+        f = _Fields(value, "scorecard")
+        card = cls(
+            rubric=f.text("rubric"),
+            points=f.amount("points"),
+            deducted=f.amount("deducted"),
+            score=f.amount("score"),
+            indicators=tuple(
+                Indicator._read(indicator, f"indicators[{i}]")
+                for i, indicator in enumerate(f.array("indicators"))
+            ),
+        )
+        f.done()
+        return card
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON shape, amounts as decimal strings, fields in the core's
+        order."""
+        return {
+            "rubric": self.rubric,
+            "points": _amount(self.points),
+            "deducted": _amount(self.deducted),
+            "score": _amount(self.score),
+            "indicators": [indicator.to_dict() for indicator in self.indicators],
+        }
+
+    def to_json(self) -> str:
+        """The scorecard JSON: compact, the core's field order, the same text
+        as the core writes."""
+        return _dumps(self.to_dict())
+
+    def walk(self) -> Iterator[Indicator]:
+        """Every indicator, at every level, in document order."""
+        for indicator in self.indicators:
+            yield from indicator.walk()
+
+    def items(self) -> Iterator[Item]:
+        """Every item, in document order."""
+        for indicator in self.walk():
+            yield from indicator.items or ()
+
+    def rules(self) -> Iterator[Rule]:
+        """Every rule, in document order."""
+        for item in self.items():
+            yield from item.rules
+
+    @cached_property
+    def _index(self) -> Tuple[Dict[str, Indicator], Dict[str, Item], Dict[str, Rule]]:
+        # cached_property writes the instance's __dict__ directly, which a
+        # frozen dataclass allows; ids are unique across a rubric.
+        return (
+            {indicator.id: indicator for indicator in self.walk()},
+            {item.id: item for item in self.items()},
+            {rule.id: rule for rule in self.rules()},
+        )
+
+    def indicator(self, id: str) -> Optional[Indicator]:  # noqa: A002
+        """The indicator with this id, at any level, or ``None``."""
+        return self._index[0].get(id)
+
+    def item(self, id: str) -> Optional[Item]:  # noqa: A002
+        """The item with this id, or ``None``."""
+        return self._index[1].get(id)
+
+    def rule(self, id: str) -> Optional[Rule]:  # noqa: A002
+        """The rule with this id, or ``None``."""
+        return self._index[2].get(id)
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether every rule was assessed (the inspection gave each a fact)."""
+        return all(rule.assessed for rule in self.rules())
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """Something valid but probably not meant in a rubric
+    (`Engine.diagnostics`)."""
+
+    #: The stable kind: ``duplicate-serial``, ``serial-gap``,
+    #: ``exceeds-points``, ``cap-below-amount``, ``unbounded-rule``,
+    #: ``points-mismatch``, ``empty-text``.
+    code: str
+    #: The node or rule concerned.
+    id: str
+    #: What is wrong, in words.
+    message: str
+
+    @staticmethod
+    def list_from_json(text: Union[str, bytes, bytearray]) -> Tuple[Diagnostic, ...]:
+        """Reads diagnostics JSON: ``{"diagnostics": [{"code", "id",
+        "message"}, …]}``."""
+        f = _Fields(_parse(text, "diagnostics"), "diagnostics")
+        out = []
+        for i, value in enumerate(f.array("diagnostics")):
+            d = _Fields(value, f"diagnostics[{i}]")
+            out.append(Diagnostic(code=d.text("code"), id=d.text("id"), message=d.text("message")))
+            d.done()
+        f.done()
+        return tuple(out)
+
+    def to_dict(self) -> Dict[str, str]:
+        """The JSON shape."""
+        return {"code": self.code, "id": self.id, "message": self.message}
