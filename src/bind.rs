@@ -5,7 +5,10 @@
 
 use chrono::NaiveDate;
 
-use crate::plan::{IdKey, RulePlan};
+use rust_decimal::Decimal;
+
+use crate::plan::{IdKey, Plan, RulePlan};
+use crate::price::{PriceError, Priced, check, price};
 use crate::scorecard::RuleState;
 use crate::tally::{Context, Tally, TallyError, tally};
 use crate::{EvalError, Fact, Id, Inspection, Period, Rubric, Scorecard};
@@ -14,14 +17,23 @@ use crate::{EvalError, Fact, Id, Inspection, Period, Rubric, Scorecard};
 /// assessed); the rest of each state is filled in by pricing.
 pub(crate) type Bound<'a> = Vec<RuleState<'a>>;
 
-/// The state of a rule with `fact`, counted as `tally`, not yet priced.
-fn counted<'a>(fact: &'a Fact, tally: Tally) -> RuleState<'a> {
-    RuleState {
+/// The state of a rule with `fact`, counted (and, for the shapes a count
+/// does not price, priced).
+fn counted<'a>(fact: &'a Fact, (tally, priced): (Tally, Option<(i128, Priced)>)) -> RuleState<'a> {
+    let mut state = RuleState {
         fact: Some(fact),
         breaches: tally.breaches,
         pending: tally.pending,
+        exempt: tally.exempt,
         ..RuleState::EMPTY
+    };
+    if let Some((raw, p)) = priced {
+        state.raw = raw;
+        state.breaches = p.breaches;
+        state.priced = true;
+        state.rounded = p.rounded;
     }
+    state
 }
 
 /// Matches every fact of `inspection` to its rule and counts its breaches.
@@ -56,14 +68,66 @@ pub(crate) fn bind<'a>(
             debug_assert!(false, "rule index {index}");
             return Err(EvalError::UnknownRule { id: id.clone() });
         };
-        *slot = counted(fact, count(rule, rule_id, fact, ctx)?);
+        *slot = counted(fact, count(plan, rule, rule_id, fact, ctx)?);
     }
     Ok(bound)
 }
 
-/// Counts `fact` for `rule` (whose id is `id`), naming the rule in any error.
-fn count(rule: &RulePlan, id: &Id, fact: &Fact, ctx: &Context<'_>) -> Result<Tally, EvalError> {
-    tally(&rule.trigger, fact, ctx).map_err(|e| {
+/// Counts `fact` for `rule` (whose id is `id`) and prices the shapes a
+/// count does not price (the raw deduction in units), naming the rule in
+/// any error.
+fn count(
+    plan: &Plan,
+    rule: &RulePlan,
+    id: &Id,
+    fact: &Fact,
+    ctx: &Context<'_>,
+) -> Result<(Tally, Option<(i128, Priced)>), EvalError> {
+    let counted = tally(&rule.trigger, fact, ctx).map_err(|e| tally_error(rule, id, fact, e))?;
+    check(rule, fact).map_err(|problem| EvalError::InvalidFact {
+        rule: id.clone(),
+        problem,
+    })?;
+    let priced = if !rule.priced {
+        None
+    } else {
+        match price(rule, fact, counted, plan.scale, plan.rounding) {
+            Ok(None) => None,
+            Ok(Some(p)) => match units_of(p.raw, plan.scale) {
+                Some(units) => Some((units, p)),
+                None => return Err(overflow(id, counted)),
+            },
+            Err(PriceError::Fact(problem)) => {
+                return Err(EvalError::InvalidFact {
+                    rule: id.clone(),
+                    problem,
+                });
+            }
+            Err(PriceError::Tally(e)) => return Err(tally_error(rule, id, fact, e)),
+            Err(PriceError::Overflow) => return Err(overflow(id, counted)),
+        }
+    };
+    Ok((counted, priced))
+}
+
+fn overflow(id: &Id, tally: Tally) -> EvalError {
+    EvalError::Overflow {
+        rule: id.clone(),
+        breaches: tally.breaches,
+    }
+}
+
+/// `value` (at most `scale` places after trailing zeros go) in units of
+/// 10^-scale; `None` if it has more places or does not fit.
+fn units_of(value: Decimal, scale: u32) -> Option<i128> {
+    let value = value.normalize();
+    let shift = scale.checked_sub(value.scale())?;
+    value.mantissa().checked_mul(10i128.checked_pow(shift)?)
+}
+
+/// The evaluation error for a counting error of `rule` on `fact`.
+fn tally_error(rule: &RulePlan, id: &Id, fact: &Fact, e: TallyError) -> EvalError {
+    {
         let rule_id = id.clone();
         match e {
             TallyError::WrongType => EvalError::WrongFactType {
@@ -90,7 +154,7 @@ fn count(rule: &RulePlan, id: &Id, fact: &Fact, ctx: &Context<'_>) -> Result<Tal
                 expected,
             },
         }
-    })
+    }
 }
 
 /// An inspection bound to one rubric: each fact held in its rule's slot, so
@@ -223,7 +287,7 @@ impl<'r> Facts<'r> {
             ) else {
                 continue;
             };
-            *slot = counted(fact, count(rule, &entry.id, fact, &ctx)?);
+            *slot = counted(fact, count(plan, rule, &entry.id, fact, &ctx)?);
         }
         if let Some(unknown) = &self.unknown {
             return Err(EvalError::UnknownRule {

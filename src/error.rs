@@ -80,6 +80,16 @@ pub enum EvalError {
         /// What the rule reads.
         expected: crate::Measure,
     },
+    /// A fact its rule counts but cannot price: a rating's unknown option,
+    /// a discretionary amount missing or out of range, a multiplier the
+    /// rule does not declare, an exemption on a ground it does not accept.
+    #[error("rule `{rule}`: {problem}")]
+    InvalidFact {
+        /// The rule.
+        rule: Id,
+        /// What is wrong.
+        problem: crate::FactProblem,
+    },
     /// A raw deduction (amount × breaches) needs more significant digits
     /// than a [`Decimal`](rust_decimal::Decimal) holds (about 28): only a huge count times an
     /// amount with many digits gets here, such as `999999999.999999` points

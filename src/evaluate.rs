@@ -84,12 +84,15 @@ impl Rubric {
         let mut remaining: Vec<i64> = plan.nodes.iter().map(|n| n.points).collect();
         let mut deducted = vec![0i64; plan.nodes.len()];
         let mut rules = facts;
+        // Pricing: each rule's raw deduction and its own cap.
         for ((state, rule), index) in rules.iter_mut().zip(&plan.rules).zip(0u32..) {
             if state.fact.is_none() {
                 continue;
             }
             let breaches = state.breaches;
-            let raw = if rule.per_breach {
+            let raw = if state.priced {
+                Some(state.raw)
+            } else if rule.per_breach {
                 rule.amount.checked_mul(i128::from(breaches))
             } else if breaches > 0 {
                 Some(rule.amount)
@@ -112,7 +115,44 @@ impl Rubric {
                     });
                 }
             };
-            let capped = raw.min(rule.cap);
+            state.raw = raw;
+            state.capped = raw.min(rule.cap);
+        }
+        // Rules that never deduct twice: one of each group keeps its
+        // deduction, the others give it up.
+        for group in &plan.groups {
+            let capped = |r: u32| rules.get(r as usize).map_or(0, |s| s.capped);
+            let kept = match group.keep {
+                crate::Keep::Largest => group
+                    .rules
+                    .iter()
+                    .copied()
+                    .filter(|&r| capped(r) > 0)
+                    // The first listed wins a tie.
+                    .reduce(|best, r| if capped(r) > capped(best) { r } else { best }),
+                crate::Keep::First => group
+                    .rules
+                    .iter()
+                    .copied()
+                    .find(|&r| rules.get(r as usize).is_some_and(|s| s.breaches > 0)),
+            };
+            let Some(kept) = kept else { continue };
+            for &r in &group.rules {
+                if r != kept
+                    && let Some(state) = rules.get_mut(r as usize)
+                    && state.breaches > 0
+                {
+                    state.excluded_by = Some(kept);
+                    state.capped = 0;
+                }
+            }
+        }
+        // Bounds: each rule's share of what remains of its nodes' points.
+        for (state, rule) in rules.iter_mut().zip(&plan.rules) {
+            if state.fact.is_none() {
+                continue;
+            }
+            let capped = state.capped;
             // Node budgets fit i64 (see `NodePlan::points`); a larger
             // deduction is bounded by them anyway, so clamping it first is
             // exact.
@@ -133,7 +173,7 @@ impl Rubric {
                     .chains
                     .get(rule.chain_start as usize..rule.chain_end as usize)
                     .unwrap_or_default();
-                debug_assert!(!chain.is_empty(), "rule {index} has a chain");
+                debug_assert!(!chain.is_empty(), "a rule has a chain");
                 for &node in chain {
                     if let Some(&left) = remaining.get(node as usize)
                         && left < applied
@@ -148,8 +188,6 @@ impl Rubric {
                     }
                 }
             }
-            state.raw = raw;
-            state.capped = capped;
             state.applied = applied;
             state.bound_by = bound_by;
         }

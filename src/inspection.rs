@@ -156,6 +156,22 @@ pub struct Finding as "Finding", "a finding object {\"note\"}" {
     /// What was found.
     #[serde(default)]
     pub note: String,
+    /// The amount to deduct, for a discretionary rule
+    /// ([`Penalty::Range`](crate::Penalty::Range)); refused by any other.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::points::decimal_serde::option"
+    )]
+    pub amount: Option<Decimal>,
+    /// The multiplier of an [`Penalty::Escalating`](crate::Penalty::Escalating)
+    /// rule that applies (`催办后仍未落实`); refused by any other rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multiplier: Option<String>,
+    /// Why the finding deducts nothing (`涉及个人隐私依法不予公开`): it is
+    /// counted apart, and the reason says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempt: Option<String>,
 }
 }
 
@@ -190,12 +206,43 @@ impl Case {
         self.note = note.into();
         self
     }
+
+    /// The same case, exempt on this ground.
+    #[must_use]
+    pub fn exempt(mut self, ground: impl Into<String>) -> Case {
+        self.exempt = Some(ground.into());
+        self
+    }
 }
 
 impl Finding {
     /// A finding with this note.
     pub fn new(note: impl Into<String>) -> Finding {
-        Finding { note: note.into() }
+        Finding {
+            note: note.into(),
+            ..Finding::default()
+        }
+    }
+
+    /// The same finding with the amount a discretionary rule deducts.
+    #[must_use]
+    pub fn with_amount(mut self, amount: Decimal) -> Finding {
+        self.amount = Some(amount);
+        self
+    }
+
+    /// The same finding naming one of its rule's multipliers.
+    #[must_use]
+    pub fn with_multiplier(mut self, name: impl Into<String>) -> Finding {
+        self.multiplier = Some(name.into());
+        self
+    }
+
+    /// The same finding, exempt on this ground.
+    #[must_use]
+    pub fn exempt(mut self, ground: impl Into<String>) -> Finding {
+        self.exempt = Some(ground.into());
+        self
     }
 }
 
@@ -214,6 +261,7 @@ impl Finding {
 /// | `"96%"` | [`Fact::Percent`] |
 /// | `["2026-03-12", …]` | [`Fact::Dates`] |
 /// | `[{"start": "2026-09-24", "done": "2026-11-03"}, …]` | [`Fact::Cases`] |
+/// | `"良"` | [`Fact::Rating`] |
 ///
 /// In a list, an object with any of the keys `start`, `due` or `done` (even
 /// `null`, as Jackson and System.Text.Json write absent fields) is a case,
@@ -247,6 +295,10 @@ pub enum Fact {
     Dates(Vec<NaiveDate>),
     /// Cases with a due date (or a start date) and a done date.
     Cases(Vec<Case>),
+    /// The option a rating rule was rated at (`良`). In JSON, a string that
+    /// is not a number, a percentage or a date list: `"良"`. An option whose
+    /// name is a number (`"1"`) arrives as a measure and is matched by value.
+    Rating(String),
 }
 
 strict_struct! {
@@ -285,6 +337,10 @@ pub struct Case as "Case", "a case object" {
     /// What the case is: `校外培训机构抽查`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Why the case deducts nothing whatever its dates (`因不可抗力`): it is
+    /// counted apart, and the reason says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempt: Option<String>,
 }
 }
 
@@ -308,6 +364,8 @@ pub enum FactKind {
     Dates,
     /// [`Fact::Cases`].
     Cases,
+    /// [`Fact::Rating`].
+    Rating,
 }
 
 impl fmt::Display for FactKind {
@@ -321,6 +379,7 @@ impl fmt::Display for FactKind {
             FactKind::Percent => "a percentage",
             FactKind::Dates => "a list of dates",
             FactKind::Cases => "a list of cases",
+            FactKind::Rating => "a rating",
         })
     }
 }
@@ -352,6 +411,7 @@ impl Fact {
             Fact::Percent(_) => FactKind::Percent,
             Fact::Dates(_) => FactKind::Dates,
             Fact::Cases(_) => FactKind::Cases,
+            Fact::Rating(_) => FactKind::Rating,
         }
     }
 
@@ -364,7 +424,8 @@ impl Fact {
             | Fact::Count(_)
             | Fact::Measure(_)
             | Fact::Percent(_)
-            | Fact::Dates(_) => &[],
+            | Fact::Dates(_)
+            | Fact::Rating(_) => &[],
             Fact::Cases(cases) => {
                 return Box::new(cases.iter().map(|c| c.note.as_str()))
                     as Box<dyn Iterator<Item = &str>>;
@@ -421,6 +482,7 @@ impl Serialize for Fact {
             Fact::Percent(p) => serializer.collect_str(&format_args!("{p}%")),
             Fact::Dates(dates) => serializer.collect_seq(dates.iter().map(|d| d.to_string())),
             Fact::Cases(cases) => cases.serialize(serializer),
+            Fact::Rating(option) => serializer.serialize_str(option),
         }
     }
 }
@@ -468,6 +530,15 @@ impl<'de> Visitor<'de> for FactVisitor {
             Some(percent) => parse_decimal(percent)
                 .map(Fact::Percent)
                 .map_err(|_| E::custom(format_args!("`{v}` is not a percentage such as `96%`"))),
+            // A string that cannot begin a number names a rating's option;
+            // one that can (`1e999`, `+-1`) is a number written wrong.
+            None if v
+                .chars()
+                .next()
+                .is_some_and(|c| !(c.is_ascii_digit() || matches!(c, '-' | '+' | '.'))) =>
+            {
+                Ok(Fact::Rating(v.to_owned()))
+            }
             None => parse_decimal(v).map(Fact::Measure).map_err(E::custom),
         }
     }
@@ -541,18 +612,30 @@ impl<'de> Deserialize<'de> for Element {
                 let e =
                     ElementRepr::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
                 let dated = e.start.present || e.due.present || e.done.present;
-                Ok(if dated || e.note.is_none() {
-                    Element::Case(Case {
-                        start: e.start.date,
-                        due: e.due.date,
-                        done: e.done.date,
-                        note: e.note.unwrap_or_default(),
-                    })
-                } else {
-                    Element::Finding(Finding {
-                        note: e.note.unwrap_or_default(),
-                    })
-                })
+                let finding = e.amount.is_some() || e.multiplier.is_some();
+                if dated && finding {
+                    return Err(serde::de::Error::custom(
+                        "a case takes no `amount` or `multiplier` (those are a finding's)",
+                    ));
+                }
+                Ok(
+                    if dated || (e.note.is_none() && e.exempt.is_none() && !finding) {
+                        Element::Case(Case {
+                            start: e.start.date,
+                            due: e.due.date,
+                            done: e.done.date,
+                            note: e.note.unwrap_or_default(),
+                            exempt: e.exempt,
+                        })
+                    } else {
+                        Element::Finding(Finding {
+                            note: e.note.unwrap_or_default(),
+                            amount: e.amount,
+                            multiplier: e.multiplier,
+                            exempt: e.exempt,
+                        })
+                    },
+                )
             }
         }
         deserializer.deserialize_any(ElementVisitor)
@@ -572,6 +655,12 @@ struct ElementRepr {
     done: Present,
     #[serde(default)]
     note: Option<String>,
+    #[serde(default, with = "crate::points::decimal_serde::option")]
+    amount: Option<Decimal>,
+    #[serde(default)]
+    multiplier: Option<String>,
+    #[serde(default)]
+    exempt: Option<String>,
 }
 
 map_only!(

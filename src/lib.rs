@@ -4,7 +4,8 @@
 // definition (`rubric`, `rule`, `id`, `points`, `inspection`, `calendar`,
 // `date`) → validation and plan (`plan`) → binding facts (`bind`) →
 // counting breaches (`tally`) → pricing and bounds (`evaluate`, failing
-// with `error`) → the
+// with `error`; `price` for the shapes priced from a value, a rating
+// or the inspector's amounts, their tables in `shape`) → the
 // scorecard (`scorecard`) → reasons (`reason`) → the report and JSON
 // (`report`, `json`). `text` writes numbers and dates; `strict` reads
 // objects strictly; `diagnostics` and `example` check rubrics.
@@ -21,12 +22,14 @@ mod inspection;
 pub mod json;
 mod plan;
 mod points;
+mod price;
 mod reason;
 mod report;
 mod rubric;
 mod rule;
 mod scorecard;
 pub mod seed;
+mod shape;
 mod strict;
 mod tally;
 #[cfg(feature = "testing")]
@@ -42,10 +45,15 @@ pub use id::{Id, IdError};
 pub use inspection::{Case, Fact, FactKind, Finding, Inspection, Period, PeriodError};
 pub use plan::{Rubric, RubricError};
 pub use points::{NumberError, Points, PointsError};
+pub use price::FactProblem;
 pub use report::{IndicatorReport, ItemReport, Limit, Report, RuleReport};
 pub use rubric::{Children, Indicator, Item, RubricSpec};
 pub use rule::{Every, Measure, Penalty, Rule, Trigger, TriggerKind, Within};
 pub use scorecard::{IndicatorOutcome, ItemOutcome, LimitedBy, RuleOutcome, Scorecard};
+pub use shape::{
+    Award, Band, Direction, Exclusive, Keep, Knot, Multiplier, Partial, RatingOption, Rounding,
+    RoundingMode, ShapeProblem, Shortfall,
+};
 
 #[doc(no_inline)]
 pub use chrono::NaiveDate;

@@ -56,6 +56,31 @@ pub enum RubricError {
         /// What the rule measures.
         measure: crate::Measure,
     },
+    /// A rule's penalty does not fit its trigger, or its table or
+    /// parameters are malformed.
+    #[error("rule `{rule}`: {problem}")]
+    InvalidShape {
+        /// The rule.
+        rule: Id,
+        /// What is wrong.
+        problem: crate::ShapeProblem,
+    },
+    /// The declared rounding keeps more places than points have.
+    #[error("rounding to {places} decimal places: at most {max} are kept")]
+    RoundingTooFine {
+        /// The places declared.
+        places: u32,
+        /// The most, [`Points::MAX_SCALE`].
+        max: u32,
+    },
+    /// A group of rules that never deduct twice is malformed.
+    #[error("exclusive group {group}: {problem}")]
+    InvalidGroup {
+        /// The group's position in `exclusive`, from 1.
+        group: usize,
+        /// What is wrong.
+        problem: String,
+    },
     /// The rubric has more nodes or rules than the evaluator indexes.
     #[error("the rubric has more than {max} rules or nodes")]
     TooLarge {
@@ -112,6 +137,10 @@ pub(crate) struct Plan {
     /// Rule ids with their indices, sorted by id: facts (kept in id order)
     /// meet their rules in one merge pass, and a lookup is a binary search.
     pub(crate) by_id: Vec<IdKey>,
+    /// The rubric's declared rounding.
+    pub(crate) rounding: Option<crate::Rounding>,
+    /// Groups of rules that never deduct twice.
+    pub(crate) groups: Vec<GroupPlan>,
 }
 
 /// One node of the plan: the rubric, an indicator or an item.
@@ -159,6 +188,26 @@ pub(crate) struct RulePlan {
     pub(crate) per_breach: bool,
     /// The rule's own cap in units; `i128::MAX` if none.
     pub(crate) cap: i128,
+    /// The penalty, for the shapes priced from more than a count
+    /// (`crate::price`).
+    pub(crate) penalty: Penalty,
+    /// Whether `crate::price` prices the rule (else `amount` × breaches).
+    pub(crate) priced: bool,
+    /// The grounds of exemption the rule accepts (empty: any).
+    pub(crate) exemptions: Vec<String>,
+    /// The item's points, for awards given as scores.
+    pub(crate) item_points: Points,
+    /// The exclusive group the rule belongs to, if any (index into
+    /// `Plan::groups`).
+    pub(crate) group: Option<u32>,
+}
+
+/// A group of rules that never deduct twice, as rule indices in the order
+/// listed.
+#[derive(Debug, Clone)]
+pub(crate) struct GroupPlan {
+    pub(crate) rules: Vec<u32>,
+    pub(crate) keep: crate::Keep,
 }
 
 impl Rubric {
@@ -476,10 +525,13 @@ struct RawRule<'s> {
     rule: &'s Rule,
     item: u32,
     position: u32,
+    item_points: Points,
 }
 
 struct PlanBuilder<'s> {
     scale: u32,
+    /// The first rule that divides, if any (it needs the rubric's rounding).
+    divides: Option<&'s Id>,
     ids: BTreeSet<&'s str>,
     nodes: Vec<RawNode>,
     rules: Vec<RawRule<'s>>,
@@ -489,6 +541,7 @@ impl Plan {
     fn build(spec: &RubricSpec) -> Result<Plan, RubricError> {
         let mut builder = PlanBuilder {
             scale: 0,
+            divides: None,
             ids: BTreeSet::new(),
             nodes: Vec::new(),
             rules: Vec::new(),
@@ -514,11 +567,28 @@ impl Plan {
         }
 
         let PlanBuilder {
-            scale,
+            mut scale,
+            divides,
             nodes: raw_nodes,
             rules: raw_rules,
             ..
         } = builder;
+        if let Some(r) = spec.rounding {
+            if r.places > Points::MAX_SCALE {
+                return Err(RubricError::RoundingTooFine {
+                    places: r.places,
+                    max: Points::MAX_SCALE,
+                });
+            }
+            if divides.is_some() {
+                scale = scale.max(r.places);
+            }
+        } else if let Some(rule) = divides {
+            return Err(RubricError::InvalidShape {
+                rule: rule.clone(),
+                problem: crate::ShapeProblem::NeedsRounding,
+            });
+        }
         let units = |p: Points| to_units(p.get(), scale);
         let nodes: Vec<NodePlan> = raw_nodes
             .into_iter()
@@ -570,11 +640,17 @@ impl Plan {
                     (start, end)
                 }
             };
-            let (amount, per_breach, cap) = match raw.rule.penalty {
-                Penalty::Flat { points } => (units(points), false, i128::MAX),
-                Penalty::PerOccurrence { points } => (units(points), true, i128::MAX),
-                Penalty::Capped { points, cap } => (units(points), true, units(cap)),
+            let penalty = &raw.rule.penalty;
+            let (amount, per_breach, priced) = match *penalty {
+                Penalty::Flat { points } => (units(points), false, false),
+                Penalty::PerOccurrence { points } | Penalty::Capped { points, .. } => {
+                    (units(points), true, false)
+                }
+                _ => (0, false, true),
             };
+            // A linear rule past its cutoff deducts its cap; without one,
+            // the item's points.
+            let cap = penalty.cap().map_or(i128::MAX, units);
             rules.push(RulePlan {
                 trigger: raw.rule.trigger.clone(),
                 item: raw.item,
@@ -584,6 +660,11 @@ impl Plan {
                 amount,
                 per_breach,
                 cap,
+                penalty: penalty.clone(),
+                priced,
+                exemptions: raw.rule.exemptions.clone(),
+                item_points: raw.item_points,
+                group: None,
             });
         }
 
@@ -596,7 +677,7 @@ impl Plan {
             });
         }
         by_id.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        Ok(Plan {
+        let mut plan = Plan {
             scale,
             nodes,
             items,
@@ -604,7 +685,48 @@ impl Plan {
             rules,
             chains,
             by_id,
-        })
+            rounding: spec.rounding,
+            groups: Vec::new(),
+        };
+        plan.groups(&spec.exclusive)?;
+        Ok(plan)
+    }
+}
+
+impl Plan {
+    /// Plans the exclusive groups: each lists at least two rules of the
+    /// rubric, once, and no rule is in two groups.
+    fn groups(&mut self, groups: &[crate::Exclusive]) -> Result<(), RubricError> {
+        for (number, group) in (1usize..).zip(groups) {
+            let invalid = |problem: String| RubricError::InvalidGroup {
+                group: number,
+                problem,
+            };
+            if group.rules.len() < 2 {
+                return Err(invalid("lists fewer than two rules".to_owned()));
+            }
+            let index = u32::try_from(self.groups.len()).map_err(|_| too_large())?;
+            let mut rules = Vec::with_capacity(group.rules.len());
+            for id in &group.rules {
+                let rule = self
+                    .rule_index(id.as_str())
+                    .ok_or_else(|| invalid(format!("unknown rule `{id}`")))?;
+                let slot = self
+                    .rules
+                    .get_mut(rule as usize)
+                    .ok_or_else(|| invalid(format!("unknown rule `{id}`")))?;
+                if slot.group.is_some() {
+                    return Err(invalid(format!("rule `{id}` is already in a group")));
+                }
+                slot.group = Some(index);
+                rules.push(rule);
+            }
+            self.groups.push(GroupPlan {
+                rules,
+                keep: group.keep,
+            });
+        }
+        Ok(())
     }
 }
 
@@ -704,14 +826,22 @@ impl<'s> PlanBuilder<'s> {
                         for (rule_position, rule) in (0u32..).zip(&item.rules) {
                             self.claim(&rule.id)?;
                             check_trigger(rule)?;
-                            self.scale_of(rule.penalty.points());
-                            if let Some(cap) = rule.penalty.cap() {
-                                self.scale_of(cap);
+                            let needs =
+                                crate::shape::validate(rule, item.points).map_err(|problem| {
+                                    RubricError::InvalidShape {
+                                        rule: rule.id.clone(),
+                                        problem,
+                                    }
+                                })?;
+                            self.scale = self.scale.max(needs.scale);
+                            if needs.divides && self.divides.is_none() {
+                                self.divides = Some(&rule.id);
                             }
                             self.rules.push(RawRule {
                                 rule,
                                 item: item_node,
                                 position: rule_position,
+                                item_points: item.points,
                             });
                         }
                         self.close(item_node)?;

@@ -180,12 +180,20 @@ pub struct RuleReport<'a> {
     /// other rules).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending: Option<u64>,
+    /// The findings or cases marked exempt, when there are any (absent
+    /// otherwise): counted apart, deducting nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempt: Option<u64>,
     /// The deduction before any cap or bound.
     #[serde(with = "amount")]
     pub raw: Decimal,
     /// The rule's share of the total deduction.
     #[serde(with = "amount")]
     pub deducted: Decimal,
+    /// `true` when the rubric's declared rounding changed the rule's value
+    /// (absent otherwise); the reason says how it rounded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounded: Option<bool>,
     /// What trimmed the deduction, if anything (`null` in JSON when
     /// nothing did).
     #[serde(borrow)]
@@ -197,7 +205,8 @@ pub struct RuleReport<'a> {
 }
 
 /// What trimmed a rule's deduction, in a [`RuleReport`]: `{"kind": "cap",
-/// "cap": "5"}` or `{"kind": "node", "id": "12", "points": "10"}`.
+/// "cap": "5"}`, `{"kind": "node", "id": "12", "points": "10"}` or
+/// `{"kind": "exclusive", "kept": "4a"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -216,6 +225,12 @@ pub enum Limit<'a> {
         /// The node's points.
         #[serde(with = "amount")]
         points: Decimal,
+    },
+    /// Another rule of its exclusive group deducted instead ("不重复扣分").
+    Exclusive {
+        /// The rule that kept its deduction.
+        #[serde(borrow)]
+        kept: Cow<'a, str>,
     },
 }
 
@@ -278,14 +293,17 @@ impl RuleReport<'_> {
             assessed: self.assessed,
             breaches: self.breaches,
             pending: self.pending,
+            exempt: self.exempt,
             raw: self.raw,
             deducted: self.deducted,
+            rounded: self.rounded,
             limited_by: self.limited_by.map(|limit| match limit {
                 Limit::Cap { cap } => Limit::Cap { cap },
                 Limit::Node { id, points } => Limit::Node {
                     id: owned(id),
                     points,
                 },
+                Limit::Exclusive { kept } => Limit::Exclusive { kept: owned(kept) },
             }),
             reason: owned(self.reason),
         }
@@ -441,13 +459,18 @@ where
                     breaches: rule.breaches(),
                     pending: matches!(rule.rule().trigger, Trigger::Deadline { .. })
                         .then(|| rule.pending()),
+                    exempt: (rule.exempt() > 0).then(|| rule.exempt()),
                     raw: self.card.dec(rule.state.raw),
                     deducted: self.card.dec(rule.state.applied),
+                    rounded: rule.rounded().then_some(true),
                     limited_by: rule.limited_by().map(|limit| match limit {
                         LimitedBy::Cap(cap) => Limit::Cap { cap: cap.get() },
                         LimitedBy::Node { id, points } => Limit::Node {
                             id: Cow::Borrowed(id.as_str()),
                             points,
+                        },
+                        LimitedBy::Exclusive { kept } => Limit::Exclusive {
+                            kept: Cow::Borrowed(kept.as_str()),
                         },
                     }),
                     reason: (self.reason)(self.rendered.span(span)),
@@ -559,6 +582,19 @@ mod write {
         }
     }
 
+    /// `rounded`: absent when `None`.
+    impl WriteJson for Option<bool> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(v) = self {
+                v.write_json(out);
+            }
+        }
+
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
     /// `indicators` and `items`: absent when `None`.
     impl<T: WriteJson> WriteJson for Option<Vec<T>> {
         fn write_json(&self, out: &mut String) {
@@ -600,6 +636,11 @@ mod write {
                     id.write_json(out);
                     out.push_str(",\"points\":");
                     points.write_json(out);
+                    out.push('}');
+                }
+                Some(Limit::Exclusive { kept }) => {
+                    out.push_str("{\"kind\":\"exclusive\",\"kept\":");
+                    kept.write_json(out);
                     out.push('}');
                 }
             }

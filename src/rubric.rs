@@ -28,6 +28,14 @@ pub struct RubricSpec as "RubricSpec", "a rubric object" {
     pub total: Points,
     /// The top-level indicators (一级指标), in document order.
     pub indicators: Vec<Indicator>,
+    /// The rounding of the rule shapes that divide (proportional scores,
+    /// exact partial steps, interpolation); a rubric with such a rule must
+    /// declare it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounding: Option<crate::Rounding>,
+    /// Groups of rules that never deduct twice ("不重复扣分").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclusive: Vec<crate::Exclusive>,
     /// Worked examples that travel with the rubric
     /// ([`Rubric::check_examples`](crate::Rubric::check_examples)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -115,8 +123,24 @@ impl RubricSpec {
             version: String::new(),
             total,
             indicators,
+            rounding: None,
+            exclusive: Vec::new(),
             examples: Vec::new(),
         }
+    }
+
+    /// The same rubric rounding as `rounding` says where a rule divides.
+    #[must_use]
+    pub fn with_rounding(mut self, rounding: crate::Rounding) -> RubricSpec {
+        self.rounding = Some(rounding);
+        self
+    }
+
+    /// The same rubric with one more group of rules that never deduct twice.
+    #[must_use]
+    pub fn with_exclusive(mut self, group: crate::Exclusive) -> RubricSpec {
+        self.exclusive.push(group);
+        self
     }
 
     /// The same rubric with this version or status (`试行`).

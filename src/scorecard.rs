@@ -63,6 +63,14 @@ pub(crate) struct RuleState<'a> {
     pub(crate) applied: i64,
     /// The node whose points trimmed the deduction, if one did.
     pub(crate) bound_by: Option<u32>,
+    /// Findings or cases exempt.
+    pub(crate) exempt: u64,
+    /// Whether `raw` was priced at binding (`crate::price`).
+    pub(crate) priced: bool,
+    /// Whether the declared rounding changed the priced value.
+    pub(crate) rounded: bool,
+    /// The rule of its exclusive group that deducted instead, if another did.
+    pub(crate) excluded_by: Option<u32>,
 }
 
 impl RuleState<'_> {
@@ -74,6 +82,10 @@ impl RuleState<'_> {
         capped: 0,
         applied: 0,
         bound_by: None,
+        exempt: 0,
+        priced: false,
+        rounded: false,
+        excluded_by: None,
     };
 }
 
@@ -180,6 +192,7 @@ impl<'a> Scorecard<'a> {
             card: self,
             rule: self.rubric.rule_at(index)?,
             state: self.rules.get(index as usize)?,
+            index,
         })
     }
 
@@ -358,7 +371,13 @@ impl<'s> ItemOutcome<'s> {
             .rules
             .iter()
             .zip(card.rules.get(first..end).unwrap_or_default())
-            .map(move |(rule, state)| RuleOutcome { card, rule, state })
+            .zip((first as u32)..)
+            .map(move |((rule, state), index)| RuleOutcome {
+                card,
+                rule,
+                state,
+                index,
+            })
     }
 }
 
@@ -368,6 +387,11 @@ impl<'s> ItemOutcome<'s> {
 pub enum LimitedBy<'s> {
     /// The rule's own cap ("扣完N分为止").
     Cap(Points),
+    /// Another rule of its exclusive group deducted instead ("不重复扣分").
+    Exclusive {
+        /// The rule that kept its deduction.
+        kept: &'s Id,
+    },
     /// A node's points: what remained of them after the rules before.
     Node {
         /// The item's or indicator's id (the rubric's for the total).
@@ -401,9 +425,23 @@ pub struct RuleOutcome<'s> {
     pub(crate) card: &'s Scorecard<'s>,
     pub(crate) rule: &'s Rule,
     pub(crate) state: &'s RuleState<'s>,
+    /// The rule's index in document order.
+    pub(crate) index: u32,
 }
 
 impl<'s> RuleOutcome<'s> {
+    /// The findings or cases marked exempt: counted apart, deducting
+    /// nothing.
+    pub fn exempt(&self) -> u64 {
+        self.state.exempt
+    }
+
+    /// Whether the rubric's declared rounding changed this rule's value
+    /// (a proportional score, exact partial steps, an interpolated award).
+    pub fn rounded(&self) -> bool {
+        self.state.rounded
+    }
+
     /// The rule as written.
     pub fn rule(&self) -> &'s Rule {
         self.rule
@@ -456,6 +494,13 @@ impl<'s> RuleOutcome<'s> {
     /// a node's points if they trimmed it (even where the cap did too),
     /// else the cap; `None` if nothing did.
     pub fn limited_by(&self) -> Option<LimitedBy<'s>> {
+        if let Some(kept) = self
+            .state
+            .excluded_by
+            .and_then(|k| self.card.rubric.rule_at(k))
+        {
+            return Some(LimitedBy::Exclusive { kept: &kept.id });
+        }
         if let Some(node) = self.state.bound_by.and_then(|n| self.card.plan().node(n)) {
             return Some(LimitedBy::Node {
                 id: &node.id,

@@ -104,7 +104,7 @@ fn deadline(within: Option<Within>, after: &str, action: &str) -> Trigger {
 }
 
 fn cadence(every: Every) -> Trigger {
-    Trigger::Cadence { every }
+    Trigger::cadence(every)
 }
 
 /// A threshold on a ratio (完善率): `1` is 100 %.
@@ -519,6 +519,7 @@ fn case(
         due,
         done,
         note: note.to_owned(),
+        exempt: None,
     }
 }
 
