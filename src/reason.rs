@@ -390,7 +390,9 @@ pub(crate) fn write_reason(rule: &RuleOutcome<'_>, out: &mut String) {
     let counted = !matches!(
         trigger,
         Trigger::Flag | Trigger::Threshold { .. } | Trigger::Measured { .. } | Trigger::Rating
-    ) && !matches!(fact, Fact::Flag(_) | Fact::Finding(_));
+    ) && !matches!(fact, Fact::Flag(_) | Fact::Finding(_))
+        // Only exempt findings: the reason says so, with no count of 0.
+        && state.breaches > 0;
     if counted {
         out.push('：');
         push_u64(out, state.breaches);

@@ -28,4 +28,5 @@ mod properties;
 mod school_safety;
 mod seed_clauses;
 mod seed_text;
+mod shapes;
 mod shares_model;
