@@ -668,3 +668,52 @@ fn rubric_json_round_trips() {
     let again = Engine::load(&dumped).unwrap();
     assert_eq!(again.rubric_json(), dumped);
 }
+
+/// The new JSON is as strict as the rest: unknown fields refused with a
+/// path, a wrong fact type named with what the rule expects.
+#[test]
+fn strict_json() {
+    let rule_json = BANDS.replace(r#"{"score": "0"}"#, r#"{"score": "0", "colour": "red"}"#);
+    let text = format!(
+        r#"{{"id": "r", "title": "t", "total": "5", "indicators": [{{"id": "G", "name": "g", "points": "5", "items": [
+          {{"id": "I", "serial": "1", "points": "5", "requirement": "q", "rules": [{rule_json}]}}]}}]}}"#
+    );
+    let e = Engine::load(&text).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Invalid);
+    assert!(
+        e.message.starts_with("unknown field `colour`"),
+        "{}",
+        e.message
+    );
+    // The path reaches the penalty (a tagged object is read whole, as
+    // every penalty is).
+    assert_eq!(
+        e.path.as_deref(),
+        Some("indicators[0].items[0].rules[0].penalty")
+    );
+    // A trigger takes only its own fields.
+    let e = Engine::load(&text.replace(
+        r#""measure": "amount"}"#,
+        r#""measure": "amount", "every": "month"}"#,
+    ))
+    .unwrap_err();
+    assert!(
+        e.message.contains("a `measured` trigger takes no `every`"),
+        "{}",
+        e.message
+    );
+    // Wrong fact types name the rule and what it reads.
+    let engine = rubric("5", BANDS, "");
+    assert_eq!(
+        error(&engine, r#""a": [{"note": "x"}]"#),
+        (
+            ErrorCode::WrongFactType,
+            "rule `a` expects a measured value (a decimal or a percentage), got a list of findings"
+                .to_owned()
+        )
+    );
+    assert_eq!(
+        error(&engine, r#""a": "良""#).1,
+        "rule `a` expects a measured value (a decimal or a percentage), got a rating"
+    );
+}
