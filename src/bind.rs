@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 
 use rust_decimal::Decimal;
 
-use crate::plan::{IdKey, Plan, RulePlan};
-use crate::price::{PriceError, Priced, check, price};
+use crate::plan::{IdKey, RulePlan};
+use crate::price::{PriceError, Priced, check, marked, price};
 use crate::scorecard::RuleState;
 use crate::tally::{Context, Tally, TallyError, tally};
 use crate::{EvalError, Fact, Id, Inspection, Period, Rubric, Scorecard};
@@ -68,44 +68,51 @@ pub(crate) fn bind<'a>(
             debug_assert!(false, "rule index {index}");
             return Err(EvalError::UnknownRule { id: id.clone() });
         };
-        *slot = counted(fact, count(plan, rule, rule_id, fact, ctx)?);
+        *slot = counted(fact, count(rubric, index as u32, rule, rule_id, fact, ctx)?);
     }
     Ok(bound)
 }
 
-/// Counts `fact` for `rule` (whose id is `id`) and prices the shapes a
-/// count does not price (the raw deduction in units), naming the rule in
-/// any error.
+/// Counts `fact` for the rule with plan index `index` (whose id is `id`)
+/// and prices the shapes a count does not price (the raw deduction in
+/// units), naming the rule in any error.
 fn count(
-    plan: &Plan,
+    rubric: &Rubric,
+    index: u32,
     rule: &RulePlan,
     id: &Id,
     fact: &Fact,
     ctx: &Context<'_>,
 ) -> Result<(Tally, Option<(i128, Priced)>), EvalError> {
     let counted = tally(&rule.trigger, fact, ctx).map_err(|e| tally_error(rule, id, fact, e))?;
-    check(rule, fact).map_err(|problem| EvalError::InvalidFact {
+    // The rule as written, for the shapes priced from it and the marks a
+    // fact may carry; most rules and facts need neither.
+    if !rule.priced && !marked(fact) {
+        return Ok((counted, None));
+    }
+    let (Some(spec), Some(item)) = (rubric.rule_at(index), rubric.item_at(rule.item)) else {
+        // INVARIANT: the plan's rules and items are the spec's.
+        debug_assert!(false, "rule {index}");
+        return Ok((counted, None));
+    };
+    let invalid = |problem| EvalError::InvalidFact {
         rule: id.clone(),
         problem,
-    })?;
-    let priced = if !rule.priced {
-        None
-    } else {
-        match price(rule, fact, counted, plan.scale, plan.rounding) {
-            Ok(None) => None,
-            Ok(Some(p)) => match units_of(p.raw, plan.scale) {
-                Some(units) => Some((units, p)),
-                None => return Err(overflow(id, counted)),
-            },
-            Err(PriceError::Fact(problem)) => {
-                return Err(EvalError::InvalidFact {
-                    rule: id.clone(),
-                    problem,
-                });
-            }
-            Err(PriceError::Tally(e)) => return Err(tally_error(rule, id, fact, e)),
-            Err(PriceError::Overflow) => return Err(overflow(id, counted)),
-        }
+    };
+    check(spec, fact).map_err(invalid)?;
+    if !rule.priced {
+        return Ok((counted, None));
+    }
+    let plan = rubric.plan();
+    let priced = match price(rule, spec, item.points, fact, counted, plan.scale, plan.rounding) {
+        Ok(None) => None,
+        Ok(Some(p)) => match units_of(p.raw, plan.scale) {
+            Some(units) => Some((units, p)),
+            None => return Err(overflow(id, counted)),
+        },
+        Err(PriceError::Fact(problem)) => return Err(invalid(problem)),
+        Err(PriceError::Tally(e)) => return Err(tally_error(rule, id, fact, e)),
+        Err(PriceError::Overflow) => return Err(overflow(id, counted)),
     };
     Ok((counted, priced))
 }
@@ -287,7 +294,7 @@ impl<'r> Facts<'r> {
             ) else {
                 continue;
             };
-            *slot = counted(fact, count(plan, rule, &entry.id, fact, &ctx)?);
+            *slot = counted(fact, count(rubric, entry.index, rule, &entry.id, fact, &ctx)?);
         }
         if let Some(unknown) = &self.unknown {
             return Err(EvalError::UnknownRule {

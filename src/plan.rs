@@ -188,18 +188,11 @@ pub(crate) struct RulePlan {
     pub(crate) per_breach: bool,
     /// The rule's own cap in units; `i128::MAX` if none.
     pub(crate) cap: i128,
-    /// The penalty, for the shapes priced from more than a count
-    /// (`crate::price`).
-    pub(crate) penalty: Penalty,
-    /// Whether `crate::price` prices the rule (else `amount` × breaches).
+    /// Whether `crate::price` prices the rule from its spec (else
+    /// `amount` × breaches). The spec is fetched only for such rules and
+    /// for facts that mark amounts, multipliers or exemptions, so that the
+    /// plan of a rule stays small for the walk over every rule.
     pub(crate) priced: bool,
-    /// The grounds of exemption the rule accepts (empty: any).
-    pub(crate) exemptions: Vec<String>,
-    /// The item's points, for awards given as scores.
-    pub(crate) item_points: Points,
-    /// The exclusive group the rule belongs to, if any (index into
-    /// `Plan::groups`).
-    pub(crate) group: Option<u32>,
 }
 
 /// A group of rules that never deduct twice, as rule indices in the order
@@ -525,7 +518,6 @@ struct RawRule<'s> {
     rule: &'s Rule,
     item: u32,
     position: u32,
-    item_points: Points,
 }
 
 struct PlanBuilder<'s> {
@@ -660,11 +652,7 @@ impl Plan {
                 amount,
                 per_breach,
                 cap,
-                penalty: penalty.clone(),
                 priced,
-                exemptions: raw.rule.exemptions.clone(),
-                item_points: raw.item_points,
-                group: None,
             });
         }
 
@@ -697,6 +685,7 @@ impl Plan {
     /// Plans the exclusive groups: each lists at least two rules of the
     /// rubric, once, and no rule is in two groups.
     fn groups(&mut self, groups: &[crate::Exclusive]) -> Result<(), RubricError> {
+        let mut grouped = vec![false; self.rules.len()];
         for (number, group) in (1usize..).zip(groups) {
             let invalid = |problem: String| RubricError::InvalidGroup {
                 group: number,
@@ -705,20 +694,18 @@ impl Plan {
             if group.rules.len() < 2 {
                 return Err(invalid("lists fewer than two rules".to_owned()));
             }
-            let index = u32::try_from(self.groups.len()).map_err(|_| too_large())?;
             let mut rules = Vec::with_capacity(group.rules.len());
             for id in &group.rules {
                 let rule = self
                     .rule_index(id.as_str())
                     .ok_or_else(|| invalid(format!("unknown rule `{id}`")))?;
-                let slot = self
-                    .rules
+                let slot = grouped
                     .get_mut(rule as usize)
                     .ok_or_else(|| invalid(format!("unknown rule `{id}`")))?;
-                if slot.group.is_some() {
+                if *slot {
                     return Err(invalid(format!("rule `{id}` is already in a group")));
                 }
-                slot.group = Some(index);
+                *slot = true;
                 rules.push(rule);
             }
             self.groups.push(GroupPlan {
@@ -841,7 +828,6 @@ impl<'s> PlanBuilder<'s> {
                                 rule,
                                 item: item_node,
                                 position: rule_position,
-                                item_points: item.points,
                             });
                         }
                         self.close(item_node)?;

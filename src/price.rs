@@ -142,10 +142,21 @@ fn findings(fact: &Fact) -> &[Finding] {
     }
 }
 
+/// Whether `fact` marks anything its rule must accept: an amount, a
+/// multiplier or an exemption.
+pub(crate) fn marked(fact: &Fact) -> bool {
+    match fact {
+        Fact::Cases(cases) => cases.iter().any(|c| c.exempt.is_some()),
+        _ => findings(fact)
+            .iter()
+            .any(|f| f.amount.is_some() || f.multiplier.is_some() || f.exempt.is_some()),
+    }
+}
+
 /// Checks what a fact's findings and cases ask of their rule: exemption
 /// grounds it accepts, amounts only on a discretionary rule, multipliers
 /// it declares.
-pub(crate) fn check(rule: &RulePlan, fact: &Fact) -> Result<(), FactProblem> {
+pub(crate) fn check(rule: &crate::Rule, fact: &Fact) -> Result<(), FactProblem> {
     let ground_ok = |ground: &String| {
         if rule.exemptions.is_empty() || rule.exemptions.contains(ground) {
             Ok(())
@@ -213,7 +224,9 @@ pub(crate) fn amount_at(amounts: &[Points], rank: usize) -> Decimal {
 /// Prices `fact` for a rule whose penalty needs more than a count; `None`
 /// for the penalties the evaluator prices from the count alone.
 pub(crate) fn price(
-    rule: &RulePlan,
+    plan: &RulePlan,
+    rule: &crate::Rule,
+    item_points: Points,
     fact: &Fact,
     tally: Tally,
     scale: u32,
@@ -229,11 +242,11 @@ pub(crate) fn price(
         breaches: u64::from(raw > Decimal::ZERO),
         rounded,
     };
-    let value = || match rule.trigger {
+    let value = || match plan.trigger {
         Trigger::Measured { measure } => measured(measure, fact).map_err(PriceError::Tally),
         _ => Err(PriceError::Tally(TallyError::WrongType)),
     };
-    let award = |a: Award| a.deduction(rule.item_points).ok_or(PriceError::Overflow);
+    let award = |a: Award| a.deduction(item_points).ok_or(PriceError::Overflow);
     Ok(Some(match &rule.penalty {
         Penalty::Flat { .. } | Penalty::PerOccurrence { .. } | Penalty::Capped { .. } => {
             return Ok(None);
@@ -306,7 +319,7 @@ pub(crate) fn price(
                 partial: *partial,
             };
             if line.past(v, *cutoff) {
-                valued(cap.unwrap_or(rule.item_points).get(), false)
+                valued(cap.unwrap_or(item_points).get(), false)
             } else {
                 let steps = line.steps(v).ok_or(PriceError::Overflow)?;
                 let exact = steps
@@ -346,7 +359,7 @@ pub(crate) fn price(
             // what rounds; a score then becomes a deduction.
             let shown = round_if(true, exact, rounding);
             let raw = if scored {
-                rule.item_points
+                item_points
                     .get()
                     .checked_sub(shown)
                     .ok_or(PriceError::Overflow)?

@@ -441,9 +441,7 @@ pub(crate) fn write_reason(rule: &RuleOutcome<'_>, out: &mut String) {
         as_of: card.as_of,
     };
     write_details(trigger, fact, &ctx, &mut details);
-    if let Some(plan) = card.plan().rules.get(rule.index as usize) {
-        write_priced(plan, fact, &mut details);
-    }
+    write_priced(rule.rule, fact, &mut details);
     details.close();
     if state.pending > 0 {
         out.push_str("，另有");
@@ -549,7 +547,7 @@ fn push_points(out: &mut String, p: Decimal) {
 /// The details of the shapes priced from more than a count: the measured
 /// value against the line, proportion, band or knots; the amounts by rank;
 /// the discretionary amounts.
-fn write_priced(rule: &crate::plan::RulePlan, fact: &Fact, list: &mut Details<'_>) {
+fn write_priced(rule: &crate::Rule, fact: &Fact, list: &mut Details<'_>) {
     let measure = match rule.trigger {
         Trigger::Measured { measure } => Some(measure),
         _ => None,

@@ -192,7 +192,6 @@ impl<'a> Scorecard<'a> {
             card: self,
             rule: self.rubric.rule_at(index)?,
             state: self.rules.get(index as usize)?,
-            index,
         })
     }
 
@@ -371,13 +370,7 @@ impl<'s> ItemOutcome<'s> {
             .rules
             .iter()
             .zip(card.rules.get(first..end).unwrap_or_default())
-            .zip((first as u32)..)
-            .map(move |((rule, state), index)| RuleOutcome {
-                card,
-                rule,
-                state,
-                index,
-            })
+            .map(move |(rule, state)| RuleOutcome { card, rule, state })
     }
 }
 
@@ -425,8 +418,6 @@ pub struct RuleOutcome<'s> {
     pub(crate) card: &'s Scorecard<'s>,
     pub(crate) rule: &'s Rule,
     pub(crate) state: &'s RuleState<'s>,
-    /// The rule's index in document order.
-    pub(crate) index: u32,
 }
 
 impl<'s> RuleOutcome<'s> {
