@@ -117,6 +117,9 @@ impl Rubric {
             };
             state.raw = raw;
             state.capped = raw.min(rule.cap);
+            if plan.groups.is_empty() {
+                bound(plan, state, rule, &mut remaining, &mut deducted);
+            }
         }
         // Rules that never deduct twice: one of each group keeps its
         // deduction, the others give it up.
@@ -147,49 +150,14 @@ impl Rubric {
                 }
             }
         }
-        // Bounds: each rule's share of what remains of its nodes' points.
-        for (state, rule) in rules.iter_mut().zip(&plan.rules) {
-            if state.fact.is_none() {
-                continue;
-            }
-            let capped = state.capped;
-            // Node budgets fit i64 (see `NodePlan::points`); a larger
-            // deduction is bounded by them anyway, so clamping it first is
-            // exact.
-            let clamped = i64::try_from(capped).unwrap_or(i64::MAX);
-            if let Some(d) = deducted.get_mut(rule.item as usize) {
-                // Saturating is exact: the sum is only compared with the
-                // item's points.
-                *d = d.saturating_add(clamped);
-            }
-
-            // The item, its indicators and the root each bound the rule by
-            // what remains of their points: the tightest wins, the nearest
-            // on ties.
-            let mut applied = clamped;
-            let mut bound_by = None;
-            if capped > 0 {
-                let chain = plan
-                    .chains
-                    .get(rule.chain_start as usize..rule.chain_end as usize)
-                    .unwrap_or_default();
-                debug_assert!(!chain.is_empty(), "a rule has a chain");
-                for &node in chain {
-                    if let Some(&left) = remaining.get(node as usize)
-                        && left < applied
-                    {
-                        applied = left;
-                        bound_by = Some(node);
-                    }
-                }
-                for &node in chain {
-                    if let Some(left) = remaining.get_mut(node as usize) {
-                        *left -= applied;
-                    }
+        // Bounds: each rule's share of what remains of its nodes' points
+        // (in the pricing pass above when no group needs settling first).
+        if !plan.groups.is_empty() {
+            for (state, rule) in rules.iter_mut().zip(&plan.rules) {
+                if state.fact.is_some() {
+                    bound(plan, state, rule, &mut remaining, &mut deducted);
                 }
             }
-            state.applied = applied;
-            state.bound_by = bound_by;
         }
         settle(plan, &mut deducted);
         Ok(Scorecard {
@@ -200,6 +168,56 @@ impl Rubric {
             as_of: ctx.as_of,
         })
     }
+}
+
+/// Bounds one priced rule: adds its capped deduction to its item's, and
+/// draws its share from what remains of its item's, its indicators' and the
+/// total's points (the tightest wins, the nearest on ties).
+fn bound(
+    plan: &crate::plan::Plan,
+    state: &mut crate::scorecard::RuleState<'_>,
+    rule: &crate::plan::RulePlan,
+    remaining: &mut [i64],
+    deducted: &mut [i64],
+) {
+    let capped = state.capped;
+    // Node budgets fit i64 (see `NodePlan::points`); a larger
+    // deduction is bounded by them anyway, so clamping it first is
+    // exact.
+    let clamped = i64::try_from(capped).unwrap_or(i64::MAX);
+    if let Some(d) = deducted.get_mut(rule.item as usize) {
+        // Saturating is exact: the sum is only compared with the
+        // item's points.
+        *d = d.saturating_add(clamped);
+    }
+
+    // The item, its indicators and the root each bound the rule by
+    // what remains of their points: the tightest wins, the nearest
+    // on ties.
+    let mut applied = clamped;
+    let mut bound_by = None;
+    if capped > 0 {
+        let chain = plan
+            .chains
+            .get(rule.chain_start as usize..rule.chain_end as usize)
+            .unwrap_or_default();
+        debug_assert!(!chain.is_empty(), "a rule has a chain");
+        for &node in chain {
+            if let Some(&left) = remaining.get(node as usize)
+                && left < applied
+            {
+                applied = left;
+                bound_by = Some(node);
+            }
+        }
+        for &node in chain {
+            if let Some(left) = remaining.get_mut(node as usize) {
+                *left -= applied;
+            }
+        }
+    }
+    state.applied = applied;
+    state.bound_by = bound_by;
 }
 
 /// Settles node deductions bottom-up: `deducted` holds each item's sum of

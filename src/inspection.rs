@@ -145,34 +145,90 @@ impl<'de> Deserialize<'de> for Period {
     }
 }
 
-strict_struct! {
 /// One finding, with the inspector's note: "2026-05 某校抽查未公示".
 ///
-/// Notes appear in the reason for the deduction.
+/// Notes appear in the reason for the deduction. A finding may also carry
+/// the amount a discretionary rule deducts ([`Finding::amount`]), the
+/// multiplier of an escalating rule that applies ([`Finding::multiplier`])
+/// and a ground of exemption ([`Finding::exempt`]); in JSON
+/// `{"note": …, "amount": "1.5", "multiplier": "催办后仍未落实", "exempt": "…"}`,
+/// every field optional.
+///
+/// ```
+/// use ducha::{Decimal, Finding};
+///
+/// let f = Finding::new("未配合").with_amount(Decimal::new(15, 1));
+/// assert_eq!(f.amount(), Some(Decimal::new(15, 1)));
+/// assert_eq!(f.exempt(), None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
-serde(deny_unknown_fields)
-pub struct Finding as "Finding", "a finding object {\"note\"}" {
+pub struct Finding {
     /// What was found.
-    #[serde(default)]
     pub note: String,
-    /// The amount to deduct, for a discretionary rule
-    /// ([`Penalty::Range`](crate::Penalty::Range)); refused by any other.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::points::decimal_serde::option"
-    )]
-    pub amount: Option<Decimal>,
-    /// The multiplier of an [`Penalty::Escalating`](crate::Penalty::Escalating)
-    /// rule that applies (`催办后仍未落实`); refused by any other rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub multiplier: Option<String>,
-    /// Why the finding deducts nothing (`涉及个人隐私依法不予公开`): it is
-    /// counted apart, and the reason says so.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exempt: Option<String>,
+    /// The rarely given fields, boxed so that a plain finding stays small.
+    marks: Option<Box<Marks>>,
 }
+
+/// What a finding marks beyond its note.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Marks {
+    amount: Option<Decimal>,
+    multiplier: Option<String>,
+    exempt: Option<String>,
+}
+
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let marks = self.marks.as_deref();
+        let amount = marks.and_then(|m| m.amount);
+        let multiplier = marks.and_then(|m| m.multiplier.as_deref());
+        let exempt = marks.and_then(|m| m.exempt.as_deref());
+        let len = 1
+            + usize::from(amount.is_some())
+            + usize::from(multiplier.is_some())
+            + usize::from(exempt.is_some());
+        let mut s = serializer.serialize_struct("Finding", len)?;
+        s.serialize_field("note", &self.note)?;
+        if let Some(a) = amount {
+            s.serialize_field("amount", &a.to_string())?;
+        }
+        if let Some(m) = multiplier {
+            s.serialize_field("multiplier", m)?;
+        }
+        if let Some(e) = exempt {
+            s.serialize_field("exempt", e)?;
+        }
+        s.end()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+struct FindingRepr {
+    #[serde(default)]
+    note: String,
+    #[serde(default, with = "crate::points::decimal_serde::option")]
+    amount: Option<Decimal>,
+    #[serde(default)]
+    multiplier: Option<String>,
+    #[serde(default)]
+    exempt: Option<String>,
+}
+
+map_only!(FindingRepr, "a finding object {\"note\"}");
+
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Finding, D::Error> {
+        let r = <FindingRepr as Deserialize>::deserialize(deserializer)?;
+        Ok(Finding::with_marks(
+            r.note,
+            r.amount,
+            r.multiplier,
+            r.exempt,
+        ))
+    }
 }
 
 impl Case {
@@ -209,8 +265,8 @@ impl Case {
 
     /// The same case, exempt on this ground.
     #[must_use]
-    pub fn exempt(mut self, ground: impl Into<String>) -> Case {
-        self.exempt = Some(ground.into());
+    pub fn exempt_on(mut self, ground: impl Into<String>) -> Case {
+        self.exempt = Some(Box::new(ground.into()));
         self
     }
 }
@@ -220,28 +276,66 @@ impl Finding {
     pub fn new(note: impl Into<String>) -> Finding {
         Finding {
             note: note.into(),
-            ..Finding::default()
+            marks: None,
         }
+    }
+
+    fn with_marks(
+        note: String,
+        amount: Option<Decimal>,
+        multiplier: Option<String>,
+        exempt: Option<String>,
+    ) -> Finding {
+        let marks = (amount.is_some() || multiplier.is_some() || exempt.is_some()).then(|| {
+            Box::new(Marks {
+                amount,
+                multiplier,
+                exempt,
+            })
+        });
+        Finding { note, marks }
+    }
+
+    fn marks_mut(&mut self) -> &mut Marks {
+        self.marks.get_or_insert_with(Box::default)
+    }
+
+    /// The amount a discretionary rule ([`Penalty::Range`](crate::Penalty::Range))
+    /// deducts for this finding; refused by any other rule.
+    pub fn amount(&self) -> Option<Decimal> {
+        self.marks.as_ref().and_then(|m| m.amount)
+    }
+
+    /// The multiplier of an [`Penalty::Escalating`](crate::Penalty::Escalating)
+    /// rule that applies (`催办后仍未落实`); refused by any other rule.
+    pub fn multiplier(&self) -> Option<&str> {
+        self.marks.as_ref().and_then(|m| m.multiplier.as_deref())
+    }
+
+    /// Why the finding deducts nothing (`涉及个人隐私依法不予公开`): it is
+    /// counted apart, and the reason says so.
+    pub fn exempt(&self) -> Option<&str> {
+        self.marks.as_ref().and_then(|m| m.exempt.as_deref())
     }
 
     /// The same finding with the amount a discretionary rule deducts.
     #[must_use]
     pub fn with_amount(mut self, amount: Decimal) -> Finding {
-        self.amount = Some(amount);
+        self.marks_mut().amount = Some(amount);
         self
     }
 
     /// The same finding naming one of its rule's multipliers.
     #[must_use]
     pub fn with_multiplier(mut self, name: impl Into<String>) -> Finding {
-        self.multiplier = Some(name.into());
+        self.marks_mut().multiplier = Some(name.into());
         self
     }
 
     /// The same finding, exempt on this ground.
     #[must_use]
-    pub fn exempt(mut self, ground: impl Into<String>) -> Finding {
-        self.exempt = Some(ground.into());
+    pub fn exempt_on(mut self, ground: impl Into<String>) -> Finding {
+        self.marks_mut().exempt = Some(ground.into());
         self
     }
 }
@@ -338,9 +432,10 @@ pub struct Case as "Case", "a case object" {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// Why the case deducts nothing whatever its dates (`因不可抗力`): it is
-    /// counted apart, and the reason says so.
+    /// counted apart, and the reason says so. (Boxed, so that a plain case
+    /// stays small.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exempt: Option<String>,
+    pub exempt: Option<Box<String>>,
 }
 }
 
@@ -625,15 +720,15 @@ impl<'de> Deserialize<'de> for Element {
                             due: e.due.date,
                             done: e.done.date,
                             note: e.note.unwrap_or_default(),
-                            exempt: e.exempt,
+                            exempt: e.exempt.map(Box::new),
                         })
                     } else {
-                        Element::Finding(Finding {
-                            note: e.note.unwrap_or_default(),
-                            amount: e.amount,
-                            multiplier: e.multiplier,
-                            exempt: e.exempt,
-                        })
+                        Element::Finding(Finding::with_marks(
+                            e.note.unwrap_or_default(),
+                            e.amount,
+                            e.multiplier,
+                            e.exempt,
+                        ))
                     },
                 )
             }

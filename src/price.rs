@@ -149,7 +149,7 @@ pub(crate) fn marked(fact: &Fact) -> bool {
         Fact::Cases(cases) => cases.iter().any(|c| c.exempt.is_some()),
         _ => findings(fact)
             .iter()
-            .any(|f| f.amount.is_some() || f.multiplier.is_some() || f.exempt.is_some()),
+            .any(|f| f.amount().is_some() || f.multiplier().is_some() || f.exempt().is_some()),
     }
 }
 
@@ -157,18 +157,18 @@ pub(crate) fn marked(fact: &Fact) -> bool {
 /// grounds it accepts, amounts only on a discretionary rule, multipliers
 /// it declares.
 pub(crate) fn check(rule: &crate::Rule, fact: &Fact) -> Result<(), FactProblem> {
-    let ground_ok = |ground: &String| {
-        if rule.exemptions.is_empty() || rule.exemptions.contains(ground) {
+    let ground_ok = |ground: &str| {
+        if rule.exemptions.is_empty() || rule.exemptions.iter().any(|g| g == ground) {
             Ok(())
         } else {
             Err(FactProblem::GroundRefused {
-                ground: ground.clone(),
+                ground: ground.to_owned(),
                 accepted: rule.exemptions.clone(),
             })
         }
     };
     if let Fact::Cases(cases) = fact {
-        for ground in cases.iter().filter_map(|c| c.exempt.as_ref()) {
+        for ground in cases.iter().filter_map(|c| c.exempt.as_deref()) {
             ground_ok(ground)?;
         }
         return Ok(());
@@ -179,17 +179,17 @@ pub(crate) fn check(rule: &crate::Rule, fact: &Fact) -> Result<(), FactProblem> 
     };
     let takes_amount = matches!(rule.penalty, Penalty::Range { .. });
     for finding in findings(fact) {
-        if let Some(ground) = &finding.exempt {
+        if let Some(ground) = finding.exempt() {
             ground_ok(ground)?;
         }
-        if finding.amount.is_some() && !takes_amount {
+        if finding.amount().is_some() && !takes_amount {
             return Err(FactProblem::AmountNotTaken);
         }
-        if let Some(name) = &finding.multiplier
-            && !multipliers.iter().any(|m| &m.name == name)
+        if let Some(name) = finding.multiplier()
+            && !multipliers.iter().any(|m| m.name == name)
         {
             return Err(FactProblem::UnknownMultiplier {
-                name: name.clone(),
+                name: name.to_owned(),
                 multipliers: multipliers.iter().map(|m| m.name.clone()).collect(),
             });
         }
@@ -261,11 +261,10 @@ pub(crate) fn price(
                 counted(escalated(amounts, tally.breaches).ok_or(PriceError::Overflow)?)
             } else {
                 let mut raw = Decimal::ZERO;
-                for (rank, finding) in list.iter().filter(|f| f.exempt.is_none()).enumerate() {
+                for (rank, finding) in list.iter().filter(|f| f.exempt().is_none()).enumerate() {
                     let factor = finding
-                        .multiplier
-                        .as_ref()
-                        .and_then(|name| multipliers.iter().find(|m| &m.name == name))
+                        .multiplier()
+                        .and_then(|name| multipliers.iter().find(|m| m.name == name))
                         .map_or(Decimal::ONE, |m| m.factor);
                     let one = amount_at(amounts, rank)
                         .checked_mul(factor)
@@ -281,8 +280,8 @@ pub(crate) fn price(
                 return Err(FactProblem::MissingAmount.into());
             }
             let mut raw = Decimal::ZERO;
-            for finding in list.iter().filter(|f| f.exempt.is_none()) {
-                let amount = finding.amount.ok_or(FactProblem::MissingAmount)?;
+            for finding in list.iter().filter(|f| f.exempt().is_none()) {
+                let amount = finding.amount().ok_or(FactProblem::MissingAmount)?;
                 if amount < min.get() || amount > max.get() {
                     return Err(FactProblem::AmountOutOfRange {
                         amount,

@@ -421,7 +421,7 @@ pub(crate) fn write_reason(rule: &RuleOutcome<'_>, out: &mut String) {
         };
         let mut notes = findings
             .iter()
-            .filter(|f| f.exempt.is_none())
+            .filter(|f| f.exempt().is_none())
             .map(|f| f.note.as_str())
             .filter(|n| !n.is_empty());
         for note in notes.by_ref().take(MAX_NAMED) {
@@ -491,9 +491,12 @@ pub(crate) fn write_reason(rule: &RuleOutcome<'_>, out: &mut String) {
 /// (`1起涉及…，不扣分` when nothing else was found).
 fn write_exempt(rule: &RuleOutcome<'_>, fact: &Fact, only: bool, out: &mut String) {
     let grounds: Vec<&str> = match fact {
-        Fact::Finding(f) => f.exempt.as_deref().into_iter().collect(),
-        Fact::Findings(list) => list.iter().filter_map(|f| f.exempt.as_deref()).collect(),
-        Fact::Cases(cases) => cases.iter().filter_map(|c| c.exempt.as_deref()).collect(),
+        Fact::Finding(f) => f.exempt().into_iter().collect(),
+        Fact::Findings(list) => list.iter().filter_map(|f| f.exempt()).collect(),
+        Fact::Cases(cases) => cases
+            .iter()
+            .filter_map(|c| c.exempt.as_deref().map(String::as_str))
+            .collect(),
         _ => Vec::new(),
     };
     // Each ground once, in the order first given, at most so many.
@@ -696,14 +699,13 @@ fn write_priced(rule: &crate::Rule, fact: &Fact, list: &mut Details<'_>) {
             } else {
                 findings
                     .iter()
-                    .filter(|f| f.exempt.is_none())
+                    .filter(|f| f.exempt().is_none())
                     .take(MAX_NAMED)
                     .enumerate()
                     .map(|(rank, f)| {
                         let m = f
-                            .multiplier
-                            .as_ref()
-                            .and_then(|name| multipliers.iter().find(|m| &m.name == name));
+                            .multiplier()
+                            .and_then(|name| multipliers.iter().find(|m| m.name == name));
                         (crate::price::amount_at(amounts, rank), m)
                     })
                     .collect()
@@ -732,11 +734,11 @@ fn write_priced(rule: &crate::Rule, fact: &Fact, list: &mut Details<'_>) {
         }
         (Penalty::Range { min, max, .. }, _, _) => {
             let amounts: Vec<Decimal> = match fact {
-                Fact::Finding(f) => f.amount.into_iter().collect(),
+                Fact::Finding(f) => f.amount().into_iter().collect(),
                 Fact::Findings(list) => list
                     .iter()
-                    .filter(|f| f.exempt.is_none())
-                    .filter_map(|f| f.amount)
+                    .filter(|f| f.exempt().is_none())
+                    .filter_map(|f| f.amount())
                     .collect(),
                 _ => Vec::new(),
             };

@@ -80,7 +80,7 @@ fn counted(fact: &Fact) -> Option<Tally> {
                 Fact::Findings(list) => list.as_slice(),
                 _ => &[],
             };
-            let exempt = list.iter().filter(|f| f.exempt.is_some()).count() as u64;
+            let exempt = list.iter().filter(|f| f.exempt().is_some()).count() as u64;
             Some(Tally {
                 breaches: list.len() as u64 - exempt,
                 pending: 0,
