@@ -104,7 +104,15 @@ fn count(
         return Ok((counted, None));
     }
     let plan = rubric.plan();
-    let priced = match price(rule, spec, item.points, fact, counted, plan.scale, plan.rounding) {
+    let priced = match price(
+        rule,
+        spec,
+        item.points,
+        fact,
+        counted,
+        plan.scale,
+        plan.rounding,
+    ) {
         Ok(None) => None,
         Ok(Some(p)) => match units_of(p.raw, plan.scale) {
             Some(units) => Some((units, p)),
@@ -294,7 +302,10 @@ impl<'r> Facts<'r> {
             ) else {
                 continue;
             };
-            *slot = counted(fact, count(rubric, entry.index, rule, &entry.id, fact, &ctx)?);
+            *slot = counted(
+                fact,
+                count(rubric, entry.index, rule, &entry.id, fact, &ctx)?,
+            );
         }
         if let Some(unknown) = &self.unknown {
             return Err(EvalError::UnknownRule {

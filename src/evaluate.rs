@@ -159,14 +159,49 @@ impl Rubric {
                 }
             }
         }
-        settle(plan, &mut deducted);
-        Ok(Scorecard {
+        // Vetoes that zero a node: the nodes, and what the card would have
+        // been without them.
+        let mut fired = Vec::new();
+        let mut zero = Vec::new();
+        if plan.vetoes {
+            for ((state, rule), index) in rules.iter().zip(&plan.rules).zip(0u32..) {
+                let (Some(scope), true) = (rule.veto, state.breaches > 0) else {
+                    continue;
+                };
+                let node = match scope {
+                    crate::VetoScope::Item => rule.item,
+                    crate::VetoScope::Indicator => plan.node(rule.item).map_or(0, |n| n.parent),
+                    crate::VetoScope::Card => 0,
+                };
+                if scope != crate::VetoScope::Card {
+                    zero.push(node);
+                }
+                fired.push(crate::scorecard::Fired {
+                    rule: index,
+                    node,
+                    before: 0,
+                });
+            }
+            zero.sort_unstable();
+            zero.dedup();
+        }
+        let mut unvetoed = None;
+        if !zero.is_empty() {
+            let mut without = deducted.clone();
+            settle(plan, &mut without, &[]);
+            unvetoed = Some(without);
+        }
+        settle(plan, &mut deducted, &zero);
+        let card = Scorecard {
             rubric: self,
             deducted,
             rules,
             period: ctx.period,
             as_of: ctx.as_of,
-        })
+            vetoes: Vec::new(),
+            unvetoed_root: None,
+        };
+        Ok(card.with_vetoes(fired, unvetoed.as_deref()))
     }
 }
 
@@ -224,7 +259,11 @@ fn bound(
 /// capped deductions; each node's deduction becomes the sum of its
 /// children's, at most its points. Children come after their parent in plan
 /// order, so a reverse walk settles each child before its parent.
-fn settle(plan: &crate::plan::Plan, deducted: &mut [i64]) {
+///
+/// A node in `zero` (sorted) deducts all its points, whatever its children
+/// did (a veto). The bonus section (outside the total) keeps its own
+/// deduction, its credit, and adds nothing to the root's.
+fn settle(plan: &crate::plan::Plan, deducted: &mut [i64], zero: &[u32]) {
     for node in (0..deducted.len()).rev() {
         let Some(n) = plan.nodes.get(node) else {
             debug_assert!(false, "node {node} of {}", plan.nodes.len());
@@ -237,7 +276,11 @@ fn settle(plan: &crate::plan::Plan, deducted: &mut [i64]) {
             continue;
         };
         *own = (*own).min(n.points);
+        if !zero.is_empty() && zero.binary_search(&(node as u32)).is_ok() {
+            *own = n.points;
+        }
         if node > 0
+            && !(n.outside && n.parent == 0)
             && let Some(parent) = before.get_mut(n.parent as usize)
         {
             *parent = parent.saturating_add(*own);

@@ -46,13 +46,18 @@ pub use inspection::{Case, Fact, FactKind, Finding, Inspection, Period, PeriodEr
 pub use plan::{Rubric, RubricError};
 pub use points::{NumberError, Points, PointsError};
 pub use price::FactProblem;
-pub use report::{IndicatorReport, ItemReport, Limit, Report, RuleReport};
+pub use report::{
+    BonusItemReport, BonusReport, IndicatorReport, ItemReport, Limit, Report, RuleReport,
+    VetoReport,
+};
 pub use rubric::{Children, Indicator, Item, RubricSpec};
 pub use rule::{Every, Measure, Penalty, Rule, Trigger, TriggerKind, Within};
-pub use scorecard::{IndicatorOutcome, ItemOutcome, LimitedBy, RuleOutcome, Scorecard};
+pub use scorecard::{
+    IndicatorOutcome, ItemOutcome, LimitedBy, RuleOutcome, Scorecard, VetoOutcome,
+};
 pub use shape::{
-    Award, Band, Direction, Exclusive, Keep, Knot, Multiplier, Partial, RatingOption, Rounding,
-    RoundingMode, ShapeProblem, Shortfall,
+    Award, Band, Bonus, Direction, Exclusive, Gate, Grade, Keep, Knot, Multiplier, Partial,
+    RatingOption, Rounding, RoundingMode, ShapeProblem, Shortfall, Veto, VetoScope,
 };
 
 #[doc(no_inline)]

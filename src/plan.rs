@@ -73,6 +73,12 @@ pub enum RubricError {
         /// The most, [`Points::MAX_SCALE`].
         max: u32,
     },
+    /// The grades table is malformed.
+    #[error("grades: {problem}")]
+    InvalidGrades {
+        /// What is wrong.
+        problem: String,
+    },
     /// A group of rules that never deduct twice is malformed.
     #[error("exclusive group {group}: {problem}")]
     InvalidGroup {
@@ -141,6 +147,10 @@ pub(crate) struct Plan {
     pub(crate) rounding: Option<crate::Rounding>,
     /// Groups of rules that never deduct twice.
     pub(crate) groups: Vec<GroupPlan>,
+    /// The bonus section's node, if the rubric has one.
+    pub(crate) bonus: Option<u32>,
+    /// Whether any rule is a veto.
+    pub(crate) vetoes: bool,
 }
 
 /// One node of the plan: the rubric, an indicator or an item.
@@ -167,6 +177,10 @@ pub(crate) struct NodePlan {
     pub(crate) end_rule: u32,
     /// Whether the node is an item (else the rubric or an indicator).
     pub(crate) is_item: bool,
+    /// Whether the node lies outside the declared total: the bonus section
+    /// and its items. The section's deduction is its credit, and it does
+    /// not add to the root's.
+    pub(crate) outside: bool,
 }
 
 /// One rule of the plan.
@@ -188,6 +202,8 @@ pub(crate) struct RulePlan {
     pub(crate) per_breach: bool,
     /// The rule's own cap in units; `i128::MAX` if none.
     pub(crate) cap: i128,
+    /// What the rule overrides as a veto, if it is one.
+    pub(crate) veto: Option<crate::VetoScope>,
     /// Whether `crate::price` prices the rule from its spec (else
     /// `amount` × breaches). The spec is fetched only for such rules and
     /// for facts that mark amounts, multipliers or exemptions, so that the
@@ -283,10 +299,7 @@ impl Rubric {
     /// indicator that holds items, found once per indicator.
     pub(crate) fn leaf_items(&self) -> impl Iterator<Item = (&Item, u32)> {
         self.plan.leaves.iter().flat_map(move |&leaf| {
-            let items: &[Item] = match self.indicator_at(leaf).map(|i| &i.children) {
-                Some(Children::Items(items)) => items,
-                _ => &[],
-            };
+            let items: &[Item] = self.items_under(leaf);
             // An item is a leaf node: its node follows the one before.
             items.iter().zip(leaf + 1..)
         })
@@ -350,9 +363,17 @@ impl Rubric {
     /// The item at plan node `node`.
     pub(crate) fn item_at(&self, node: u32) -> Option<&Item> {
         let n = self.plan.node(node)?;
-        match &self.indicator_at(n.parent)?.children {
-            Children::Items(items) => items.get(n.position as usize),
-            Children::Indicators(_) => None,
+        self.items_under(n.parent).get(n.position as usize)
+    }
+
+    /// The items of the indicator (or the bonus section) at `node`.
+    pub(crate) fn items_under(&self, node: u32) -> &[Item] {
+        if self.plan.bonus == Some(node) {
+            return self.spec.bonus.as_ref().map_or(&[], |b| b.items.as_slice());
+        }
+        match self.indicator_at(node).map(|i| &i.children) {
+            Some(Children::Items(items)) => items,
+            _ => &[],
         }
     }
 
@@ -500,6 +521,43 @@ fn check_trigger(rule: &Rule) -> Result<(), RubricError> {
     }
 }
 
+/// Grades run from the best down by strictly decreasing bounds, the last
+/// without one, each label once.
+fn check_grades(grades: &[crate::Grade]) -> Result<(), RubricError> {
+    let invalid = |problem: &str| RubricError::InvalidGrades {
+        problem: problem.to_owned(),
+    };
+    let Some((last, bounded)) = grades.split_last() else {
+        return Ok(());
+    };
+    if last.at_least.is_some() {
+        return Err(invalid(
+            "the last grade must have no bound: it takes every score the grades before it do not",
+        ));
+    }
+    let mut previous: Option<Decimal> = None;
+    for (i, grade) in grades.iter().enumerate() {
+        if grade.label.trim().is_empty() {
+            return Err(invalid("a grade's label is empty"));
+        }
+        if grades.iter().take(i).any(|g| g.label == grade.label) {
+            return Err(invalid(&format!("grade `{}` is listed twice", grade.label)));
+        }
+    }
+    for grade in bounded {
+        let Some(bound) = grade.at_least else {
+            return Err(invalid("every grade but the last gives `at_least`"));
+        };
+        if previous.is_some_and(|p| bound >= p) {
+            return Err(invalid(
+                "grade bounds must be strictly decreasing, from the best grade down",
+            ));
+        }
+        previous = Some(bound);
+    }
+    Ok(())
+}
+
 /// A node while the plan is built: points still as [`Points`].
 struct RawNode {
     id: Id,
@@ -511,6 +569,7 @@ struct RawNode {
     first_rule: u32,
     end_rule: u32,
     is_item: bool,
+    outside: bool,
 }
 
 /// A rule while the plan is built.
@@ -544,6 +603,13 @@ impl Plan {
         builder.push_node(&spec.id, "总分".to_owned(), spec.total, 0, 0, false)?;
         builder.indicators(&spec.indicators, 0, 1)?;
         builder.close(0)?;
+        // The bonus section after the total's subtree: its node and items
+        // are outside it.
+        let bonus_node = match &spec.bonus {
+            Some(bonus) => Some(builder.bonus(bonus)?),
+            None => None,
+        };
+        check_grades(&spec.grades)?;
 
         // The declared total must be the sum of the top-level indicators.
         let sum = spec
@@ -595,6 +661,7 @@ impl Plan {
                 first_rule: n.first_rule,
                 end_rule: n.end_rule,
                 is_item: n.is_item,
+                outside: n.outside,
             })
             .collect();
         let items: Vec<u32> = (0u32..)
@@ -622,11 +689,21 @@ impl Plan {
                     let mut node = raw.item;
                     // INVARIANT: parents precede children, so this climbs to
                     // the root (node 0) in at most MAX_DEPTH + 1 steps.
+                    // A bonus item's rules are bounded by it and its section
+                    // only, never by the total.
+                    let mut outside = false;
                     while node != 0 {
                         chains.push(node);
-                        node = nodes.get(node as usize).map_or(0, |n| n.parent);
+                        let n = nodes.get(node as usize);
+                        outside = n.is_some_and(|n| n.outside);
+                        if outside && n.is_some_and(|n| n.parent == 0) {
+                            break;
+                        }
+                        node = n.map_or(0, |n| n.parent);
                     }
-                    chains.push(0);
+                    if !outside {
+                        chains.push(0);
+                    }
                     let end = u32::try_from(chains.len()).map_err(|_| too_large())?;
                     chain_of = Some((raw.item, start, end));
                     (start, end)
@@ -643,7 +720,9 @@ impl Plan {
             // A linear rule past its cutoff deducts its cap; without one,
             // the item's points.
             let cap = penalty.cap().map_or(i128::MAX, units);
+            let veto = raw.rule.veto.as_ref().map(|v| v.scope);
             rules.push(RulePlan {
+                veto,
                 trigger: raw.rule.trigger.clone(),
                 item: raw.item,
                 position: raw.position,
@@ -675,6 +754,8 @@ impl Plan {
             by_id,
             rounding: spec.rounding,
             groups: Vec::new(),
+            bonus: bonus_node,
+            vetoes: raw_rules.iter().any(|r| r.rule.veto.is_some()),
         };
         plan.groups(&spec.exclusive)?;
         Ok(plan)
@@ -756,6 +837,7 @@ impl<'s> PlanBuilder<'s> {
             first_rule,
             end_rule: first_rule,
             is_item,
+            outside: false,
         });
         Ok(index)
     }
@@ -773,6 +855,76 @@ impl<'s> PlanBuilder<'s> {
             n.end_rule = end_rule;
         }
         Ok(())
+    }
+
+    /// Plans `items` under `parent` (an indicator, or the bonus section
+    /// when `outside`).
+    fn items(&mut self, items: &'s [Item], parent: u32, outside: bool) -> Result<(), RubricError> {
+        for (item_position, item) in (0u32..).zip(items) {
+            self.claim(&item.id)?;
+            let item_node = self.push_node(
+                &item.id,
+                format!("第{}项", crate::reason::cut(&item.serial)),
+                item.points,
+                parent,
+                item_position,
+                true,
+            )?;
+            if let Some(n) = self.nodes.get_mut(item_node as usize) {
+                n.outside = outside;
+            }
+            for (rule_position, rule) in (0u32..).zip(&item.rules) {
+                self.claim(&rule.id)?;
+                check_trigger(rule)?;
+                let invalid = |problem| RubricError::InvalidShape {
+                    rule: rule.id.clone(),
+                    problem,
+                };
+                let needs = crate::shape::validate(rule, item.points).map_err(invalid)?;
+                if let Some(veto) = &rule.veto {
+                    let score = crate::shape::check_veto(veto, outside).map_err(invalid)?;
+                    if let Some(score) = score {
+                        self.scale_of(score);
+                    }
+                }
+                self.scale = self.scale.max(needs.scale);
+                if needs.divides && self.divides.is_none() {
+                    self.divides = Some(&rule.id);
+                }
+                self.rules.push(RawRule {
+                    rule,
+                    item: item_node,
+                    position: rule_position,
+                });
+            }
+            self.close(item_node)?;
+        }
+        Ok(())
+    }
+
+    /// Plans the bonus section after the total's subtree; returns its node.
+    fn bonus(&mut self, bonus: &'s crate::Bonus) -> Result<u32, RubricError> {
+        self.claim(&bonus.id)?;
+        let node = self.push_node(
+            &bonus.id,
+            format!("“{}”", crate::reason::cut(&bonus.name)),
+            bonus.cap,
+            0,
+            u32::MAX,
+            false,
+        )?;
+        if let Some(n) = self.nodes.get_mut(node as usize) {
+            n.outside = true;
+        }
+        if let Some(gate) = bonus.gate {
+            crate::shape::check_gate(gate).map_err(|problem| RubricError::InvalidShape {
+                rule: bonus.id.clone(),
+                problem,
+            })?;
+        }
+        self.items(&bonus.items, node, true)?;
+        self.close(node)?;
+        Ok(node)
     }
 
     fn indicators(
@@ -799,40 +951,7 @@ impl<'s> PlanBuilder<'s> {
             )?;
             match &ind.children {
                 Children::Indicators(children) => self.indicators(children, node, depth + 1)?,
-                Children::Items(items) => {
-                    for (item_position, item) in (0u32..).zip(items) {
-                        self.claim(&item.id)?;
-                        let item_node = self.push_node(
-                            &item.id,
-                            format!("第{}项", crate::reason::cut(&item.serial)),
-                            item.points,
-                            node,
-                            item_position,
-                            true,
-                        )?;
-                        for (rule_position, rule) in (0u32..).zip(&item.rules) {
-                            self.claim(&rule.id)?;
-                            check_trigger(rule)?;
-                            let needs =
-                                crate::shape::validate(rule, item.points).map_err(|problem| {
-                                    RubricError::InvalidShape {
-                                        rule: rule.id.clone(),
-                                        problem,
-                                    }
-                                })?;
-                            self.scale = self.scale.max(needs.scale);
-                            if needs.divides && self.divides.is_none() {
-                                self.divides = Some(&rule.id);
-                            }
-                            self.rules.push(RawRule {
-                                rule,
-                                item: item_node,
-                                position: rule_position,
-                            });
-                        }
-                        self.close(item_node)?;
-                    }
-                }
+                Children::Items(items) => self.items(items, node, false)?,
             }
             self.close(node)?;
         }

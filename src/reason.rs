@@ -462,28 +462,71 @@ pub(crate) fn write_reason(rule: &RuleOutcome<'_>, out: &mut String) {
         out.push_str(&rounding.words());
     }
     let scale = card.plan().scale;
-    out.push_str("，扣");
+    // A bonus rule adds what a deduction rule takes.
+    let verb = if rule.is_bonus() { '加' } else { '扣' };
+    out.push('，');
+    out.push(verb);
     Units(state.raw, scale).push(out);
     out.push('分');
     if let Some(kept) = state.excluded_by.and_then(|k| card.rubric.rule_at(k)) {
-        out.push_str("，不重复扣分（已按");
+        out.push_str("，不重复");
+        out.push(verb);
+        out.push_str("分（已按");
         push_note(out, kept.id.as_str());
-        out.push_str("扣分）");
+        out.push(verb);
+        out.push_str("分）");
         return;
     }
     if state.capped < state.raw {
         out.push_str("，超过上限按");
         Units(state.capped, scale).push(out);
-        out.push_str("分扣");
+        out.push('分');
+        out.push(verb);
     }
     if let Some(node) = state.bound_by.and_then(|n| card.plan().node(n)) {
         let _ = write!(
             out,
-            "，受{}分值{}分所限，实扣{}分",
+            "，受{}分值{}分所限，实{verb}{}分",
             node.label,
             Units(node.points.into(), scale),
             Units(state.applied.into(), scale)
         );
+    }
+    if let Some(veto) = &rule.rule.veto {
+        write_veto(rule, veto, out);
+    }
+}
+
+/// Says what a veto rule's breach overrode: `，触发一票否决：第3项得0分`.
+fn write_veto(rule: &RuleOutcome<'_>, veto: &crate::Veto, out: &mut String) {
+    let card = rule.card;
+    out.push_str("，触发一票否决：");
+    match veto.scope {
+        crate::VetoScope::Item | crate::VetoScope::Indicator => {
+            let plan = card.plan();
+            let node = match veto.scope {
+                crate::VetoScope::Item => Some(rule.item),
+                _ => plan.node(rule.item).map(|n| n.parent),
+            };
+            if let Some(n) = node.and_then(|n| plan.node(n)) {
+                out.push_str(&n.label);
+            }
+            out.push_str("得0分");
+        }
+        crate::VetoScope::Card => {
+            let mut first = true;
+            if let Some(score) = veto.score {
+                let _ = write!(out, "最终得分按{score}分计");
+                first = false;
+            }
+            if let Some(grade) = &veto.grade {
+                if !first {
+                    out.push('，');
+                }
+                out.push_str("考核结论为");
+                push_note(out, grade);
+            }
+        }
     }
 }
 
@@ -764,4 +807,45 @@ fn write_priced(rule: &crate::Rule, fact: &Fact, list: &mut Details<'_>) {
         }
         _ => {}
     }
+}
+
+/// The reason of a bonus section: `加分3分（已达加分上限3分）`, or why it
+/// does not count.
+pub(crate) fn bonus_reason(
+    bonus: &crate::Bonus,
+    base: Decimal,
+    open: bool,
+    earned: Decimal,
+    credited: Decimal,
+    cap: Decimal,
+) -> String {
+    let mut out = String::new();
+    if earned.is_zero() {
+        return out;
+    }
+    if !open {
+        let _ = write!(
+            out,
+            "基础得分{}分，{}，不计加分（应加{}分）",
+            base.normalize(),
+            bonus
+                .gate
+                .map(crate::Gate::closed_words)
+                .unwrap_or_default(),
+            credited.normalize()
+        );
+        return out;
+    }
+    let _ = write!(out, "加分{}分", credited.normalize());
+    if earned > credited {
+        let _ = write!(
+            out,
+            "（各项合计{}分，已达加分上限{}分）",
+            earned.normalize(),
+            cap.normalize()
+        );
+    } else if credited == cap {
+        let _ = write!(out, "（已达加分上限{}分）", cap.normalize());
+    }
+    out
 }

@@ -94,12 +94,116 @@ pub struct Report<'a> {
     /// The points deducted in all.
     #[serde(with = "amount")]
     pub deducted: Decimal,
-    /// The total score.
+    /// The final score: the base score plus any bonus, unless a card veto
+    /// fixed it.
     #[serde(with = "amount")]
     pub score: Decimal,
+    /// The grade, where the rubric has grades or a veto forced one.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Cow<'a, str>>,
+    /// The base score (total minus deductions), where the rubric has a
+    /// bonus section.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "amount::option")]
+    pub base: Option<Decimal>,
+    /// The deduction that zeroing vetoes added beyond the rules' shares,
+    /// where one fired.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "amount::option")]
+    pub vetoed: Option<Decimal>,
+    /// The vetoes that fired, where any did.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub vetoes: Option<Vec<VetoReport<'a>>>,
     /// The top-level indicators.
     #[serde(borrow)]
     pub indicators: Vec<IndicatorReport<'a>>,
+    /// The bonus section, where the rubric has one.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub bonus: Option<BonusReport<'a>>,
+}
+}
+
+report_struct! {
+/// A veto that fired, in a [`Report`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct VetoReport<'a> {
+    /// The veto rule's id.
+    #[serde(borrow)]
+    pub rule: Cow<'a, str>,
+    /// What it overrides: `item`, `indicator` or `card`.
+    #[serde(borrow)]
+    pub scope: Cow<'a, str>,
+    /// The node it zeroed (the rubric's id for a card veto).
+    #[serde(borrow)]
+    pub node: Cow<'a, str>,
+    /// The score it overrode.
+    #[serde(with = "amount")]
+    pub before: Decimal,
+    /// The score it set (absent for a card veto that only forces a grade).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "amount::option")]
+    pub score: Option<Decimal>,
+    /// The grade it forces, if any.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Cow<'a, str>>,
+}
+}
+
+report_struct! {
+/// The bonus section of a [`Report`] (加分项).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct BonusReport<'a> {
+    /// The section's id.
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    /// Its name.
+    #[serde(borrow)]
+    pub name: Cow<'a, str>,
+    /// The most it adds.
+    #[serde(with = "amount")]
+    pub cap: Decimal,
+    /// What its items earned, at most the cap.
+    #[serde(with = "amount")]
+    pub credited: Decimal,
+    /// What the final score counts: the credit if the base score opens the
+    /// gate, else 0.
+    #[serde(with = "amount")]
+    pub counted: Decimal,
+    /// In words: `加分3分（已达加分上限3分）`.
+    #[serde(borrow)]
+    pub reason: Cow<'a, str>,
+    /// Its items.
+    #[serde(borrow)]
+    pub items: Vec<BonusItemReport<'a>>,
+}
+}
+
+report_struct! {
+/// One item of a [`BonusReport`]: what it credits, at most its points. Its
+/// rules' `raw` and `deducted` are credits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct BonusItemReport<'a> {
+    /// The item's id.
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    /// The serial label the document prints.
+    #[serde(borrow)]
+    pub serial: Cow<'a, str>,
+    /// The most it credits.
+    #[serde(with = "amount")]
+    pub points: Decimal,
+    /// What it credits.
+    #[serde(with = "amount")]
+    pub credited: Decimal,
+    /// The reason: its rules' reasons joined by `；`.
+    #[serde(borrow)]
+    pub reason: Cow<'a, str>,
+    /// Its rules.
+    #[serde(borrow)]
+    pub rules: Vec<RuleReport<'a>>,
 }
 }
 
@@ -242,11 +346,46 @@ impl Report<'_> {
             points: self.points,
             deducted: self.deducted,
             score: self.score,
+            grade: self.grade.map(owned),
+            base: self.base,
+            vetoed: self.vetoed,
+            vetoes: self.vetoes.map(|list| {
+                list.into_iter()
+                    .map(|v| VetoReport {
+                        rule: owned(v.rule),
+                        scope: owned(v.scope),
+                        node: owned(v.node),
+                        before: v.before,
+                        score: v.score,
+                        grade: v.grade.map(owned),
+                    })
+                    .collect()
+            }),
             indicators: self
                 .indicators
                 .into_iter()
                 .map(IndicatorReport::into_owned)
                 .collect(),
+            bonus: self.bonus.map(|b| BonusReport {
+                id: owned(b.id),
+                name: owned(b.name),
+                cap: b.cap,
+                credited: b.credited,
+                counted: b.counted,
+                reason: owned(b.reason),
+                items: b
+                    .items
+                    .into_iter()
+                    .map(|i| BonusItemReport {
+                        id: owned(i.id),
+                        serial: owned(i.serial),
+                        points: i.points,
+                        credited: i.credited,
+                        reason: owned(i.reason),
+                        rules: i.rules.into_iter().map(RuleReport::into_owned).collect(),
+                    })
+                    .collect(),
+            }),
         }
     }
 }
@@ -391,19 +530,82 @@ where
     }
 
     fn report(mut self) -> Report<'x> {
-        let (points, deducted) = self.card.node_units(0);
-        let indicators = self
-            .card
-            .indicators()
-            .map(|ind| self.indicator(&ind))
+        let card = self.card;
+        let (points, deducted) = card.node_units(0);
+        let indicators = card.indicators().map(|ind| self.indicator(&ind)).collect();
+        let bonus = card.plan().bonus.and_then(|node| self.bonus(node));
+        let vetoes: Vec<VetoReport<'x>> = card
+            .vetoes()
+            .map(|v| VetoReport {
+                rule: Cow::Borrowed(v.rule().id.as_str()),
+                scope: Cow::Borrowed(match v.scope() {
+                    crate::VetoScope::Item => "item",
+                    crate::VetoScope::Indicator => "indicator",
+                    crate::VetoScope::Card => "card",
+                }),
+                node: Cow::Borrowed(v.node().as_str()),
+                before: v.before(),
+                score: v.score(),
+                grade: v.grade().map(Cow::Borrowed),
+            })
             .collect();
         Report {
-            rubric: Cow::Borrowed(self.card.rubric().id().as_str()),
+            rubric: Cow::Borrowed(card.rubric().id().as_str()),
             points: self.dec(points),
             deducted: self.dec(deducted),
-            score: self.dec(points - deducted),
+            score: card.score(),
+            grade: card.grade().map(Cow::Borrowed),
+            base: card.plan().bonus.map(|_| card.base()),
+            vetoed: card.unvetoed_root.map(|_| card.vetoed()),
+            vetoes: (!vetoes.is_empty()).then_some(vetoes),
             indicators,
+            bonus,
         }
+    }
+
+    fn bonus(&mut self, node: u32) -> Option<BonusReport<'x>> {
+        let card = self.card;
+        let spec = card.rubric().spec().bonus.as_ref()?;
+        let (cap, credited) = card.node_units(node);
+        let items: Vec<BonusItemReport<'x>> = spec
+            .items
+            .iter()
+            .zip(node + 1..)
+            .filter_map(|(_, item_node)| {
+                let item = card.item_outcome_at(item_node)?;
+                let report = self.item(&item);
+                Some(BonusItemReport {
+                    id: report.id,
+                    serial: report.serial,
+                    points: report.points,
+                    credited: report.deducted,
+                    reason: report.reason,
+                    rules: report.rules,
+                })
+            })
+            .collect();
+        let earned = items
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, i| acc.checked_add(i.credited))
+            .unwrap_or(Decimal::MAX);
+        let counted = card.bonus().unwrap_or_default();
+        let reason = crate::reason::bonus_reason(
+            spec,
+            card.base(),
+            card.gate_open(),
+            earned,
+            self.dec(credited),
+            self.dec(cap),
+        );
+        Some(BonusReport {
+            id: Cow::Borrowed(spec.id.as_str()),
+            name: Cow::Borrowed(spec.name.as_str()),
+            cap: self.dec(cap),
+            credited: self.dec(credited),
+            counted,
+            reason: Cow::Owned(reason),
+            items,
+        })
     }
 
     fn indicator(&mut self, ind: &IndicatorOutcome<'c>) -> IndicatorReport<'x> {
@@ -513,6 +715,32 @@ mod amount {
     ) -> Result<Decimal, D::Error> {
         crate::points::decimal_serde::deserialize(deserializer)
     }
+
+    /// The same for an optional amount (`None` is skipped by its field).
+    pub(super) mod option {
+        use rust_decimal::Decimal;
+        use serde::{Deserializer, Serializer};
+
+        #[expect(
+            clippy::ref_option,
+            reason = "serde's `with` passes the field by reference"
+        )]
+        pub(in crate::report) fn serialize<S: Serializer>(
+            d: &Option<Decimal>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => super::serialize(d, serializer),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub(in crate::report) fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<Decimal>, D::Error> {
+            crate::points::decimal_serde::option::deserialize(deserializer)
+        }
+    }
 }
 
 #[cfg(feature = "json")]
@@ -571,6 +799,45 @@ mod write {
 
     /// `pending`: absent when `None`.
     impl WriteJson for Option<u64> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(v) = self {
+                v.write_json(out);
+            }
+        }
+
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
+    /// `grade` and other optional text: absent when `None`.
+    impl WriteJson for Option<Cow<'_, str>> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(v) = self {
+                v.write_json(out);
+            }
+        }
+
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
+    /// `base`, `vetoed`, a veto's `score`: absent when `None`.
+    impl WriteJson for Option<Decimal> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(v) = self {
+                v.write_json(out);
+            }
+        }
+
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
+    /// `bonus`: absent when `None`.
+    impl WriteJson for Option<super::BonusReport<'_>> {
         fn write_json(&self, out: &mut String) {
             if let Some(v) = self {
                 v.write_json(out);

@@ -36,6 +36,13 @@ pub struct RubricSpec as "RubricSpec", "a rubric object" {
     /// Groups of rules that never deduct twice ("不重复扣分").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclusive: Vec<crate::Exclusive>,
+    /// The bonus section (加分项) outside the declared total, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bonus: Option<crate::Bonus>,
+    /// The grades by final score, best first ("90分以上为优秀…"); none: no
+    /// grade.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grades: Vec<crate::Grade>,
     /// Worked examples that travel with the rubric
     /// ([`Rubric::check_examples`](crate::Rubric::check_examples)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -125,6 +132,8 @@ impl RubricSpec {
             indicators,
             rounding: None,
             exclusive: Vec::new(),
+            bonus: None,
+            grades: Vec::new(),
             examples: Vec::new(),
         }
     }
@@ -140,6 +149,21 @@ impl RubricSpec {
     #[must_use]
     pub fn with_exclusive(mut self, group: crate::Exclusive) -> RubricSpec {
         self.exclusive.push(group);
+        self
+    }
+
+    /// The same rubric with this bonus section outside its total.
+    #[must_use]
+    pub fn with_bonus(mut self, bonus: crate::Bonus) -> RubricSpec {
+        self.bonus = Some(bonus);
+        self
+    }
+
+    /// The same rubric grading final scores by `grades` (best first, the
+    /// last without a bound).
+    #[must_use]
+    pub fn with_grades(mut self, grades: impl IntoIterator<Item = crate::Grade>) -> RubricSpec {
+        self.grades = grades.into_iter().collect();
         self
     }
 

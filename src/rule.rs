@@ -49,6 +49,10 @@ pub struct Rule as "Rule", "a rule object" {
     /// is an error. Exempt findings deduct nothing and are counted apart.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exemptions: Vec<String>,
+    /// What a breach overrides beyond the rule's own deduction, if the rule
+    /// is a veto (一票否决).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub veto: Option<crate::Veto>,
 }
 }
 
@@ -82,7 +86,15 @@ impl Rule {
             trigger,
             penalty,
             exemptions: Vec::new(),
+            veto: None,
         }
+    }
+
+    /// The same rule as a veto: its breach overrides as `veto` says.
+    #[must_use]
+    pub fn with_veto(mut self, veto: crate::Veto) -> Rule {
+        self.veto = Some(veto);
+        self
     }
 
     /// The same rule with the clause as the document prints it.

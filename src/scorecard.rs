@@ -46,6 +46,20 @@ pub struct Scorecard<'a> {
     pub(crate) period: Option<Period>,
     /// The assessment date: as given, else the period's end.
     pub(crate) as_of: Option<NaiveDate>,
+    /// The vetoes that fired, in document order.
+    pub(crate) vetoes: Vec<Fired>,
+    /// The root's deduction had no node been zeroed by a veto.
+    pub(crate) unvetoed_root: Option<i64>,
+}
+
+/// A veto that fired: its rule, the node it zeroed (0 for a card veto),
+/// and that node's score before (for a card veto, the final score before),
+/// in units.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fired {
+    pub(crate) rule: u32,
+    pub(crate) node: u32,
+    pub(crate) before: i128,
 }
 
 /// One rule's evaluation, in units of the rubric's scale.
@@ -100,14 +114,147 @@ impl<'a> Scorecard<'a> {
         self.rubric.total().get()
     }
 
-    /// The points deducted in all.
+    /// The points deducted in all from the declared total (vetoes that zero
+    /// a node included).
     pub fn deducted(&self) -> Decimal {
         self.node_deducted(0)
     }
 
-    /// The total score: points minus deductions.
-    pub fn score(&self) -> Decimal {
+    /// The base score: the declared total minus its deductions, before any
+    /// bonus or card veto.
+    pub fn base(&self) -> Decimal {
         self.node_score(0)
+    }
+
+    /// The final score: the base score plus the bonus (where the rubric has
+    /// a bonus section and the base score opens its gate), unless a card
+    /// veto fixed it. Without a bonus section or vetoes, the base score.
+    pub fn score(&self) -> Decimal {
+        self.dec(self.final_units())
+    }
+
+    /// The final score in units: the fixed score of the card veto that won,
+    /// else base plus bonus.
+    pub(crate) fn final_units(&self) -> i128 {
+        match self.card_veto() {
+            Some((_, Some(score), _)) => crate::plan::to_units(score.get(), self.plan().scale),
+            _ => self.unvetoed_final(),
+        }
+    }
+
+    /// Base plus bonus, before any card veto.
+    fn unvetoed_final(&self) -> i128 {
+        let (points, deducted) = self.node_units(0);
+        i128::from(points - deducted) + i128::from(self.bonus_units().unwrap_or(0))
+    }
+
+    /// The bonus counted, in units: the section's credit if the base score
+    /// opens its gate, else 0; `None` without a bonus section.
+    pub(crate) fn bonus_units(&self) -> Option<i64> {
+        let node = self.plan().bonus?;
+        let credit = self.deducted.get(node as usize).copied().unwrap_or(0);
+        Some(if self.gate_open() { credit } else { 0 })
+    }
+
+    /// Whether the base score opens the bonus section's gate (`true`
+    /// without a gate or a section).
+    pub fn gate_open(&self) -> bool {
+        match self.rubric.spec().bonus.as_ref().and_then(|b| b.gate) {
+            Some(gate) => gate.opens(self.base()),
+            None => true,
+        }
+    }
+
+    /// The bonus counted in the final score: `None` without a bonus section.
+    pub fn bonus(&self) -> Option<Decimal> {
+        self.bonus_units().map(|u| self.dec(u))
+    }
+
+    /// The card veto that won, if one fired: its rule's index, the score it
+    /// fixes and the grade it forces (see [`Veto`](crate::Veto)).
+    fn card_veto(&self) -> Option<(u32, Option<Points>, Option<&'a str>)> {
+        let mut won: Option<(u32, Option<Points>, Option<&'a str>)> = None;
+        let mut grade: Option<&'a str> = None;
+        for fired in &self.vetoes {
+            let Some(veto) = self
+                .rubric
+                .rule_at(fired.rule)
+                .and_then(|r| r.veto.as_ref())
+            else {
+                continue;
+            };
+            if veto.scope != crate::VetoScope::Card {
+                continue;
+            }
+            if grade.is_none() {
+                grade = veto.grade.as_deref();
+            }
+            let better = match (won.and_then(|w| w.1), veto.score) {
+                (_, None) => false,
+                (None, Some(_)) => true,
+                (Some(best), Some(score)) => score < best,
+            };
+            if won.is_none() || better {
+                won = Some((fired.rule, veto.score, veto.grade.as_deref()));
+            }
+        }
+        won.map(|(rule, score, own)| (rule, score, own.or(grade)))
+    }
+
+    /// The grade of the final score by the rubric's grades, unless a card
+    /// veto forced one; `None` for a rubric without grades and no forced
+    /// grade.
+    pub fn grade(&self) -> Option<&'a str> {
+        if let Some((_, _, Some(forced))) = self.card_veto() {
+            return Some(forced);
+        }
+        let grades = &self.rubric.spec().grades;
+        let score = self.score();
+        grades
+            .iter()
+            .find(|g| g.at_least.is_none_or(|b| score >= b))
+            .map(|g| g.label.as_str())
+    }
+
+    /// The vetoes that fired, in document order.
+    pub fn vetoes(&self) -> impl Iterator<Item = VetoOutcome<'_>> {
+        self.vetoes.iter().filter_map(move |fired| {
+            Some(VetoOutcome {
+                card: self,
+                rule: self.rubric.rule_at(fired.rule)?,
+                fired: *fired,
+            })
+        })
+    }
+
+    /// The deduction that zeroing vetoes added beyond the rules' shares:
+    /// the rules' shares plus this make [`deducted`](Self::deducted).
+    pub fn vetoed(&self) -> Decimal {
+        let (_, deducted) = self.node_units(0);
+        self.dec(self.unvetoed_root.map_or(0, |before| deducted - before))
+    }
+
+    /// Records the vetoes that fired, with what each overrode: a zeroed
+    /// node's score without the vetoes (from `unvetoed`, the deductions
+    /// without them), and for a card veto the final score before it.
+    pub(crate) fn with_vetoes(mut self, mut fired: Vec<Fired>, unvetoed: Option<&[i64]>) -> Self {
+        self.unvetoed_root = unvetoed.and_then(|u| u.first().copied());
+        // The final score without card vetoes: base (after zeroing) plus
+        // bonus.
+        let before_card = self.unvetoed_final();
+        for f in &mut fired {
+            f.before = if f.node == 0 {
+                before_card
+            } else {
+                let points = self.plan().node(f.node).map_or(0, |n| n.points);
+                let deducted = unvetoed
+                    .and_then(|u| u.get(f.node as usize).copied())
+                    .unwrap_or(points);
+                i128::from(points - deducted)
+            };
+        }
+        self.vetoes = fired;
+        self
     }
 
     /// Whether every rule had a fact.
@@ -179,6 +326,11 @@ impl<'a> Scorecard<'a> {
         self.rubric.plan()
     }
 
+    /// The outcome of the item at plan node `node`.
+    pub(crate) fn item_outcome_at(&self, node: u32) -> Option<ItemOutcome<'_>> {
+        self.item_outcome(node)
+    }
+
     fn item_outcome(&self, node: u32) -> Option<ItemOutcome<'_>> {
         Some(ItemOutcome {
             card: self,
@@ -188,10 +340,13 @@ impl<'a> Scorecard<'a> {
     }
 
     fn rule_outcome(&self, index: u32) -> Option<RuleOutcome<'_>> {
+        let plan = self.plan();
+        let item = plan.rules.get(index as usize)?.item;
         Some(RuleOutcome {
             card: self,
             rule: self.rubric.rule_at(index)?,
             state: self.rules.get(index as usize)?,
+            item,
         })
     }
 
@@ -362,15 +517,73 @@ impl<'s> ItemOutcome<'s> {
     /// The outcomes of its rules, in document order.
     pub fn rules(&self) -> impl Iterator<Item = RuleOutcome<'s>> + use<'s> {
         let card = self.card;
+        let item = self.node;
         let (first, end) = card
             .plan()
-            .node(self.node)
+            .node(item)
             .map_or((0, 0), |n| (n.first_rule as usize, n.end_rule as usize));
         self.item
             .rules
             .iter()
             .zip(card.rules.get(first..end).unwrap_or_default())
-            .map(move |(rule, state)| RuleOutcome { card, rule, state })
+            .map(move |(rule, state)| RuleOutcome {
+                card,
+                rule,
+                state,
+                item,
+            })
+    }
+}
+
+/// A veto that fired ([`Scorecard::vetoes`]): its rule, what it overrode
+/// and what it set.
+#[derive(Debug, Clone, Copy)]
+pub struct VetoOutcome<'s> {
+    card: &'s Scorecard<'s>,
+    rule: &'s Rule,
+    fired: Fired,
+}
+
+impl<'s> VetoOutcome<'s> {
+    /// The veto rule.
+    pub fn rule(&self) -> &'s Rule {
+        self.rule
+    }
+
+    /// What it overrides.
+    pub fn scope(&self) -> crate::VetoScope {
+        self.rule
+            .veto
+            .as_ref()
+            .map_or(crate::VetoScope::Card, |v| v.scope)
+    }
+
+    /// The node it zeroed (the rubric's id for a card veto).
+    pub fn node(&self) -> &'s Id {
+        self.card
+            .plan()
+            .node(self.fired.node)
+            .map_or(self.card.rubric.id(), |n| &n.id)
+    }
+
+    /// The score it overrode: the zeroed node's without vetoes, or for a
+    /// card veto the final score before it.
+    pub fn before(&self) -> Decimal {
+        self.card.dec(self.fired.before)
+    }
+
+    /// The score it set: 0 for a zeroed node; a card veto's fixed score,
+    /// or `None` where it only forces a grade.
+    pub fn score(&self) -> Option<Decimal> {
+        match self.rule.veto.as_ref() {
+            Some(v) if v.scope == crate::VetoScope::Card => v.score.map(Points::get),
+            _ => Some(Decimal::ZERO),
+        }
+    }
+
+    /// The grade it forces, if any.
+    pub fn grade(&self) -> Option<&'s str> {
+        self.rule.veto.as_ref().and_then(|v| v.grade.as_deref())
     }
 }
 
@@ -418,9 +631,17 @@ pub struct RuleOutcome<'s> {
     pub(crate) card: &'s Scorecard<'s>,
     pub(crate) rule: &'s Rule,
     pub(crate) state: &'s RuleState<'s>,
+    /// The node of the rule's item.
+    pub(crate) item: u32,
 }
 
 impl<'s> RuleOutcome<'s> {
+    /// Whether the rule is in the bonus section: its `raw` and `deducted`
+    /// are points credited, not deducted.
+    pub fn is_bonus(&self) -> bool {
+        self.card.plan().node(self.item).is_some_and(|n| n.outside)
+    }
+
     /// The findings or cases marked exempt: counted apart, deducting
     /// nothing.
     pub fn exempt(&self) -> u64 {

@@ -826,3 +826,226 @@ pub(crate) fn validate(rule: &crate::Rule, item: Points) -> Result<Needs, ShapeP
     }
     Ok(needs)
 }
+
+strict_struct! {
+/// One grade of a rubric's [`grades`](crate::RubricSpec::grades) table:
+/// "90分以上为优秀" is `{"at_least": "90", "label": "优秀"}`. The table runs
+/// from the best grade down; the last grade has no bound and takes every
+/// other score ("60分以下为不合格").
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+serde(deny_unknown_fields)
+pub struct Grade as "Grade", "a grade object {\"at_least\", \"label\"}" {
+    /// The least final score of the grade (none for the last).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::points::decimal_serde::option")]
+    pub at_least: Option<Decimal>,
+    /// The grade's name: `优秀`, `甲级`.
+    pub label: String,
+}
+}
+
+impl Grade {
+    /// The grade `label` for final scores of at least `at_least` (none: the
+    /// last grade, every other score).
+    pub fn new(at_least: Option<Decimal>, label: impl Into<String>) -> Grade {
+        Grade {
+            at_least,
+            label: label.into(),
+        }
+    }
+}
+
+strict_struct! {
+/// When a [`Bonus`] section counts: the base score must be above a value
+/// (`{"above": "80"}`, "高于80分，则进入加分指标评分环节") or at least one
+/// (`{"at_least": "80"}`). Exactly one of the two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+serde(deny_unknown_fields)
+pub struct Gate as "Gate", "a gate object {\"above\"} or {\"at_least\"}" {
+    /// The base score must be above this.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::points::decimal_serde::option")]
+    pub above: Option<Decimal>,
+    /// The base score must be at least this.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::points::decimal_serde::option")]
+    pub at_least: Option<Decimal>,
+}
+}
+
+impl Gate {
+    /// Whether a base score of `base` opens the gate.
+    pub fn opens(self, base: Decimal) -> bool {
+        match (self.above, self.at_least) {
+            (Some(a), _) => base > a,
+            (None, Some(l)) => base >= l,
+            (None, None) => true,
+        }
+    }
+
+    /// Why a base score does not open the gate, for reasons: `未高于80分`.
+    pub(crate) fn closed_words(self) -> String {
+        match (self.above, self.at_least) {
+            (Some(a), _) => format!("未高于{}分", a.normalize()),
+            (None, Some(l)) => format!("低于{}分", l.normalize()),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+strict_struct! {
+/// A bonus section (加分项) outside the declared total: items whose rules
+/// credit points instead of deducting them, each item earning at most its
+/// points and the section at most its `cap` ("加分项累计不超过3分"); counted
+/// only if the base score opens its `gate`. The final score is the base
+/// score plus the bonus, and may exceed the declared total.
+///
+/// Bonus rules use every trigger and pricing shape: "积极分子达到5人以上的，每增加1人加0.5分，
+/// 最高加2分" is a count priced `capped(0.5, 2)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+serde(deny_unknown_fields)
+pub struct Bonus as "Bonus", "a bonus section object" {
+    /// Unique key of the section (`"B"`).
+    pub id: Id,
+    /// The name the document prints (`加分项`).
+    pub name: String,
+    /// The most the section adds.
+    pub cap: Points,
+    /// When the section counts; always without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gate: Option<Gate>,
+    /// The bonus items, in document order.
+    pub items: Vec<crate::Item>,
+}
+}
+
+impl Bonus {
+    /// A bonus section `id` named `name` adding at most `cap` from `items`.
+    pub fn new(id: Id, name: impl Into<String>, cap: Points, items: Vec<crate::Item>) -> Bonus {
+        Bonus {
+            id,
+            name: name.into(),
+            cap,
+            gate: None,
+            items,
+        }
+    }
+
+    /// The same section, counted only where `gate` opens.
+    #[must_use]
+    pub fn with_gate(mut self, gate: Gate) -> Bonus {
+        self.gate = Some(gate);
+        self
+    }
+}
+
+/// What a [`Veto`] overrides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum VetoScope {
+    /// The rule's item scores 0 ("整个项得0分").
+    Item,
+    /// The indicator holding the rule's item scores 0.
+    Indicator,
+    /// The whole card: a fixed final score and/or a forced grade
+    /// ("即判定为不合格（59分），不再对其他指标进行评分").
+    Card,
+}
+
+strict_struct! {
+/// A veto (一票否决): a rule whose breach sets an outcome. Every other rule
+/// is still evaluated and reported; the scorecard lists each veto that
+/// fired and what it overrode.
+///
+/// - `{"scope": "item"}`: the rule's item scores 0.
+/// - `{"scope": "indicator"}`: the indicator holding its item scores 0.
+/// - `{"scope": "card", "score": "59", "grade": "不合格"}`: the final score
+///   is fixed (bonus and all) and/or the grade forced; at least one of the
+///   two.
+///
+/// Where several fire, all are listed and all zeroings apply; of the card
+/// vetoes, the lowest fixed score wins (the first in document order on a
+/// tie), and the grade is that veto's, else the first forced grade in
+/// document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+serde(deny_unknown_fields)
+pub struct Veto as "Veto", "a veto object {\"scope\", \"score\"?, \"grade\"?}" {
+    /// What the veto overrides.
+    pub scope: VetoScope,
+    /// For a card veto, the final score it fixes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<Points>,
+    /// For a card veto, the grade it forces.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
+}
+}
+
+impl Veto {
+    /// A veto zeroing the rule's item.
+    pub fn item() -> Veto {
+        Veto {
+            scope: VetoScope::Item,
+            score: None,
+            grade: None,
+        }
+    }
+
+    /// A veto zeroing the indicator holding the rule's item.
+    pub fn indicator() -> Veto {
+        Veto {
+            scope: VetoScope::Indicator,
+            ..Veto::item()
+        }
+    }
+
+    /// A card veto fixing the final score and/or forcing the grade.
+    pub fn card(score: Option<Points>, grade: Option<String>) -> Veto {
+        Veto {
+            scope: VetoScope::Card,
+            score,
+            grade,
+        }
+    }
+}
+
+/// Checks a veto: a card veto fixes a score or forces a grade (or both);
+/// an item or indicator veto does neither; a bonus rule is no veto.
+/// Returns the fixed score, whose places the plan's scale must hold.
+pub(crate) fn check_veto(veto: &Veto, in_bonus: bool) -> Result<Option<Points>, ShapeProblem> {
+    if in_bonus {
+        return Err(ShapeProblem::Order {
+            what: "a bonus rule cannot be a veto",
+        });
+    }
+    match veto.scope {
+        VetoScope::Card if veto.score.is_none() && veto.grade.is_none() => {
+            Err(ShapeProblem::Order {
+                what: "a card veto fixes a `score` or forces a `grade` (or both)",
+            })
+        }
+        VetoScope::Card if veto.grade.as_deref().is_some_and(|g| g.trim().is_empty()) => {
+            Err(ShapeProblem::Order {
+                what: "a card veto's `grade` is empty",
+            })
+        }
+        VetoScope::Item | VetoScope::Indicator if veto.score.is_some() || veto.grade.is_some() => {
+            Err(ShapeProblem::Order {
+                what: "an item or indicator veto zeroes its node: it takes no `score` or `grade`",
+            })
+        }
+        _ => Ok(veto.score),
+    }
+}
+
+/// Checks a gate: exactly one bound.
+pub(crate) fn check_gate(gate: Gate) -> Result<(), ShapeProblem> {
+    if gate.above.is_some() == gate.at_least.is_some() {
+        return Err(ShapeProblem::Order {
+            what: "a bonus gate gives exactly one of `above` or `at_least`",
+        });
+    }
+    Ok(())
+}

@@ -13,6 +13,7 @@
 mod common;
 
 mod calendar;
+mod card;
 mod conformance;
 mod dates;
 mod diagnostics;
