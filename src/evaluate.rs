@@ -81,7 +81,7 @@ impl Rubric {
         // Each node's points not yet taken by the rules before: the budget
         // that rule shares are drawn from. Beside it, each node's own
         // deduction, filled bottom-up below.
-        let mut remaining: Vec<i64> = plan.nodes.iter().map(|n| n.points).collect();
+        let mut remaining: Vec<i64> = plan.nodes.iter().map(|n| n.limit).collect();
         let mut deducted = vec![0i64; plan.nodes.len()];
         let mut rules = facts;
         // Pricing: each rule's raw deduction and its own cap.
@@ -275,7 +275,7 @@ fn settle(plan: &crate::plan::Plan, deducted: &mut [i64], zero: &[u32]) {
         let Some(own) = from.first_mut() else {
             continue;
         };
-        *own = (*own).min(n.points);
+        *own = (*own).min(n.limit);
         if !zero.is_empty() && zero.binary_search(&(node as u32)).is_ok() {
             *own = n.points;
         }

@@ -47,8 +47,8 @@ pub use plan::{Rubric, RubricError};
 pub use points::{NumberError, Points, PointsError};
 pub use price::FactProblem;
 pub use report::{
-    BonusItemReport, BonusReport, IndicatorReport, ItemReport, Limit, Report, RuleReport,
-    VetoReport,
+    BonusItemReport, BonusReport, IndicatorReport, ItemReport, Limit, PenaltiesReport, Report,
+    RuleReport, VetoReport,
 };
 pub use rubric::{Children, Indicator, Item, RubricSpec};
 pub use rule::{Every, Measure, Penalty, Rule, Trigger, TriggerKind, Within};
@@ -57,7 +57,7 @@ pub use scorecard::{
 };
 pub use shape::{
     Award, Band, Bonus, Direction, Exclusive, Gate, Grade, Keep, Knot, Multiplier, Partial,
-    RatingOption, Rounding, RoundingMode, ShapeProblem, Shortfall, Veto, VetoScope,
+    Penalties, RatingOption, Rounding, RoundingMode, ShapeProblem, Shortfall, Veto, VetoScope,
 };
 
 #[doc(no_inline)]

@@ -149,6 +149,10 @@ pub(crate) struct Plan {
     pub(crate) groups: Vec<GroupPlan>,
     /// The bonus section's node, if the rubric has one.
     pub(crate) bonus: Option<u32>,
+    /// The penalty section's node, if the rubric has one.
+    pub(crate) penalties: Option<u32>,
+    /// The lowest final score, in units (0 by default).
+    pub(crate) floor: i64,
     /// Whether any rule is a veto.
     pub(crate) vetoes: bool,
 }
@@ -165,6 +169,9 @@ pub(crate) struct NodePlan {
     /// INVARIANT: points are at most 10^9 at a scale of at most 6, so below
     /// 10^15 units: every budget and deduction below them fits an i64.
     pub(crate) points: i64,
+    /// The most the node deducts, in units: its points minus its floor
+    /// (its points when the floor is 0).
+    pub(crate) limit: i64,
     /// The parent node; the root's is itself.
     pub(crate) parent: u32,
     /// The node's position among its parent's indicators or items.
@@ -371,6 +378,13 @@ impl Rubric {
         if self.plan.bonus == Some(node) {
             return self.spec.bonus.as_ref().map_or(&[], |b| b.items.as_slice());
         }
+        if self.plan.penalties == Some(node) {
+            return self
+                .spec
+                .penalties
+                .as_ref()
+                .map_or(&[], |p| p.items.as_slice());
+        }
         match self.indicator_at(node).map(|i| &i.children) {
             Some(Children::Items(items)) => items,
             _ => &[],
@@ -570,6 +584,7 @@ struct RawNode {
     end_rule: u32,
     is_item: bool,
     outside: bool,
+    floor: Option<Decimal>,
 }
 
 /// A rule while the plan is built.
@@ -609,6 +624,17 @@ impl Plan {
             Some(bonus) => Some(builder.bonus(bonus)?),
             None => None,
         };
+        let penalty_node = match &spec.penalties {
+            Some(section) => Some(builder.penalties(section)?),
+            None => None,
+        };
+        if let Some(floor) = spec.floor {
+            crate::shape::check_floor(floor).map_err(|problem| RubricError::InvalidShape {
+                rule: spec.id.clone(),
+                problem,
+            })?;
+            builder.scale = builder.scale.max(floor.normalize().scale());
+        }
         check_grades(&spec.grades)?;
 
         // The declared total must be the sum of the top-level indicators.
@@ -651,8 +677,13 @@ impl Plan {
         let nodes: Vec<NodePlan> = raw_nodes
             .into_iter()
             .map(|n| NodePlan {
-                // INVARIANT (see `NodePlan::points`): below 10^15, exact.
+                // INVARIANT (see `NodePlan::points`): below 10^15, exact;
+                // a floor is at least −10^9, so the limit is below 2 × 10^15.
                 points: i64::try_from(units(n.points)).unwrap_or(i64::MAX),
+                limit: i64::try_from(
+                    units(n.points) - n.floor.map_or(0, |f| to_units(f.normalize(), scale)),
+                )
+                .unwrap_or(i64::MAX),
                 id: n.id,
                 label: n.label,
                 parent: n.parent,
@@ -755,6 +786,9 @@ impl Plan {
             rounding: spec.rounding,
             groups: Vec::new(),
             bonus: bonus_node,
+            penalties: penalty_node,
+            floor: i64::try_from(spec.floor.map_or(0, |f| to_units(f.normalize(), scale)))
+                .unwrap_or(0),
             vetoes: raw_rules.iter().any(|r| r.rule.veto.is_some()),
         };
         plan.groups(&spec.exclusive)?;
@@ -838,6 +872,7 @@ impl<'s> PlanBuilder<'s> {
             end_rule: first_rule,
             is_item,
             outside: false,
+            floor: None,
         });
         Ok(index)
     }
@@ -870,6 +905,7 @@ impl<'s> PlanBuilder<'s> {
                 item_position,
                 true,
             )?;
+            self.floor(item_node, item.floor, &item.id)?;
             if let Some(n) = self.nodes.get_mut(item_node as usize) {
                 n.outside = outside;
             }
@@ -900,6 +936,40 @@ impl<'s> PlanBuilder<'s> {
             self.close(item_node)?;
         }
         Ok(())
+    }
+
+    /// Gives `node` its floor, checked.
+    fn floor(&mut self, node: u32, floor: Option<Decimal>, id: &Id) -> Result<(), RubricError> {
+        let Some(floor) = floor else { return Ok(()) };
+        crate::shape::check_floor(floor).map_err(|problem| RubricError::InvalidShape {
+            rule: id.clone(),
+            problem,
+        })?;
+        self.scale = self.scale.max(floor.normalize().scale());
+        if let Some(n) = self.nodes.get_mut(node as usize) {
+            n.floor = Some(floor);
+        }
+        Ok(())
+    }
+
+    /// Plans the penalty section after the total's subtree; returns its
+    /// node. Without a cap its budget is [`Points::MAX`].
+    fn penalties(&mut self, section: &'s crate::Penalties) -> Result<u32, RubricError> {
+        self.claim(&section.id)?;
+        let node = self.push_node(
+            &section.id,
+            format!("“{}”", crate::reason::cut(&section.name)),
+            section.cap.unwrap_or(Points::MAX),
+            0,
+            u32::MAX - 1,
+            false,
+        )?;
+        if let Some(n) = self.nodes.get_mut(node as usize) {
+            n.outside = true;
+        }
+        self.items(&section.items, node, true)?;
+        self.close(node)?;
+        Ok(node)
     }
 
     /// Plans the bonus section after the total's subtree; returns its node.
@@ -949,6 +1019,7 @@ impl<'s> PlanBuilder<'s> {
                 position,
                 false,
             )?;
+            self.floor(node, ind.floor, &ind.id)?;
             match &ind.children {
                 Children::Indicators(children) => self.indicators(children, node, depth + 1)?,
                 Children::Items(items) => self.items(items, node, false)?,

@@ -486,9 +486,18 @@ pub(crate) fn write_reason(rule: &RuleOutcome<'_>, out: &mut String) {
     if let Some(node) = state.bound_by.and_then(|n| card.plan().node(n)) {
         let _ = write!(
             out,
-            "，受{}分值{}分所限，实{verb}{}分",
+            "，受{}分值{}分",
             node.label,
-            Units(node.points.into(), scale),
+            Units(node.points.into(), scale)
+        );
+        // A node whose score may fall below 0 says how far.
+        if node.limit != node.points {
+            let floor = i128::from(node.points) - i128::from(node.limit);
+            let _ = write!(out, "（最低{}分）", Units(floor, scale));
+        }
+        let _ = write!(
+            out,
+            "所限，实{verb}{}分",
             Units(state.applied.into(), scale)
         );
     }

@@ -118,6 +118,34 @@ pub struct Report<'a> {
     /// The bonus section, where the rubric has one.
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     pub bonus: Option<BonusReport<'a>>,
+    /// The penalty section, where the rubric has one.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub penalties: Option<PenaltiesReport<'a>>,
+}
+}
+
+report_struct! {
+/// The penalty section of a [`Report`] (扣分项): what its items deduct from
+/// the final score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct PenaltiesReport<'a> {
+    /// The section's id.
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    /// Its name.
+    #[serde(borrow)]
+    pub name: Cow<'a, str>,
+    /// Its cap, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "amount::option")]
+    pub cap: Option<Decimal>,
+    /// What it deducts from the final score.
+    #[serde(with = "amount")]
+    pub deducted: Decimal,
+    /// Its items.
+    #[serde(borrow)]
+    pub items: Vec<ItemReport<'a>>,
 }
 }
 
@@ -366,6 +394,13 @@ impl Report<'_> {
                 .into_iter()
                 .map(IndicatorReport::into_owned)
                 .collect(),
+            penalties: self.penalties.map(|p| PenaltiesReport {
+                id: owned(p.id),
+                name: owned(p.name),
+                cap: p.cap,
+                deducted: p.deducted,
+                items: p.items.into_iter().map(ItemReport::into_owned).collect(),
+            }),
             bonus: self.bonus.map(|b| BonusReport {
                 id: owned(b.id),
                 name: owned(b.name),
@@ -534,6 +569,7 @@ where
         let (points, deducted) = card.node_units(0);
         let indicators = card.indicators().map(|ind| self.indicator(&ind)).collect();
         let bonus = card.plan().bonus.and_then(|node| self.bonus(node));
+        let penalties = card.plan().penalties.and_then(|node| self.penalties(node));
         let vetoes: Vec<VetoReport<'x>> = card
             .vetoes()
             .map(|v| VetoReport {
@@ -555,12 +591,36 @@ where
             deducted: self.dec(deducted),
             score: card.score(),
             grade: card.grade().map(Cow::Borrowed),
-            base: card.plan().bonus.map(|_| card.base()),
+            base: (card.plan().bonus.is_some() || card.plan().penalties.is_some())
+                .then(|| card.base()),
             vetoed: card.unvetoed_root.map(|_| card.vetoed()),
             vetoes: (!vetoes.is_empty()).then_some(vetoes),
             indicators,
             bonus,
+            penalties,
         }
+    }
+
+    fn penalties(&mut self, node: u32) -> Option<PenaltiesReport<'x>> {
+        let card = self.card;
+        let spec = card.rubric().spec().penalties.as_ref()?;
+        let (_, deducted) = card.node_units(node);
+        let items = spec
+            .items
+            .iter()
+            .zip(node + 1..)
+            .filter_map(|(_, item_node)| {
+                let item = card.item_outcome_at(item_node)?;
+                Some(self.item(&item))
+            })
+            .collect();
+        Some(PenaltiesReport {
+            id: Cow::Borrowed(spec.id.as_str()),
+            name: Cow::Borrowed(spec.name.as_str()),
+            cap: spec.cap.map(|c| c.get()),
+            deducted: self.dec(deducted),
+            items,
+        })
     }
 
     fn bonus(&mut self, node: u32) -> Option<BonusReport<'x>> {
@@ -825,6 +885,19 @@ mod write {
 
     /// `base`, `vetoed`, a veto's `score`: absent when `None`.
     impl WriteJson for Option<Decimal> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(v) = self {
+                v.write_json(out);
+            }
+        }
+
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
+    /// `penalties`: absent when `None`.
+    impl WriteJson for Option<super::PenaltiesReport<'_>> {
         fn write_json(&self, out: &mut String) {
             if let Some(v) = self {
                 v.write_json(out);

@@ -36,6 +36,12 @@ pub struct RubricSpec as "RubricSpec", "a rubric object" {
     /// Groups of rules that never deduct twice ("不重复扣分").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclusive: Vec<crate::Exclusive>,
+    /// The lowest final score, 0 or below; 0 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::points::decimal_serde::option")]
+    pub floor: Option<rust_decimal::Decimal>,
+    /// The penalty section (扣分项) outside the declared total, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penalties: Option<crate::Penalties>,
     /// The bonus section (加分项) outside the declared total, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bonus: Option<crate::Bonus>,
@@ -64,6 +70,8 @@ pub struct Indicator {
     pub points: Points,
     /// What the indicator contains.
     pub children: Children,
+    /// The lowest score the indicator may reach, 0 or below; 0 when absent.
+    pub floor: Option<rust_decimal::Decimal>,
 }
 
 /// What an [`Indicator`] contains: finer indicators or items, never both.
@@ -95,6 +103,10 @@ pub struct Item as "Item", "an item object" {
     pub standard: String,
     /// The clauses of the scoring standard, each a rule.
     pub rules: Vec<Rule>,
+    /// The lowest score the item may reach, 0 or below ("在分值扣完的基础上，
+    /// 实行倒扣分，最多扣2分" is `-2`); 0 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::points::decimal_serde::option")]
+    pub floor: Option<rust_decimal::Decimal>,
 }
 }
 
@@ -132,6 +144,8 @@ impl RubricSpec {
             indicators,
             rounding: None,
             exclusive: Vec::new(),
+            floor: None,
+            penalties: None,
             bonus: None,
             grades: Vec::new(),
             examples: Vec::new(),
@@ -198,6 +212,7 @@ impl Indicator {
             name: name.into(),
             points,
             children: Children::Items(items),
+            floor: None,
         }
     }
 
@@ -213,6 +228,7 @@ impl Indicator {
             name: name.into(),
             points,
             children: Children::Indicators(indicators),
+            floor: None,
         }
     }
 }
@@ -228,7 +244,15 @@ impl Item {
             requirement: String::new(),
             standard: String::new(),
             rules: Vec::new(),
+            floor: None,
         }
+    }
+
+    /// The same item, whose score may fall to `floor` (0 or below).
+    #[must_use]
+    pub fn with_floor(mut self, floor: rust_decimal::Decimal) -> Item {
+        self.floor = Some(floor);
+        self
     }
 
     /// The same item with this performance requirement (绩效要求).
@@ -266,15 +290,20 @@ struct IndicatorRepr {
     indicators: Option<Vec<Indicator>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     items: Option<Vec<Item>>,
+    #[serde(default, with = "crate::points::decimal_serde::option")]
+    floor: Option<rust_decimal::Decimal>,
 }
 
 impl Serialize for Indicator {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Indicator", 4)?;
+        let mut s = serializer.serialize_struct("Indicator", 5)?;
         s.serialize_field("id", &self.id)?;
         s.serialize_field("name", &self.name)?;
         s.serialize_field("points", &self.points)?;
+        if let Some(floor) = self.floor {
+            s.serialize_field("floor", &floor.to_string())?;
+        }
         match &self.children {
             Children::Indicators(children) => s.serialize_field("indicators", children)?,
             Children::Items(items) => s.serialize_field("items", items)?,
@@ -301,6 +330,7 @@ impl<'de> Deserialize<'de> for Indicator {
             name: repr.name,
             points: repr.points,
             children,
+            floor: repr.floor,
         })
     }
 }

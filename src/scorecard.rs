@@ -142,10 +142,25 @@ impl<'a> Scorecard<'a> {
         }
     }
 
-    /// Base plus bonus, before any card veto.
+    /// Base plus bonus minus penalties, at least the rubric's floor, before
+    /// any card veto.
     fn unvetoed_final(&self) -> i128 {
         let (points, deducted) = self.node_units(0);
-        i128::from(points - deducted) + i128::from(self.bonus_units().unwrap_or(0))
+        let sum = i128::from(points - deducted) + i128::from(self.bonus_units().unwrap_or(0))
+            - i128::from(self.penalty_units().unwrap_or(0));
+        sum.max(i128::from(self.plan().floor))
+    }
+
+    /// The penalty section's deduction, in units; `None` without one.
+    pub(crate) fn penalty_units(&self) -> Option<i64> {
+        let node = self.plan().penalties?;
+        self.deducted.get(node as usize).copied()
+    }
+
+    /// What the penalty section (扣分项) deducts from the final score: `None`
+    /// without one.
+    pub fn penalties(&self) -> Option<Decimal> {
+        self.penalty_units().map(|u| self.dec(u))
     }
 
     /// The bonus counted, in units: the section's credit if the base score
@@ -639,7 +654,8 @@ impl<'s> RuleOutcome<'s> {
     /// Whether the rule is in the bonus section: its `raw` and `deducted`
     /// are points credited, not deducted.
     pub fn is_bonus(&self) -> bool {
-        self.card.plan().node(self.item).is_some_and(|n| n.outside)
+        let plan = self.card.plan();
+        plan.bonus.is_some() && plan.node(self.item).map(|n| n.parent) == plan.bonus
     }
 
     /// The findings or cases marked exempt: counted apart, deducting

@@ -1049,3 +1049,54 @@ pub(crate) fn check_gate(gate: Gate) -> Result<(), ShapeProblem> {
     }
     Ok(())
 }
+
+strict_struct! {
+/// A penalty section (扣分项) outside the declared total: items whose rules
+/// deduct from the final score, each item at most its points, the section
+/// at most its `cap` ("扣分项不设上限": no cap). The final score is the base
+/// score plus any bonus minus the penalties, never below the rubric's
+/// floor (0 by default).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+serde(deny_unknown_fields)
+pub struct Penalties as "Penalties", "a penalty section object" {
+    /// Unique key of the section (`"K"`).
+    pub id: Id,
+    /// The name the document prints (`扣分项`).
+    pub name: String,
+    /// The most the section deducts; none: no cap beyond its items'.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Points>,
+    /// The penalty items, in document order.
+    pub items: Vec<crate::Item>,
+}
+}
+
+impl Penalties {
+    /// A penalty section `id` named `name` deducting from `items`, without
+    /// a cap of its own.
+    pub fn new(id: Id, name: impl Into<String>, items: Vec<crate::Item>) -> Penalties {
+        Penalties {
+            id,
+            name: name.into(),
+            cap: None,
+            items,
+        }
+    }
+}
+
+/// Checks a floor: 0 or below, at least −[`Points::MAX`], at most
+/// [`Points::MAX_SCALE`] places.
+pub(crate) fn check_floor(floor: Decimal) -> Result<(), ShapeProblem> {
+    if floor > Decimal::ZERO
+        || floor < -Points::MAX.get()
+        || floor.normalize().scale() > Points::MAX_SCALE
+    {
+        return Err(ShapeProblem::Value {
+            what: "floor",
+            value: floor,
+            expected: "0 or below (at least -1000000000, at most 6 decimal places)",
+        });
+    }
+    Ok(())
+}

@@ -317,3 +317,74 @@ fn report_round_trips() {
     assert_eq!(serde_json::to_string(&report).unwrap(), out);
     assert_eq!(serde_json::to_string(&report.into_owned()).unwrap(), out);
 }
+
+/// Source: S8 "在分值扣完的基础上，实行倒扣分，产区最多扣2分": an item of 4 points
+/// with a floor of −2 deducts up to 6; its indicator keeps its default
+/// floor of 0.
+#[test]
+fn negative_floor() {
+    let text = r#"{"id": "r", "title": "t", "total": "10", "indicators": [
+      {"id": "G", "name": "粮食生产", "points": "4", "floor": "-2", "items": [
+        {"id": "I", "serial": "1", "points": "4", "floor": "-2", "requirement": "q", "rules": [
+          {"id": "a", "label": "耕地面积减少", "text": "每减少1%扣1分，倒扣最多2分", "trigger": {"kind": "count"},
+           "penalty": {"kind": "per_occurrence", "points": "1"}}]}]},
+      {"id": "H", "name": "其他", "points": "6", "items": [
+        {"id": "J", "serial": "2", "points": "6", "requirement": "q", "rules": []}]}]}"#;
+    let engine = Engine::load(text).unwrap();
+    let c = |n: u32| -> Value {
+        serde_json::from_str(
+            &engine
+                .evaluate(&format!(r#"{{"facts": {{"a": {n}}}}}"#))
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    // 5 breaches: 4 − 5 = −1; 9 breaches: floored at −2; the total 10 − 6 = 4.
+    assert_eq!(c(5)["indicators"][0]["items"][0]["score"], "-1");
+    let card = c(9);
+    assert_eq!(card["indicators"][0]["items"][0]["score"], "-2");
+    assert_eq!(card["indicators"][0]["score"], "-2");
+    assert_eq!(card["score"], "4");
+    assert_eq!(
+        card["indicators"][0]["items"][0]["rules"][0]["reason"],
+        "耕地面积减少：9起，扣9分，受第1项分值4分（最低-2分）所限，实扣6分"
+    );
+    // A floor above 0 is refused.
+    let bad = text.replace(
+        r#""points": "4", "floor": "-2", "requirement""#,
+        r#""points": "4", "floor": "1", "requirement""#,
+    );
+    assert!(
+        Engine::load(&bad)
+            .unwrap_err()
+            .message
+            .contains("`floor` `1` must be 0 or below")
+    );
+}
+
+/// Source: S14 "考核评分采用百分制，同时设加分项和扣分项。其中，加分项累计不超过3分，扣分项不设上限":
+/// base 98, bonus 2, penalties 7 → 93; penalties past everything stop at
+/// the floor of 0.
+#[test]
+fn penalty_section() {
+    let penalties = r#""penalties": {"id": "K", "name": "扣分项", "items": [
+        {"id": "K1", "serial": "扣1", "points": "1000", "requirement": "q", "rules": [
+          {"id": "k1", "label": "被上级通报批评", "text": "每次扣3.5分", "unit": "次", "trigger": {"kind": "count"},
+           "penalty": {"kind": "per_occurrence", "points": "3.5"}}]}]},"#;
+    let engine = rubric(&format!("{BONUS}{penalties}"), "");
+    let c = card(&engine, r#""a2": 2, "j2": true, "k1": 2"#);
+    assert_eq!(
+        (c["base"].as_str(), c["score"].as_str()),
+        (Some("98"), Some("93"))
+    );
+    assert_eq!(c["penalties"]["deducted"], "7");
+    assert_eq!(
+        c["penalties"]["items"][0]["reason"],
+        "被上级通报批评：2次，扣7分"
+    );
+    let c = card(&engine, r#""a1": true, "b1": true, "k1": 100"#);
+    assert_eq!(
+        (c["base"].as_str(), c["score"].as_str()),
+        (Some("80"), Some("0"))
+    );
+}
