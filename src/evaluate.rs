@@ -185,6 +185,14 @@ impl Rubric {
             zero.sort_unstable();
             zero.dedup();
         }
+        // An earning item deducts what its rules did not earn.
+        for (node, n) in (0..).zip(&plan.nodes) {
+            if n.earn
+                && let Some(d) = deducted.get_mut(node)
+            {
+                *d = n.points - (*d).min(n.points);
+            }
+        }
         let mut unvetoed = None;
         if !zero.is_empty() {
             let mut without = deducted.clone();

@@ -184,6 +184,9 @@ pub(crate) struct NodePlan {
     pub(crate) end_rule: u32,
     /// Whether the node is an item (else the rubric or an indicator).
     pub(crate) is_item: bool,
+    /// Whether the node is an item that earns ("…得2分"): its rules credit
+    /// it, and its deduction is what they do not earn.
+    pub(crate) earn: bool,
     /// Whether the node lies outside the declared total: the bonus section
     /// and its items. The section's deduction is its credit, and it does
     /// not add to the root's.
@@ -584,6 +587,7 @@ struct RawNode {
     end_rule: u32,
     is_item: bool,
     outside: bool,
+    earn: bool,
     floor: Option<Decimal>,
 }
 
@@ -692,6 +696,7 @@ impl Plan {
                 first_rule: n.first_rule,
                 end_rule: n.end_rule,
                 is_item: n.is_item,
+                earn: n.earn,
                 outside: n.outside,
             })
             .collect();
@@ -721,18 +726,20 @@ impl Plan {
                     // INVARIANT: parents precede children, so this climbs to
                     // the root (node 0) in at most MAX_DEPTH + 1 steps.
                     // A bonus item's rules are bounded by it and its section
-                    // only, never by the total.
+                    // only, never by the total; an earning item's credits
+                    // by the item alone.
                     let mut outside = false;
+                    let earns = nodes.get(node as usize).is_some_and(|n| n.earn);
                     while node != 0 {
                         chains.push(node);
                         let n = nodes.get(node as usize);
                         outside = n.is_some_and(|n| n.outside);
-                        if outside && n.is_some_and(|n| n.parent == 0) {
+                        if earns || (outside && n.is_some_and(|n| n.parent == 0)) {
                             break;
                         }
                         node = n.map_or(0, |n| n.parent);
                     }
-                    if !outside {
+                    if !outside && !earns {
                         chains.push(0);
                     }
                     let end = u32::try_from(chains.len()).map_err(|_| too_large())?;
@@ -872,6 +879,7 @@ impl<'s> PlanBuilder<'s> {
             end_rule: first_rule,
             is_item,
             outside: false,
+            earn: false,
             floor: None,
         });
         Ok(index)
@@ -908,6 +916,7 @@ impl<'s> PlanBuilder<'s> {
             self.floor(item_node, item.floor, &item.id)?;
             if let Some(n) = self.nodes.get_mut(item_node as usize) {
                 n.outside = outside;
+                n.earn = item.earn;
             }
             for (rule_position, rule) in (0u32..).zip(&item.rules) {
                 self.claim(&rule.id)?;

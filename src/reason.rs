@@ -463,7 +463,13 @@ pub(crate) fn write_reason(rule: &RuleOutcome<'_>, out: &mut String) {
     }
     let scale = card.plan().scale;
     // A bonus rule adds what a deduction rule takes.
-    let verb = if rule.is_bonus() { '加' } else { '扣' };
+    let verb = if rule.is_bonus() {
+        '加'
+    } else if rule.credits() {
+        '得'
+    } else {
+        '扣'
+    };
     out.push('，');
     out.push(verb);
     Units(state.raw, scale).push(out);

@@ -107,6 +107,10 @@ pub struct Item as "Item", "an item object" {
     /// 实行倒扣分，最多扣2分" is `-2`); 0 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::points::decimal_serde::option")]
     pub floor: Option<rust_decimal::Decimal>,
+    /// Whether the item earns instead of loses ("…得2分"): it starts from 0
+    /// and its rules credit it, up to its points.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub earn: bool,
 }
 }
 
@@ -245,7 +249,16 @@ impl Item {
             standard: String::new(),
             rules: Vec::new(),
             floor: None,
+            earn: false,
         }
+    }
+
+    /// The same item earning instead of losing: from 0, credited by its
+    /// rules up to its points.
+    #[must_use]
+    pub fn earning(mut self) -> Item {
+        self.earn = true;
+        self
     }
 
     /// The same item, whose score may fall to `floor` (0 or below).

@@ -651,6 +651,12 @@ pub struct RuleOutcome<'s> {
 }
 
 impl<'s> RuleOutcome<'s> {
+    /// Whether the rule credits points (in the bonus section or an earning
+    /// item): its `raw` and `deducted` are points credited, not deducted.
+    pub fn credits(&self) -> bool {
+        self.is_bonus() || self.card.plan().node(self.item).is_some_and(|n| n.earn)
+    }
+
     /// Whether the rule is in the bonus section: its `raw` and `deducted`
     /// are points credited, not deducted.
     pub fn is_bonus(&self) -> bool {

@@ -388,3 +388,47 @@ fn penalty_section() {
         (Some("80"), Some("0"))
     );
 }
+
+/// Source: rubric-shapes.md shape 19 ("…得2分"; S4 "积极分子…得分"): an item that
+/// earns starts from 0 and its rules credit it up to its points; no facts
+/// means 0 for it, not full marks.
+#[test]
+fn earning_item() {
+    let text = r#"{"id": "r", "title": "t", "total": "10", "indicators": [
+      {"id": "G", "name": "宣传工作", "points": "10", "items": [
+        {"id": "I", "serial": "1", "points": "5", "earn": true, "requirement": "q", "rules": [
+          {"id": "a", "label": "在市级以上媒体刊发稿件", "text": "每篇得1分，最高得5分", "unit": "篇",
+           "trigger": {"kind": "count"}, "penalty": {"kind": "capped", "points": "1", "cap": "5"}}]},
+        {"id": "J", "serial": "2", "points": "5", "requirement": "q", "rules": [
+          {"id": "b", "label": "未按时报送", "text": "扣1分", "trigger": {"kind": "flag"},
+           "penalty": {"kind": "flat", "points": "1"}}]}]}]}"#;
+    let engine = Engine::load(text).unwrap();
+    let eval = |facts: &str| -> Value {
+        serde_json::from_str(
+            &engine
+                .evaluate(&format!(r#"{{"facts": {{{facts}}}}}"#))
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    // No facts: item I earns 0, item J keeps 5.
+    let c = eval("");
+    assert_eq!(
+        (
+            c["score"].as_str(),
+            c["indicators"][0]["items"][0]["score"].as_str()
+        ),
+        (Some("5"), Some("0"))
+    );
+    // 3 articles earn 3; b deducts 1: 3 + 4 = 7.
+    let c = eval(r#""a": 3, "b": true"#);
+    assert_eq!(c["score"], "7");
+    let item = &c["indicators"][0]["items"][0];
+    assert_eq!(
+        (item["score"].as_str(), item["deducted"].as_str()),
+        (Some("3"), Some("2"))
+    );
+    assert_eq!(item["reason"], "在市级以上媒体刊发稿件：3篇，得3分");
+    // 9 articles: at most 5.
+    assert_eq!(eval(r#""a": 9"#)["score"], "10");
+}
