@@ -202,6 +202,8 @@ pub struct Facts<'r> {
     /// The smallest id given that names no rule (the JSON surface reports
     /// it as `Inspection` evaluation would).
     pub(crate) unknown: Option<Id>,
+    /// Items and rules marked not applicable, with their reasons.
+    pub(crate) not_applicable: std::collections::BTreeMap<Id, String>,
 }
 
 impl Rubric {
@@ -215,6 +217,7 @@ impl Rubric {
             as_of: None,
             named: None,
             unknown: None,
+            not_applicable: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -258,6 +261,22 @@ impl<'r> Facts<'r> {
     pub fn as_of(mut self, as_of: NaiveDate) -> Facts<'r> {
         self.as_of = Some(as_of);
         self
+    }
+
+    /// Marks the item or rule `id` not applicable for `reason` (see
+    /// [`Inspection::not_applicable`]); checked when evaluated.
+    ///
+    /// # Errors
+    ///
+    /// [`EvalError::UnknownRule`] if `id` is not a valid id.
+    pub fn set_not_applicable(
+        &mut self,
+        id: &str,
+        reason: impl Into<String>,
+    ) -> Result<&mut Facts<'r>, EvalError> {
+        let id = Id::new(id).map_err(|_| unknown(id))?;
+        self.not_applicable.insert(id, reason.into());
+        Ok(self)
     }
 
     /// The fact recorded for rule `rule`, if any.
@@ -312,7 +331,8 @@ impl<'r> Facts<'r> {
                 id: unknown.clone(),
             });
         }
-        rubric.score(bound, ctx)
+        let na = rubric.mark_na(&self.not_applicable, &mut bound)?;
+        rubric.score(bound, ctx, na)
     }
 }
 

@@ -55,8 +55,9 @@ impl Rubric {
     pub fn evaluate<'a>(&'a self, inspection: &'a Inspection) -> Result<Scorecard<'a>, EvalError> {
         self.check_named(inspection.rubric.as_ref())?;
         let ctx = Context::new(self, inspection.period, inspection.as_of);
-        let facts = bind(self, inspection, &ctx)?;
-        self.score(facts, ctx)
+        let mut facts = bind(self, inspection, &ctx)?;
+        let na = self.mark_na(&inspection.not_applicable, &mut facts)?;
+        self.score(facts, ctx, na)
     }
 
     /// Refuses facts recorded for another rubric.
@@ -70,11 +71,74 @@ impl Rubric {
         }
     }
 
+    /// Marks the items and rules an inspection says do not apply, checking
+    /// that the rubric allows it and that none of them has a fact.
+    pub(crate) fn mark_na<'a>(
+        &self,
+        marks: &'a std::collections::BTreeMap<Id, String>,
+        facts: &mut Bound<'_>,
+    ) -> Result<Vec<crate::scorecard::NaMark<'a>>, EvalError> {
+        let plan = self.plan();
+        let mut out = Vec::with_capacity(marks.len());
+        for (id, reason) in marks {
+            let fail = |problem| EvalError::NotApplicable {
+                id: id.clone(),
+                problem,
+            };
+            if self.spec().not_applicable.is_none() {
+                return Err(fail(crate::NaProblem::NotAllowed));
+            }
+            let (item, rules) = if let Some(node) = plan.item_node(id.as_str()) {
+                let n = plan
+                    .node(node)
+                    .ok_or_else(|| fail(crate::NaProblem::Unknown))?;
+                (Some(node), n.first_rule..n.end_rule)
+            } else if let Some(index) = plan.rule_index(id.as_str()) {
+                (None, index..index + 1)
+            } else {
+                return Err(fail(crate::NaProblem::Unknown));
+            };
+            for index in rules.clone() {
+                let (Some(state), Some(rule)) = (
+                    facts.get_mut(index as usize),
+                    plan.rules.get(index as usize),
+                ) else {
+                    continue;
+                };
+                if plan.node(rule.item).is_some_and(|n| n.outside) {
+                    return Err(fail(crate::NaProblem::Outside));
+                }
+                if state.fact.is_some() {
+                    let rule = self
+                        .rule_at(index)
+                        .map_or_else(|| id.clone(), |r| r.id.clone());
+                    return Err(fail(crate::NaProblem::HasFact { rule }));
+                }
+                state.na = true;
+            }
+            if item.is_some_and(|node| plan.node(node).is_some_and(|n| n.outside)) {
+                return Err(fail(crate::NaProblem::Outside));
+            }
+            out.push(crate::scorecard::NaMark {
+                item,
+                rule: if item.is_none() {
+                    Some(rules.start)
+                } else {
+                    None
+                },
+                reason,
+            });
+        }
+        out.sort_unstable_by_key(crate::scorecard::NaMark::key);
+        Ok(out)
+    }
+
     /// Prices, caps and bounds the counted facts: the scorecard.
     pub(crate) fn score<'a>(
         &'a self,
         facts: Bound<'a>,
         ctx: Context<'_>,
+        na: Vec<crate::scorecard::NaMark<'a>>,
     ) -> Result<Scorecard<'a>, EvalError> {
         let plan = self.plan();
 
@@ -208,6 +272,7 @@ impl Rubric {
             as_of: ctx.as_of,
             vetoes: Vec::new(),
             unvetoed_root: None,
+            na,
         };
         Ok(card.with_vetoes(fired, unvetoed.as_deref()))
     }

@@ -50,6 +50,15 @@ pub struct Inspection as "Inspection", "an inspection object" {
     /// The facts, by rule id.
     #[serde(default, deserialize_with = "facts_without_duplicates")]
     pub facts: BTreeMap<Id, Fact>,
+    /// Items and rules that do not apply to the assessee (合理缺项), by id,
+    /// each with its reason; the rubric's `not_applicable` policy says what
+    /// that means. Distinct from not assessed (no fact).
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "reasons_without_duplicates"
+    )]
+    pub not_applicable: BTreeMap<Id, String>,
 }
 }
 
@@ -83,6 +92,21 @@ impl Inspection {
     /// The facts, by rule id.
     pub fn facts(&self) -> &BTreeMap<Id, Fact> {
         &self.facts
+    }
+
+    /// The same inspection with the item or rule `id` marked not
+    /// applicable for `reason`.
+    ///
+    /// # Errors
+    ///
+    /// [`IdError`] if `id` is not a valid [`Id`].
+    pub fn not_applicable(
+        mut self,
+        id: &str,
+        reason: impl Into<String>,
+    ) -> Result<Inspection, IdError> {
+        self.not_applicable.insert(Id::new(id)?, reason.into());
+        Ok(self)
     }
 }
 
@@ -810,4 +834,35 @@ fn facts_without_duplicates<'de, D: Deserializer<'de>>(
         }
     }
     deserializer.deserialize_map(FactsVisitor)
+}
+
+/// Reads the `not_applicable` object, refusing an id given twice.
+pub(crate) fn reasons_without_duplicates<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<Id, String>, D::Error> {
+    struct ReasonsVisitor;
+    impl<'de> Visitor<'de> for ReasonsVisitor {
+        type Value = BTreeMap<Id, String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object from item or rule id to the reason it does not apply")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(id) = map.next_key::<Id>()? {
+                match out.entry(id) {
+                    std::collections::btree_map::Entry::Occupied(repeat) => {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "`{}` is marked not applicable twice",
+                            repeat.key()
+                        )));
+                    }
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        slot.insert(map.next_value::<String>()?);
+                    }
+                }
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_map(ReasonsVisitor)
 }

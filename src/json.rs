@@ -106,12 +106,15 @@ pub enum ErrorCode {
     /// rating option, a discretionary amount missing or out of range, an
     /// unknown multiplier, an exemption ground the rule does not accept.
     InvalidFact,
+    /// `not-applicable`: an item or rule marked not applicable that cannot
+    /// be (unknown, not allowed by the rubric, or with a fact too).
+    NotApplicable,
 }
 
 impl ErrorCode {
     /// Every code, in the order of the enum: for wrappers that document or
     /// check the list.
-    pub const ALL: [ErrorCode; 16] = [
+    pub const ALL: [ErrorCode; 17] = [
         ErrorCode::Syntax,
         ErrorCode::Utf8,
         ErrorCode::NullPointer,
@@ -128,6 +131,7 @@ impl ErrorCode {
         ErrorCode::OutOfDomain,
         ErrorCode::Overflow,
         ErrorCode::InvalidFact,
+        ErrorCode::NotApplicable,
     ];
 
     /// The code as it appears in JSON: `unknown-rule`.
@@ -149,6 +153,7 @@ impl ErrorCode {
             ErrorCode::OutOfDomain => "out-of-domain",
             ErrorCode::Overflow => "overflow",
             ErrorCode::InvalidFact => "invalid-fact",
+            ErrorCode::NotApplicable => "not-applicable",
         }
     }
 }
@@ -230,6 +235,7 @@ impl From<EvalError> for JsonError {
             EvalError::OutOfDomain { rule, .. } => (ErrorCode::OutOfDomain, rule),
             EvalError::Overflow { rule, .. } => (ErrorCode::Overflow, rule),
             EvalError::InvalidFact { rule, .. } => (ErrorCode::InvalidFact, rule),
+            EvalError::NotApplicable { id, .. } => (ErrorCode::NotApplicable, id),
         };
         JsonError::new(code, message).with_id(id)
     }

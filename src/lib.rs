@@ -39,7 +39,7 @@ mod text;
 pub use bind::Facts;
 pub use calendar::{Calendar, CalendarError, DayKind, ListedDay, YearSchedule};
 pub use diagnostics::{Code, Diagnostic};
-pub use error::{CaseProblem, EvalError, Needs};
+pub use error::{CaseProblem, EvalError, NaProblem, Needs};
 pub use example::{Example, Mismatch};
 pub use id::{Id, IdError};
 pub use inspection::{Case, Fact, FactKind, Finding, Inspection, Period, PeriodError};
@@ -48,7 +48,7 @@ pub use points::{NumberError, Points, PointsError};
 pub use price::FactProblem;
 pub use report::{
     BonusItemReport, BonusReport, IndicatorReport, ItemReport, Limit, PenaltiesReport, Report,
-    RuleReport, VetoReport,
+    Rescaled, RuleReport, VetoReport,
 };
 pub use rubric::{Children, Indicator, Item, RubricSpec};
 pub use rule::{Every, Measure, Penalty, Rule, Trigger, TriggerKind, Within};
@@ -56,8 +56,9 @@ pub use scorecard::{
     IndicatorOutcome, ItemOutcome, LimitedBy, RuleOutcome, Scorecard, VetoOutcome,
 };
 pub use shape::{
-    Award, Band, Bonus, Direction, Exclusive, Gate, Grade, Keep, Knot, Multiplier, Partial,
-    Penalties, RatingOption, Rounding, RoundingMode, ShapeProblem, Shortfall, Veto, VetoScope,
+    Award, Band, Bonus, Direction, Exclusive, Gate, Grade, Keep, Knot, Multiplier, NaPolicy,
+    Partial, Penalties, RatingOption, Rounding, RoundingMode, ShapeProblem, Shortfall, Veto,
+    VetoScope,
 };
 
 #[doc(no_inline)]

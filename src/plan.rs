@@ -153,6 +153,8 @@ pub(crate) struct Plan {
     pub(crate) penalties: Option<u32>,
     /// The lowest final score, in units (0 by default).
     pub(crate) floor: i64,
+    /// Item ids with their nodes, sorted by id.
+    pub(crate) item_ids: Vec<(Id, u32)>,
     /// Whether any rule is a veto.
     pub(crate) vetoes: bool,
 }
@@ -402,6 +404,15 @@ impl Rubric {
 }
 
 impl Plan {
+    /// The node of the item with this id (a binary search).
+    pub(crate) fn item_node(&self, id: &str) -> Option<u32> {
+        self.item_ids
+            .binary_search_by(|(probe, _)| probe.as_str().cmp(id))
+            .ok()
+            .and_then(|at| self.item_ids.get(at))
+            .map(|(_, node)| *node)
+    }
+
     /// The node `node`.
     ///
     /// INVARIANT: callers pass node indices from the plan itself; the check
@@ -654,6 +665,9 @@ impl Plan {
             });
         }
 
+        if spec.not_applicable == Some(crate::NaPolicy::Rescale) && builder.divides.is_none() {
+            builder.divides = Some(&spec.id);
+        }
         let PlanBuilder {
             mut scale,
             divides,
@@ -797,7 +811,15 @@ impl Plan {
             floor: i64::try_from(spec.floor.map_or(0, |f| to_units(f.normalize(), scale)))
                 .unwrap_or(0),
             vetoes: raw_rules.iter().any(|r| r.rule.veto.is_some()),
+            item_ids: Vec::new(),
         };
+        let mut item_ids: Vec<(Id, u32)> = plan
+            .items
+            .iter()
+            .filter_map(|&i| plan.nodes.get(i as usize).map(|n| (n.id.clone(), i)))
+            .collect();
+        item_ids.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        plan.item_ids = item_ids;
         plan.groups(&spec.exclusive)?;
         Ok(plan)
     }

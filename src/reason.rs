@@ -342,8 +342,37 @@ impl Reasons {
     /// their spans; returns the span of the item's reason.
     pub(crate) fn append(&mut self, item: &ItemOutcome<'_>) -> (usize, usize) {
         let from = self.text.len();
+        // An item marked not applicable says so; its rules say nothing.
+        if let Some(reason) = item.card.na_item(item.node) {
+            for _ in item.rules() {
+                self.spans.push((from, from));
+            }
+            self.text.push_str("合理缺项（");
+            push_note(&mut self.text, reason);
+            self.text.push_str(
+                if item.card.rubric.spec().not_applicable == Some(crate::NaPolicy::Rescale) {
+                    "），不计入应得分，按应得分标化"
+                } else {
+                    "），此处不失分"
+                },
+            );
+            return (from, self.text.len());
+        }
         let mut first = None;
         for rule in item.rules() {
+            if let Some(reason) = rule.na_reason() {
+                if first.is_some() {
+                    self.text.push('；');
+                }
+                let start = self.text.len();
+                first.get_or_insert(start);
+                self.text.push_str(&rule.rule.label);
+                self.text.push_str("：不适用（");
+                push_note(&mut self.text, reason);
+                self.text.push('）');
+                self.spans.push((start, self.text.len()));
+                continue;
+            }
             if !has_reason(rule.state) {
                 self.spans.push((self.text.len(), self.text.len()));
                 continue;

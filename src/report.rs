@@ -112,6 +112,10 @@ pub struct Report<'a> {
     /// The vetoes that fired, where any did.
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     pub vetoes: Option<Vec<VetoReport<'a>>>,
+    /// Where items not applicable rescaled the base: the points still
+    /// applicable and those earned (标化分 = earned ÷ applicable × total).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rescaled: Option<Rescaled>,
     /// The top-level indicators.
     #[serde(borrow)]
     pub indicators: Vec<IndicatorReport<'a>>,
@@ -147,6 +151,19 @@ pub struct PenaltiesReport<'a> {
     #[serde(borrow)]
     pub items: Vec<ItemReport<'a>>,
 }
+}
+
+/// How items not applicable rescaled the base score, in a [`Report`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Rescaled {
+    /// The points still applicable (应得的最高分数).
+    #[serde(with = "amount")]
+    pub applicable: Decimal,
+    /// The points earned of them (所得的分数).
+    #[serde(with = "amount")]
+    pub earned: Decimal,
 }
 
 report_struct! {
@@ -289,6 +306,10 @@ pub struct ItemReport<'a> {
     /// The reason (扣分原因): its rules' reasons joined by `；`.
     #[serde(borrow)]
     pub reason: Cow<'a, str>,
+    /// `false` when the inspection marked the item not applicable (absent
+    /// otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applicable: Option<bool>,
     /// Its rules.
     #[serde(borrow)]
     pub rules: Vec<RuleReport<'a>>,
@@ -306,6 +327,10 @@ pub struct RuleReport<'a> {
     pub id: Cow<'a, str>,
     /// Whether the inspection recorded a fact for it.
     pub assessed: bool,
+    /// `false` when the inspection marked the rule (or its item) not
+    /// applicable (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applicable: Option<bool>,
     /// The breaches counted.
     pub breaches: u64,
     /// For a deadline rule, the cases not done and not yet due (absent for
@@ -377,6 +402,7 @@ impl Report<'_> {
             grade: self.grade.map(owned),
             base: self.base,
             vetoed: self.vetoed,
+            rescaled: self.rescaled,
             vetoes: self.vetoes.map(|list| {
                 list.into_iter()
                     .map(|v| VetoReport {
@@ -454,6 +480,7 @@ impl ItemReport<'_> {
             deducted: self.deducted,
             score: self.score,
             reason: owned(self.reason),
+            applicable: self.applicable,
             rules: self.rules.into_iter().map(RuleReport::into_owned).collect(),
         }
     }
@@ -465,6 +492,7 @@ impl RuleReport<'_> {
         RuleReport {
             id: owned(self.id),
             assessed: self.assessed,
+            applicable: self.applicable,
             breaches: self.breaches,
             pending: self.pending,
             exempt: self.exempt,
@@ -566,7 +594,7 @@ where
 
     fn report(mut self) -> Report<'x> {
         let card = self.card;
-        let (points, deducted) = card.node_units(0);
+        let (points, _) = card.node_units(0);
         let indicators = card.indicators().map(|ind| self.indicator(&ind)).collect();
         let bonus = card.plan().bonus.and_then(|node| self.bonus(node));
         let penalties = card.plan().penalties.and_then(|node| self.penalties(node));
@@ -588,13 +616,16 @@ where
         Report {
             rubric: Cow::Borrowed(card.rubric().id().as_str()),
             points: self.dec(points),
-            deducted: self.dec(deducted),
+            deducted: card.deducted(),
             score: card.score(),
             grade: card.grade().map(Cow::Borrowed),
             base: (card.plan().bonus.is_some() || card.plan().penalties.is_some())
                 .then(|| card.base()),
             vetoed: card.unvetoed_root.map(|_| card.vetoed()),
             vetoes: (!vetoes.is_empty()).then_some(vetoes),
+            rescaled: card
+                .rescaled()
+                .map(|(applicable, earned)| Rescaled { applicable, earned }),
             indicators,
             bonus,
             penalties,
@@ -718,6 +749,7 @@ where
                 RuleReport {
                     id: Cow::Borrowed(rule.id().as_str()),
                     assessed: rule.assessed(),
+                    applicable: (!rule.applicable()).then_some(false),
                     breaches: rule.breaches(),
                     pending: matches!(rule.rule().trigger, Trigger::Deadline { .. })
                         .then(|| rule.pending()),
@@ -746,9 +778,15 @@ where
             deducted: self.dec(deducted),
             score: self.dec(points - deducted),
             reason,
+            applicable: card_na(self.card, item.node),
             rules,
         }
     }
+}
+
+/// `Some(false)` for an item marked not applicable.
+fn card_na(card: &Scorecard<'_>, node: u32) -> Option<bool> {
+    card.na_item(node).map(|_| false)
 }
 
 impl serde::Serialize for Scorecard<'_> {
@@ -888,6 +926,23 @@ mod write {
         fn write_json(&self, out: &mut String) {
             if let Some(v) = self {
                 v.write_json(out);
+            }
+        }
+
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
+    /// `rescaled`: absent when `None`.
+    impl WriteJson for Option<super::Rescaled> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(r) = self {
+                out.push_str("{\"applicable\":");
+                r.applicable.write_json(out);
+                out.push_str(",\"earned\":");
+                r.earned.write_json(out);
+                out.push('}');
             }
         }
 

@@ -36,6 +36,10 @@ pub struct RubricSpec as "RubricSpec", "a rubric object" {
     /// Groups of rules that never deduct twice ("不重复扣分").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclusive: Vec<crate::Exclusive>,
+    /// What an item marked not applicable in an inspection means; absent:
+    /// no item may be marked so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<crate::NaPolicy>,
     /// The lowest final score, 0 or below; 0 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::points::decimal_serde::option")]
     pub floor: Option<rust_decimal::Decimal>,
@@ -148,6 +152,7 @@ impl RubricSpec {
             indicators,
             rounding: None,
             exclusive: Vec::new(),
+            not_applicable: None,
             floor: None,
             penalties: None,
             bonus: None,

@@ -50,6 +50,24 @@ pub struct Scorecard<'a> {
     pub(crate) vetoes: Vec<Fired>,
     /// The root's deduction had no node been zeroed by a veto.
     pub(crate) unvetoed_root: Option<i64>,
+    /// The items and rules marked not applicable, in id order.
+    pub(crate) na: Vec<NaMark<'a>>,
+}
+
+/// An item (by node) or a rule (by index) marked not applicable, with the
+/// inspection's reason.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NaMark<'a> {
+    pub(crate) item: Option<u32>,
+    pub(crate) rule: Option<u32>,
+    pub(crate) reason: &'a str,
+}
+
+impl NaMark<'_> {
+    /// The sort key: items by node, then rules by index.
+    pub(crate) fn key(&self) -> (u32, u32) {
+        (self.item.unwrap_or(u32::MAX), self.rule.unwrap_or(u32::MAX))
+    }
 }
 
 /// A veto that fired: its rule, the node it zeroed (0 for a card veto),
@@ -83,6 +101,8 @@ pub(crate) struct RuleState<'a> {
     pub(crate) priced: bool,
     /// Whether the declared rounding changed the priced value.
     pub(crate) rounded: bool,
+    /// Whether the rule (or its item) was marked not applicable.
+    pub(crate) na: bool,
     /// The rule of its exclusive group that deducted instead, if another did.
     pub(crate) excluded_by: Option<u32>,
 }
@@ -99,6 +119,7 @@ impl RuleState<'_> {
         exempt: 0,
         priced: false,
         rounded: false,
+        na: false,
         excluded_by: None,
     };
 }
@@ -115,15 +136,90 @@ impl<'a> Scorecard<'a> {
     }
 
     /// The points deducted in all from the declared total (vetoes that zero
-    /// a node included).
+    /// a node included; where not-applicable items rescale the base, the
+    /// total minus the rescaled base).
     pub fn deducted(&self) -> Decimal {
-        self.node_deducted(0)
+        let (points, _) = self.node_units(0);
+        self.dec(i128::from(points) - self.base_units())
     }
 
     /// The base score: the declared total minus its deductions, before any
-    /// bonus or card veto.
+    /// bonus or card veto; rescaled where the rubric rescales for items
+    /// not applicable.
     pub fn base(&self) -> Decimal {
-        self.node_score(0)
+        self.dec(self.base_units())
+    }
+
+    /// The base score in units.
+    pub(crate) fn base_units(&self) -> i128 {
+        let (points, deducted) = self.node_units(0);
+        match self.rescale() {
+            Some((applicable, base)) if applicable > 0 => base,
+            Some(_) => i128::from(points),
+            None => i128::from(points - deducted),
+        }
+    }
+
+    /// For a rubric that rescales and an inspection with items not
+    /// applicable: the points still applicable and the rescaled base
+    /// (earned ÷ applicable × total, rounded as the rubric declares), in
+    /// units.
+    pub(crate) fn rescale(&self) -> Option<(i64, i128)> {
+        if self.rubric.spec().not_applicable != Some(crate::NaPolicy::Rescale) {
+            return None;
+        }
+        let plan = self.plan();
+        let left_out: i64 = self
+            .na
+            .iter()
+            .filter_map(|m| m.item.and_then(|node| plan.node(node)).map(|n| n.points))
+            .fold(0i64, i64::saturating_add);
+        if left_out == 0 {
+            return None;
+        }
+        let (points, deducted) = self.node_units(0);
+        let applicable = (points - left_out).max(0);
+        let earned = (applicable - deducted).max(0);
+        let exact = self
+            .dec(earned)
+            .checked_mul(self.dec(points))?
+            .checked_div(self.dec(applicable))?;
+        let rounded = match plan.rounding {
+            Some(r) => r.round(exact),
+            None => exact,
+        };
+        Some((applicable, crate::plan::to_units(rounded, plan.scale)))
+    }
+
+    /// The points still applicable and the points earned of them, where
+    /// items not applicable rescale the base (`None` otherwise).
+    pub fn rescaled(&self) -> Option<(Decimal, Decimal)> {
+        let (applicable, _) = self.rescale()?;
+        let (_, deducted) = self.node_units(0);
+        Some((
+            self.dec(applicable),
+            self.dec((applicable - deducted).max(0)),
+        ))
+    }
+
+    /// The reason the item at `node` was marked not applicable, if it was.
+    pub(crate) fn na_item(&self, node: u32) -> Option<&'a str> {
+        self.na_lookup((node, u32::MAX))
+    }
+
+    /// The reason the rule with index `index` was marked not applicable,
+    /// if it was (itself, not through its item).
+    pub(crate) fn na_rule(&self, index: u32) -> Option<&'a str> {
+        self.na_lookup((u32::MAX, index))
+    }
+
+    /// A binary search of the marks, kept sorted by [`NaMark::key`].
+    fn na_lookup(&self, key: (u32, u32)) -> Option<&'a str> {
+        if self.na.is_empty() {
+            return None;
+        }
+        let at = self.na.binary_search_by_key(&key, NaMark::key).ok()?;
+        self.na.get(at).map(|m| m.reason)
     }
 
     /// The final score: the base score plus the bonus (where the rubric has
@@ -145,8 +241,7 @@ impl<'a> Scorecard<'a> {
     /// Base plus bonus minus penalties, at least the rubric's floor, before
     /// any card veto.
     fn unvetoed_final(&self) -> i128 {
-        let (points, deducted) = self.node_units(0);
-        let sum = i128::from(points - deducted) + i128::from(self.bonus_units().unwrap_or(0))
+        let sum = self.base_units() + i128::from(self.bonus_units().unwrap_or(0))
             - i128::from(self.penalty_units().unwrap_or(0));
         sum.max(i128::from(self.plan().floor))
     }
@@ -272,9 +367,9 @@ impl<'a> Scorecard<'a> {
         self
     }
 
-    /// Whether every rule had a fact.
+    /// Whether every rule had a fact or was marked not applicable.
     pub fn is_complete(&self) -> bool {
-        self.rules.iter().all(|r| r.fact.is_some())
+        self.rules.iter().all(|r| r.fact.is_some() || r.na)
     }
 
     /// The assessment period, if the inspection gave one.
@@ -362,6 +457,7 @@ impl<'a> Scorecard<'a> {
             rule: self.rubric.rule_at(index)?,
             state: self.rules.get(index as usize)?,
             item,
+            index,
         })
     }
 
@@ -541,11 +637,13 @@ impl<'s> ItemOutcome<'s> {
             .rules
             .iter()
             .zip(card.rules.get(first..end).unwrap_or_default())
-            .map(move |(rule, state)| RuleOutcome {
+            .zip(first as u32..)
+            .map(move |((rule, state), index)| RuleOutcome {
                 card,
                 rule,
                 state,
                 item,
+                index,
             })
     }
 }
@@ -648,6 +746,8 @@ pub struct RuleOutcome<'s> {
     pub(crate) state: &'s RuleState<'s>,
     /// The node of the rule's item.
     pub(crate) item: u32,
+    /// The rule's index in document order.
+    pub(crate) index: u32,
 }
 
 impl<'s> RuleOutcome<'s> {
@@ -662,6 +762,20 @@ impl<'s> RuleOutcome<'s> {
     pub fn is_bonus(&self) -> bool {
         let plan = self.card.plan();
         plan.bonus.is_some() && plan.node(self.item).map(|n| n.parent) == plan.bonus
+    }
+
+    /// Whether the rule applies: `false` when the inspection marked it (or
+    /// its item) not applicable.
+    pub fn applicable(&self) -> bool {
+        !self.state.na
+    }
+
+    /// The reason the rule itself was marked not applicable, if it was.
+    pub(crate) fn na_reason(&self) -> Option<&'s str> {
+        if !self.state.na {
+            return None;
+        }
+        self.card.na_rule(self.index)
     }
 
     /// The findings or cases marked exempt: counted apart, deducting

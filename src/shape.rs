@@ -1100,3 +1100,17 @@ pub(crate) fn check_floor(floor: Decimal) -> Result<(), ShapeProblem> {
     }
     Ok(())
 }
+
+/// What marking an item not applicable (合理缺项) means, as the rubric
+/// declares it ([`RubricSpec::not_applicable`](crate::RubricSpec::not_applicable)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NaPolicy {
+    /// The item scores full marks ("此处不失分").
+    Full,
+    /// The item is left out and the base score rescaled to the total:
+    /// "标化分=所得的分数除以该单位应得的最高分数×100", rounded as the rubric
+    /// declares.
+    Rescale,
+}

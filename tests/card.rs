@@ -432,3 +432,111 @@ fn earning_item() {
     // 9 articles: at most 5.
     assert_eq!(eval(r#""a": 9"#)["score"], "10");
 }
+
+/// A rubric of three items (30, 30, 40) whose not-applicable items follow
+/// `policy`.
+fn na_rubric(policy: &str) -> Engine {
+    let text = format!(
+        r#"{{"id": "r", "title": "t", "total": "100", "not_applicable": "{policy}",
+        "rounding": {{"places": 1, "mode": "half_up"}},
+        "indicators": [{{"id": "G", "name": "g", "points": "100", "items": [
+          {{"id": "I1", "serial": "1", "points": "30", "requirement": "q", "rules": [
+            {{"id": "a", "label": "未建立制度", "text": "扣5分", "trigger": {{"kind": "flag"}}, "penalty": {{"kind": "flat", "points": "5"}}}}]}},
+          {{"id": "I2", "serial": "2", "points": "30", "requirement": "q", "rules": [
+            {{"id": "b", "label": "台账不全", "text": "扣3分", "trigger": {{"kind": "flag"}}, "penalty": {{"kind": "flat", "points": "3"}}}}]}},
+          {{"id": "I3", "serial": "3", "points": "40", "requirement": "q", "rules": [
+            {{"id": "c", "label": "对外服务不规范", "text": "扣10分", "trigger": {{"kind": "flag"}}, "penalty": {{"kind": "flat", "points": "10"}}}}]}}]}}]}}"#
+    );
+    Engine::load(&text).unwrap()
+}
+
+fn eval(engine: &Engine, text: &str) -> Value {
+    serde_json::from_str(&engine.evaluate(text).unwrap()).unwrap()
+}
+
+/// Source: S7 "可以有合理缺项（合理缺项项目用“－”标示），但需标化。标化分=所得的分数除以该单位应得的最高分数×100":
+/// item 3 (40) not applicable, 5 deducted: 55 of 60 → 91.666… → 91.7.
+#[test]
+fn not_applicable_rescaled() {
+    let engine = na_rubric("rescale");
+    let c = eval(
+        &engine,
+        r#"{"facts": {"a": true, "b": false}, "not_applicable": {"I3": "无对外服务职能"}}"#,
+    );
+    assert_eq!(
+        (c["score"].as_str(), c["deducted"].as_str()),
+        (Some("91.7"), Some("8.3"))
+    );
+    assert_eq!(
+        c["rescaled"],
+        serde_json::json!({"applicable": "60", "earned": "55"})
+    );
+    let item = &c["indicators"][0]["items"][2];
+    assert_eq!(
+        (item["applicable"].as_bool(), item["score"].as_str()),
+        (Some(false), Some("40"))
+    );
+    assert_eq!(
+        item["reason"],
+        "合理缺项（无对外服务职能），不计入应得分，按应得分标化"
+    );
+    assert_eq!(item["rules"][0]["applicable"], false);
+    // Not applicable is not "not assessed": the inspection is complete.
+    let inspection: ducha::Inspection = ducha::json::from_str(
+        r#"{"facts": {"a": true, "b": false}, "not_applicable": {"I3": "无对外服务职能"}}"#,
+    )
+    .unwrap();
+    let rubric: ducha::Rubric = ducha::json::from_str(&engine.rubric_json()).unwrap();
+    assert!(rubric.evaluate(&inspection).unwrap().is_complete());
+    // Nothing marked: no rescaling, as before.
+    let c = eval(&engine, r#"{"facts": {"a": true}}"#);
+    assert_eq!(c["score"], "95");
+    assert!(c.get("rescaled").is_none());
+}
+
+/// Source: rubric-shapes.md shape 10b, "此处不失分": under `full`, an item
+/// not applicable keeps its points; a rule may be not applicable too.
+#[test]
+fn not_applicable_full_and_errors() {
+    let engine = na_rubric("full");
+    let c = eval(
+        &engine,
+        r#"{"facts": {"a": true}, "not_applicable": {"I3": "无对外服务职能", "b": "本年度无此项工作"}}"#,
+    );
+    assert_eq!(c["score"], "95");
+    assert_eq!(
+        c["indicators"][0]["items"][2]["reason"],
+        "合理缺项（无对外服务职能），此处不失分"
+    );
+    assert_eq!(
+        c["indicators"][0]["items"][1]["reason"],
+        "台账不全：不适用（本年度无此项工作）"
+    );
+    let err = |text: &str| engine.evaluate(text).unwrap_err();
+    let e = err(r#"{"facts": {"c": true}, "not_applicable": {"I3": "x"}}"#);
+    assert_eq!(
+        (e.code.as_str(), e.message.as_str()),
+        (
+            "not-applicable",
+            "`I3` marked not applicable: rule `c` has a fact too; give one or the other"
+        )
+    );
+    assert_eq!(
+        err(r#"{"not_applicable": {"I9": "x"}}"#).message,
+        "`I9` marked not applicable: it names no item or rule of the rubric"
+    );
+    assert!(
+        err(r#"{"not_applicable": {"I3": "x", "I3": "y"}}"#)
+            .message
+            .contains("marked not applicable twice")
+    );
+    // A rubric without a policy allows none.
+    let plain = rubric("", "");
+    assert_eq!(
+        plain
+            .evaluate(r#"{"not_applicable": {"A1": "x"}}"#)
+            .unwrap_err()
+            .message,
+        "`A1` marked not applicable: the rubric allows none (it declares no `not_applicable` policy)"
+    );
+}
