@@ -5,7 +5,10 @@
 
 use chrono::NaiveDate;
 
+use rust_decimal::Decimal;
+
 use crate::plan::{IdKey, RulePlan};
+use crate::price::{PriceError, Priced, check, marked, price};
 use crate::scorecard::RuleState;
 use crate::tally::{Context, Tally, TallyError, tally};
 use crate::{EvalError, Fact, Id, Inspection, Period, Rubric, Scorecard};
@@ -14,14 +17,23 @@ use crate::{EvalError, Fact, Id, Inspection, Period, Rubric, Scorecard};
 /// assessed); the rest of each state is filled in by pricing.
 pub(crate) type Bound<'a> = Vec<RuleState<'a>>;
 
-/// The state of a rule with `fact`, counted as `tally`, not yet priced.
-fn counted<'a>(fact: &'a Fact, tally: Tally) -> RuleState<'a> {
-    RuleState {
+/// The state of a rule with `fact`, counted (and, for the shapes a count
+/// does not price, priced).
+fn counted<'a>(fact: &'a Fact, (tally, priced): (Tally, Option<(i128, Priced)>)) -> RuleState<'a> {
+    let mut state = RuleState {
         fact: Some(fact),
         breaches: tally.breaches,
         pending: tally.pending,
+        exempt: tally.exempt,
         ..RuleState::EMPTY
+    };
+    if let Some((raw, p)) = priced {
+        state.raw = raw;
+        state.breaches = p.breaches;
+        state.priced = true;
+        state.rounded = p.rounded;
     }
+    state
 }
 
 /// Matches every fact of `inspection` to its rule and counts its breaches.
@@ -56,14 +68,81 @@ pub(crate) fn bind<'a>(
             debug_assert!(false, "rule index {index}");
             return Err(EvalError::UnknownRule { id: id.clone() });
         };
-        *slot = counted(fact, count(rule, rule_id, fact, ctx)?);
+        *slot = counted(fact, count(rubric, index as u32, rule, rule_id, fact, ctx)?);
     }
     Ok(bound)
 }
 
-/// Counts `fact` for `rule` (whose id is `id`), naming the rule in any error.
-fn count(rule: &RulePlan, id: &Id, fact: &Fact, ctx: &Context<'_>) -> Result<Tally, EvalError> {
-    tally(&rule.trigger, fact, ctx).map_err(|e| {
+/// Counts `fact` for the rule with plan index `index` (whose id is `id`)
+/// and prices the shapes a count does not price (the raw deduction in
+/// units), naming the rule in any error.
+fn count(
+    rubric: &Rubric,
+    index: u32,
+    rule: &RulePlan,
+    id: &Id,
+    fact: &Fact,
+    ctx: &Context<'_>,
+) -> Result<(Tally, Option<(i128, Priced)>), EvalError> {
+    let counted = tally(&rule.trigger, fact, ctx).map_err(|e| tally_error(rule, id, fact, e))?;
+    // The rule as written, for the shapes priced from it and the marks a
+    // fact may carry; most rules and facts need neither.
+    if !rule.priced && !marked(fact) {
+        return Ok((counted, None));
+    }
+    let (Some(spec), Some(item)) = (rubric.rule_at(index), rubric.item_at(rule.item)) else {
+        // INVARIANT: the plan's rules and items are the spec's.
+        debug_assert!(false, "rule {index}");
+        return Ok((counted, None));
+    };
+    let invalid = |problem| EvalError::InvalidFact {
+        rule: id.clone(),
+        problem,
+    };
+    check(spec, fact).map_err(invalid)?;
+    if !rule.priced {
+        return Ok((counted, None));
+    }
+    let plan = rubric.plan();
+    let priced = match price(
+        rule,
+        spec,
+        item.points,
+        fact,
+        counted,
+        plan.scale,
+        plan.rounding,
+    ) {
+        Ok(None) => None,
+        Ok(Some(p)) => match units_of(p.raw, plan.scale) {
+            Some(units) => Some((units, p)),
+            None => return Err(overflow(id, counted)),
+        },
+        Err(PriceError::Fact(problem)) => return Err(invalid(problem)),
+        Err(PriceError::Tally(e)) => return Err(tally_error(rule, id, fact, e)),
+        Err(PriceError::Overflow) => return Err(overflow(id, counted)),
+    };
+    Ok((counted, priced))
+}
+
+fn overflow(id: &Id, tally: Tally) -> EvalError {
+    EvalError::Overflow {
+        rule: id.clone(),
+        breaches: tally.breaches,
+    }
+}
+
+/// `value` (at most `scale` places after trailing zeros go) in units of
+/// 10^-scale; `None` if it has more places or does not fit.
+fn units_of(value: Decimal, scale: u32) -> Option<i128> {
+    let value = value.normalize();
+    let shift = scale.checked_sub(value.scale())?;
+    value.mantissa().checked_mul(10i128.checked_pow(shift)?)
+}
+
+/// The evaluation error for a counting error of `rule` on `fact`.
+fn tally_error(rule: &RulePlan, id: &Id, fact: &Fact, e: TallyError) -> EvalError {
+    {
         let rule_id = id.clone();
         match e {
             TallyError::WrongType => EvalError::WrongFactType {
@@ -90,7 +169,7 @@ fn count(rule: &RulePlan, id: &Id, fact: &Fact, ctx: &Context<'_>) -> Result<Tal
                 expected,
             },
         }
-    })
+    }
 }
 
 /// An inspection bound to one rubric: each fact held in its rule's slot, so
@@ -123,6 +202,8 @@ pub struct Facts<'r> {
     /// The smallest id given that names no rule (the JSON surface reports
     /// it as `Inspection` evaluation would).
     pub(crate) unknown: Option<Id>,
+    /// Items and rules marked not applicable, with their reasons.
+    pub(crate) not_applicable: std::collections::BTreeMap<Id, String>,
 }
 
 impl Rubric {
@@ -136,6 +217,7 @@ impl Rubric {
             as_of: None,
             named: None,
             unknown: None,
+            not_applicable: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -181,6 +263,22 @@ impl<'r> Facts<'r> {
         self
     }
 
+    /// Marks the item or rule `id` not applicable for `reason` (see
+    /// [`Inspection::not_applicable`]); checked when evaluated.
+    ///
+    /// # Errors
+    ///
+    /// [`EvalError::UnknownRule`] if `id` is not a valid id.
+    pub fn set_not_applicable(
+        &mut self,
+        id: &str,
+        reason: impl Into<String>,
+    ) -> Result<&mut Facts<'r>, EvalError> {
+        let id = Id::new(id).map_err(|_| unknown(id))?;
+        self.not_applicable.insert(id, reason.into());
+        Ok(self)
+    }
+
     /// The fact recorded for rule `rule`, if any.
     pub fn get(&self, rule: &str) -> Option<&Fact> {
         let index = self.rubric.plan().rule_index(rule)?;
@@ -223,14 +321,18 @@ impl<'r> Facts<'r> {
             ) else {
                 continue;
             };
-            *slot = counted(fact, count(rule, &entry.id, fact, &ctx)?);
+            *slot = counted(
+                fact,
+                count(rubric, entry.index, rule, &entry.id, fact, &ctx)?,
+            );
         }
         if let Some(unknown) = &self.unknown {
             return Err(EvalError::UnknownRule {
                 id: unknown.clone(),
             });
         }
-        rubric.score(bound, ctx)
+        let na = rubric.mark_na(&self.not_applicable, &mut bound)?;
+        rubric.score(bound, ctx, na)
     }
 }
 

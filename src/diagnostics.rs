@@ -53,6 +53,12 @@ pub enum Code {
     /// `empty-text`: a title, name, serial, requirement, label or clause is
     /// empty.
     EmptyText,
+    /// `unreachable-band`: a band of a bands table that no value in the
+    /// rule's measure can reach.
+    UnreachableBand,
+    /// `unused-exemptions`: a rule accepts exemption grounds but reads
+    /// facts that cannot be exempt (a measured value, a rating, dates).
+    UnusedExemptions,
 }
 
 impl Code {
@@ -66,6 +72,8 @@ impl Code {
             Code::UnboundedRule => "unbounded-rule",
             Code::PointsMismatch => "points-mismatch",
             Code::EmptyText => "empty-text",
+            Code::UnreachableBand => "unreachable-band",
+            Code::UnusedExemptions => "unused-exemptions",
         }
     }
 }
@@ -197,6 +205,80 @@ fn skipped(p: u64, n: u64) -> String {
     }
 }
 
+/// The most a rule can deduct, if its penalty bounds it.
+fn most_deducted(rule: &crate::Rule, item: crate::Points) -> Option<Decimal> {
+    let awards = |awards: &mut dyn Iterator<Item = Option<crate::Award>>| {
+        awards
+            .map(|a| a.and_then(|a| a.deduction(item)))
+            .try_fold(Decimal::ZERO, |m, d| Some(m.max(d?)))
+    };
+    match &rule.penalty {
+        Penalty::Flat { points } => Some(points.get()),
+        Penalty::Capped { points, .. } if points.is_zero() => Some(Decimal::ZERO),
+        Penalty::Capped { cap, .. } => Some(cap.get()),
+        Penalty::PerOccurrence { points } if points.is_zero() => Some(Decimal::ZERO),
+        Penalty::PerOccurrence { .. } => None,
+        Penalty::Escalating { cap, .. } | Penalty::Linear { cap, .. } => cap.map(|c| c.get()),
+        Penalty::Range { max, cap, .. } => match (cap, &rule.trigger) {
+            (Some(c), _) => Some(c.get()),
+            (None, crate::Trigger::Flag) => Some(max.get()),
+            (None, _) => None,
+        },
+        Penalty::Proportional { points, .. } => Some(points.get()),
+        Penalty::Bands { bands } => awards(&mut bands.iter().map(crate::Band::award)),
+        Penalty::Interpolate { knots } => awards(&mut knots.iter().map(crate::Knot::award)),
+        Penalty::Rating { options } => awards(&mut options.iter().map(crate::RatingOption::award)),
+    }
+}
+
+/// Hazards of a rule's shape: bands no value reaches, exemptions a rule
+/// can never apply.
+fn check_shape(rule: &crate::Rule, out: &mut Vec<Diagnostic>) {
+    use crate::{Measure, Trigger};
+    if let (Penalty::Bands { bands }, Trigger::Measured { measure }) =
+        (&rule.penalty, &rule.trigger)
+    {
+        // The domain's ends, where it has them.
+        let (low, high) = match measure {
+            Measure::Ratio => (Some(Decimal::ZERO), Some(Decimal::ONE)),
+            Measure::Percent => (Some(Decimal::ZERO), Some(Decimal::ONE_HUNDRED)),
+            Measure::Count => (Some(Decimal::ZERO), None),
+            Measure::Amount => (None, None),
+        };
+        let last_bound = bands.iter().rev().find_map(|b| b.at_least.or(b.at_most));
+        let last_lower = bands.iter().rev().find_map(|b| b.at_least).is_some();
+        let unreachable = match last_bound {
+            Some(b) if last_lower => low.is_some_and(|l| b <= l),
+            Some(b) => high.is_some_and(|h| b >= h),
+            None => false,
+        };
+        if unreachable {
+            out.push(Diagnostic {
+                code: Code::UnreachableBand,
+                id: rule.id.clone(),
+                message: format!(
+                    "the last band (every other value) can never be reached: the band before it already holds every value of {measure}"
+                ),
+            });
+        }
+    }
+    if !rule.exemptions.is_empty()
+        && matches!(
+            rule.trigger,
+            Trigger::Measured { .. } | Trigger::Rating | Trigger::Cadence { .. }
+        )
+    {
+        out.push(Diagnostic {
+            code: Code::UnusedExemptions,
+            id: rule.id.clone(),
+            message: format!(
+                "it accepts exemption grounds, but its `{}` trigger reads no findings or cases that could be exempt",
+                rule.trigger.kind_name()
+            ),
+        });
+    }
+}
+
 fn check_item(item: &Item, out: &mut Vec<Diagnostic>) {
     if item.serial.trim().is_empty() {
         out.push(empty(&item.id, "the item's serial"));
@@ -229,16 +311,10 @@ fn check_item(item: &Item, out: &mut Vec<Diagnostic>) {
             }),
             _ => {}
         }
-        let rule_most = match rule.penalty {
-            Penalty::Flat { points } => Some(points.get()),
-            Penalty::Capped { points, cap } if points.is_zero() => {
-                Some(points.get().min(cap.get()))
-            }
-            Penalty::Capped { cap, .. } => Some(cap.get()),
-            Penalty::PerOccurrence { points } if points.is_zero() => Some(Decimal::ZERO),
-            Penalty::PerOccurrence { .. } => None,
-        };
-        most = most.zip(rule_most).map(|(a, b)| a + b);
+        check_shape(rule, out);
+        most = most
+            .zip(most_deducted(rule, item.points))
+            .and_then(|(a, b)| a.checked_add(b));
     }
     if let Some(most) = most
         && most > item.points.get()

@@ -80,6 +80,24 @@ pub enum EvalError {
         /// What the rule reads.
         expected: crate::Measure,
     },
+    /// A fact its rule counts but cannot price: a rating's unknown option,
+    /// a discretionary amount missing or out of range, a multiplier the
+    /// rule does not declare, an exemption on a ground it does not accept.
+    #[error("rule `{rule}`: {problem}")]
+    InvalidFact {
+        /// The rule.
+        rule: Id,
+        /// What is wrong.
+        problem: crate::FactProblem,
+    },
+    /// An item or rule marked not applicable that cannot be.
+    #[error("`{id}` marked not applicable: {problem}")]
+    NotApplicable {
+        /// The id marked.
+        id: Id,
+        /// Why it cannot be.
+        problem: NaProblem,
+    },
     /// A raw deduction (amount × breaches) needs more significant digits
     /// than a [`Decimal`](rust_decimal::Decimal) holds (about 28): only a huge count times an
     /// amount with many digits gets here, such as `999999999.999999` points
@@ -135,5 +153,40 @@ impl fmt::Display for CaseProblem {
                 "has a `start` but the rule sets no time limit; give `due`"
             }
         })
+    }
+}
+
+/// Why an item or rule cannot be marked not applicable
+/// ([`EvalError::NotApplicable`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NaProblem {
+    /// The id names no item or rule of the rubric.
+    Unknown,
+    /// The rubric declares no `not_applicable` policy.
+    NotAllowed,
+    /// The rule (or a rule of the item) has a fact too.
+    HasFact {
+        /// The rule with the fact.
+        rule: Id,
+    },
+    /// A bonus or penalty item: it is outside the total.
+    Outside,
+}
+
+impl fmt::Display for NaProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NaProblem::Unknown => f.write_str("it names no item or rule of the rubric"),
+            NaProblem::NotAllowed => {
+                f.write_str("the rubric allows none (it declares no `not_applicable` policy)")
+            }
+            NaProblem::HasFact { rule } => {
+                write!(f, "rule `{rule}` has a fact too; give one or the other")
+            }
+            NaProblem::Outside => f.write_str(
+                "a bonus or penalty item is outside the total; give it no facts instead",
+            ),
+        }
     }
 }

@@ -55,8 +55,9 @@ impl Rubric {
     pub fn evaluate<'a>(&'a self, inspection: &'a Inspection) -> Result<Scorecard<'a>, EvalError> {
         self.check_named(inspection.rubric.as_ref())?;
         let ctx = Context::new(self, inspection.period, inspection.as_of);
-        let facts = bind(self, inspection, &ctx)?;
-        self.score(facts, ctx)
+        let mut facts = bind(self, inspection, &ctx)?;
+        let na = self.mark_na(&inspection.not_applicable, &mut facts)?;
+        self.score(facts, ctx, na)
     }
 
     /// Refuses facts recorded for another rubric.
@@ -70,26 +71,92 @@ impl Rubric {
         }
     }
 
+    /// Marks the items and rules an inspection says do not apply, checking
+    /// that the rubric allows it and that none of them has a fact.
+    pub(crate) fn mark_na<'a>(
+        &self,
+        marks: &'a std::collections::BTreeMap<Id, String>,
+        facts: &mut Bound<'_>,
+    ) -> Result<Vec<crate::scorecard::NaMark<'a>>, EvalError> {
+        let plan = self.plan();
+        let mut out = Vec::with_capacity(marks.len());
+        for (id, reason) in marks {
+            let fail = |problem| EvalError::NotApplicable {
+                id: id.clone(),
+                problem,
+            };
+            if self.spec().not_applicable.is_none() {
+                return Err(fail(crate::NaProblem::NotAllowed));
+            }
+            let (item, rules) = if let Some(node) = plan.item_node(id.as_str()) {
+                let n = plan
+                    .node(node)
+                    .ok_or_else(|| fail(crate::NaProblem::Unknown))?;
+                (Some(node), n.first_rule..n.end_rule)
+            } else if let Some(index) = plan.rule_index(id.as_str()) {
+                (None, index..index + 1)
+            } else {
+                return Err(fail(crate::NaProblem::Unknown));
+            };
+            for index in rules.clone() {
+                let (Some(state), Some(rule)) = (
+                    facts.get_mut(index as usize),
+                    plan.rules.get(index as usize),
+                ) else {
+                    continue;
+                };
+                if plan.node(rule.item).is_some_and(|n| n.outside) {
+                    return Err(fail(crate::NaProblem::Outside));
+                }
+                if state.fact.is_some() {
+                    let rule = self
+                        .rule_at(index)
+                        .map_or_else(|| id.clone(), |r| r.id.clone());
+                    return Err(fail(crate::NaProblem::HasFact { rule }));
+                }
+                state.na = true;
+            }
+            if item.is_some_and(|node| plan.node(node).is_some_and(|n| n.outside)) {
+                return Err(fail(crate::NaProblem::Outside));
+            }
+            out.push(crate::scorecard::NaMark {
+                item,
+                rule: if item.is_none() {
+                    Some(rules.start)
+                } else {
+                    None
+                },
+                reason,
+            });
+        }
+        out.sort_unstable_by_key(crate::scorecard::NaMark::key);
+        Ok(out)
+    }
+
     /// Prices, caps and bounds the counted facts: the scorecard.
     pub(crate) fn score<'a>(
         &'a self,
         facts: Bound<'a>,
         ctx: Context<'_>,
+        na: Vec<crate::scorecard::NaMark<'a>>,
     ) -> Result<Scorecard<'a>, EvalError> {
         let plan = self.plan();
 
         // Each node's points not yet taken by the rules before: the budget
         // that rule shares are drawn from. Beside it, each node's own
         // deduction, filled bottom-up below.
-        let mut remaining: Vec<i64> = plan.nodes.iter().map(|n| n.points).collect();
+        let mut remaining: Vec<i64> = plan.nodes.iter().map(|n| n.limit).collect();
         let mut deducted = vec![0i64; plan.nodes.len()];
         let mut rules = facts;
+        // Pricing: each rule's raw deduction and its own cap.
         for ((state, rule), index) in rules.iter_mut().zip(&plan.rules).zip(0u32..) {
             if state.fact.is_none() {
                 continue;
             }
             let breaches = state.breaches;
-            let raw = if rule.per_breach {
+            let raw = if state.priced {
+                Some(state.raw)
+            } else if rule.per_breach {
                 rule.amount.checked_mul(i128::from(breaches))
             } else if breaches > 0 {
                 Some(rule.amount)
@@ -112,63 +179,164 @@ impl Rubric {
                     });
                 }
             };
-            let capped = raw.min(rule.cap);
-            // Node budgets fit i64 (see `NodePlan::points`); a larger
-            // deduction is bounded by them anyway, so clamping it first is
-            // exact.
-            let clamped = i64::try_from(capped).unwrap_or(i64::MAX);
-            if let Some(d) = deducted.get_mut(rule.item as usize) {
-                // Saturating is exact: the sum is only compared with the
-                // item's points.
-                *d = d.saturating_add(clamped);
-            }
-
-            // The item, its indicators and the root each bound the rule by
-            // what remains of their points: the tightest wins, the nearest
-            // on ties.
-            let mut applied = clamped;
-            let mut bound_by = None;
-            if capped > 0 {
-                let chain = plan
-                    .chains
-                    .get(rule.chain_start as usize..rule.chain_end as usize)
-                    .unwrap_or_default();
-                debug_assert!(!chain.is_empty(), "rule {index} has a chain");
-                for &node in chain {
-                    if let Some(&left) = remaining.get(node as usize)
-                        && left < applied
-                    {
-                        applied = left;
-                        bound_by = Some(node);
-                    }
-                }
-                for &node in chain {
-                    if let Some(left) = remaining.get_mut(node as usize) {
-                        *left -= applied;
-                    }
-                }
-            }
             state.raw = raw;
-            state.capped = capped;
-            state.applied = applied;
-            state.bound_by = bound_by;
+            state.capped = raw.min(rule.cap);
+            if plan.groups.is_empty() {
+                bound(plan, state, rule, &mut remaining, &mut deducted);
+            }
         }
-        settle(plan, &mut deducted);
-        Ok(Scorecard {
+        // Rules that never deduct twice: one of each group keeps its
+        // deduction, the others give it up.
+        for group in &plan.groups {
+            let capped = |r: u32| rules.get(r as usize).map_or(0, |s| s.capped);
+            let kept = match group.keep {
+                crate::Keep::Largest => group
+                    .rules
+                    .iter()
+                    .copied()
+                    .filter(|&r| capped(r) > 0)
+                    // The first listed wins a tie.
+                    .reduce(|best, r| if capped(r) > capped(best) { r } else { best }),
+                crate::Keep::First => group
+                    .rules
+                    .iter()
+                    .copied()
+                    .find(|&r| rules.get(r as usize).is_some_and(|s| s.breaches > 0)),
+            };
+            let Some(kept) = kept else { continue };
+            for &r in &group.rules {
+                if r != kept
+                    && let Some(state) = rules.get_mut(r as usize)
+                    && state.breaches > 0
+                {
+                    state.excluded_by = Some(kept);
+                    state.capped = 0;
+                }
+            }
+        }
+        // Bounds: each rule's share of what remains of its nodes' points
+        // (in the pricing pass above when no group needs settling first).
+        if !plan.groups.is_empty() {
+            for (state, rule) in rules.iter_mut().zip(&plan.rules) {
+                if state.fact.is_some() {
+                    bound(plan, state, rule, &mut remaining, &mut deducted);
+                }
+            }
+        }
+        // Vetoes that zero a node: the nodes, and what the card would have
+        // been without them.
+        let mut fired = Vec::new();
+        let mut zero = Vec::new();
+        if plan.vetoes {
+            for ((state, rule), index) in rules.iter().zip(&plan.rules).zip(0u32..) {
+                let (Some(scope), true) = (rule.veto, state.breaches > 0) else {
+                    continue;
+                };
+                let node = match scope {
+                    crate::VetoScope::Item => rule.item,
+                    crate::VetoScope::Indicator => plan.node(rule.item).map_or(0, |n| n.parent),
+                    crate::VetoScope::Card => 0,
+                };
+                if scope != crate::VetoScope::Card {
+                    zero.push(node);
+                }
+                fired.push(crate::scorecard::Fired {
+                    rule: index,
+                    node,
+                    before: 0,
+                });
+            }
+            zero.sort_unstable();
+            zero.dedup();
+        }
+        // An earning item deducts what its rules did not earn.
+        for (node, n) in (0..).zip(&plan.nodes) {
+            if n.earn
+                && let Some(d) = deducted.get_mut(node)
+            {
+                *d = n.points - (*d).min(n.points);
+            }
+        }
+        let mut unvetoed = None;
+        if !zero.is_empty() {
+            let mut without = deducted.clone();
+            settle(plan, &mut without, &[]);
+            unvetoed = Some(without);
+        }
+        settle(plan, &mut deducted, &zero);
+        let card = Scorecard {
             rubric: self,
             deducted,
             rules,
             period: ctx.period,
             as_of: ctx.as_of,
-        })
+            vetoes: Vec::new(),
+            unvetoed_root: None,
+            na,
+        };
+        Ok(card.with_vetoes(fired, unvetoed.as_deref()))
     }
+}
+
+/// Bounds one priced rule: adds its capped deduction to its item's, and
+/// draws its share from what remains of its item's, its indicators' and the
+/// total's points (the tightest wins, the nearest on ties).
+fn bound(
+    plan: &crate::plan::Plan,
+    state: &mut crate::scorecard::RuleState<'_>,
+    rule: &crate::plan::RulePlan,
+    remaining: &mut [i64],
+    deducted: &mut [i64],
+) {
+    let capped = state.capped;
+    // Node budgets fit i64 (see `NodePlan::points`); a larger
+    // deduction is bounded by them anyway, so clamping it first is
+    // exact.
+    let clamped = i64::try_from(capped).unwrap_or(i64::MAX);
+    if let Some(d) = deducted.get_mut(rule.item as usize) {
+        // Saturating is exact: the sum is only compared with the
+        // item's points.
+        *d = d.saturating_add(clamped);
+    }
+
+    // The item, its indicators and the root each bound the rule by
+    // what remains of their points: the tightest wins, the nearest
+    // on ties.
+    let mut applied = clamped;
+    let mut bound_by = None;
+    if capped > 0 {
+        let chain = plan
+            .chains
+            .get(rule.chain_start as usize..rule.chain_end as usize)
+            .unwrap_or_default();
+        debug_assert!(!chain.is_empty(), "a rule has a chain");
+        for &node in chain {
+            if let Some(&left) = remaining.get(node as usize)
+                && left < applied
+            {
+                applied = left;
+                bound_by = Some(node);
+            }
+        }
+        for &node in chain {
+            if let Some(left) = remaining.get_mut(node as usize) {
+                *left -= applied;
+            }
+        }
+    }
+    state.applied = applied;
+    state.bound_by = bound_by;
 }
 
 /// Settles node deductions bottom-up: `deducted` holds each item's sum of
 /// capped deductions; each node's deduction becomes the sum of its
 /// children's, at most its points. Children come after their parent in plan
 /// order, so a reverse walk settles each child before its parent.
-fn settle(plan: &crate::plan::Plan, deducted: &mut [i64]) {
+///
+/// A node in `zero` (sorted) deducts all its points, whatever its children
+/// did (a veto). The bonus section (outside the total) keeps its own
+/// deduction, its credit, and adds nothing to the root's.
+fn settle(plan: &crate::plan::Plan, deducted: &mut [i64], zero: &[u32]) {
     for node in (0..deducted.len()).rev() {
         let Some(n) = plan.nodes.get(node) else {
             debug_assert!(false, "node {node} of {}", plan.nodes.len());
@@ -180,8 +348,12 @@ fn settle(plan: &crate::plan::Plan, deducted: &mut [i64]) {
         let Some(own) = from.first_mut() else {
             continue;
         };
-        *own = (*own).min(n.points);
+        *own = (*own).min(n.limit);
+        if !zero.is_empty() && zero.binary_search(&(node as u32)).is_ok() {
+            *own = n.points;
+        }
         if node > 0
+            && !(n.outside && n.parent == 0)
             && let Some(parent) = before.get_mut(n.parent as usize)
         {
             *parent = parent.saturating_add(*own);

@@ -50,6 +50,15 @@ pub struct Inspection as "Inspection", "an inspection object" {
     /// The facts, by rule id.
     #[serde(default, deserialize_with = "facts_without_duplicates")]
     pub facts: BTreeMap<Id, Fact>,
+    /// Items and rules that do not apply to the assessee (合理缺项), by id,
+    /// each with its reason; the rubric's `not_applicable` policy says what
+    /// that means. Distinct from not assessed (no fact).
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "reasons_without_duplicates"
+    )]
+    pub not_applicable: BTreeMap<Id, String>,
 }
 }
 
@@ -83,6 +92,21 @@ impl Inspection {
     /// The facts, by rule id.
     pub fn facts(&self) -> &BTreeMap<Id, Fact> {
         &self.facts
+    }
+
+    /// The same inspection with the item or rule `id` marked not
+    /// applicable for `reason`.
+    ///
+    /// # Errors
+    ///
+    /// [`IdError`] if `id` is not a valid [`Id`].
+    pub fn not_applicable(
+        mut self,
+        id: &str,
+        reason: impl Into<String>,
+    ) -> Result<Inspection, IdError> {
+        self.not_applicable.insert(Id::new(id)?, reason.into());
+        Ok(self)
     }
 }
 
@@ -145,18 +169,90 @@ impl<'de> Deserialize<'de> for Period {
     }
 }
 
-strict_struct! {
 /// One finding, with the inspector's note: "2026-05 某校抽查未公示".
 ///
-/// Notes appear in the reason for the deduction.
+/// Notes appear in the reason for the deduction. A finding may also carry
+/// the amount a discretionary rule deducts ([`Finding::amount`]), the
+/// multiplier of an escalating rule that applies ([`Finding::multiplier`])
+/// and a ground of exemption ([`Finding::exempt`]); in JSON
+/// `{"note": …, "amount": "1.5", "multiplier": "催办后仍未落实", "exempt": "…"}`,
+/// every field optional.
+///
+/// ```
+/// use ducha::{Decimal, Finding};
+///
+/// let f = Finding::new("未配合").with_amount(Decimal::new(15, 1));
+/// assert_eq!(f.amount(), Some(Decimal::new(15, 1)));
+/// assert_eq!(f.exempt(), None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
-serde(deny_unknown_fields)
-pub struct Finding as "Finding", "a finding object {\"note\"}" {
+pub struct Finding {
     /// What was found.
-    #[serde(default)]
     pub note: String,
+    /// The rarely given fields, boxed so that a plain finding stays small.
+    marks: Option<Box<Marks>>,
 }
+
+/// What a finding marks beyond its note.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Marks {
+    amount: Option<Decimal>,
+    multiplier: Option<String>,
+    exempt: Option<String>,
+}
+
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let marks = self.marks.as_deref();
+        let amount = marks.and_then(|m| m.amount);
+        let multiplier = marks.and_then(|m| m.multiplier.as_deref());
+        let exempt = marks.and_then(|m| m.exempt.as_deref());
+        let len = 1
+            + usize::from(amount.is_some())
+            + usize::from(multiplier.is_some())
+            + usize::from(exempt.is_some());
+        let mut s = serializer.serialize_struct("Finding", len)?;
+        s.serialize_field("note", &self.note)?;
+        if let Some(a) = amount {
+            s.serialize_field("amount", &a.to_string())?;
+        }
+        if let Some(m) = multiplier {
+            s.serialize_field("multiplier", m)?;
+        }
+        if let Some(e) = exempt {
+            s.serialize_field("exempt", e)?;
+        }
+        s.end()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+struct FindingRepr {
+    #[serde(default)]
+    note: String,
+    #[serde(default, with = "crate::points::decimal_serde::option")]
+    amount: Option<Decimal>,
+    #[serde(default)]
+    multiplier: Option<String>,
+    #[serde(default)]
+    exempt: Option<String>,
+}
+
+map_only!(FindingRepr, "a finding object {\"note\"}");
+
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Finding, D::Error> {
+        let r = <FindingRepr as Deserialize>::deserialize(deserializer)?;
+        Ok(Finding::with_marks(
+            r.note,
+            r.amount,
+            r.multiplier,
+            r.exempt,
+        ))
+    }
 }
 
 impl Case {
@@ -190,12 +286,81 @@ impl Case {
         self.note = note.into();
         self
     }
+
+    /// The same case, exempt on this ground.
+    #[must_use]
+    pub fn exempt_on(mut self, ground: impl Into<String>) -> Case {
+        self.exempt = Some(Box::new(ground.into()));
+        self
+    }
 }
 
 impl Finding {
     /// A finding with this note.
     pub fn new(note: impl Into<String>) -> Finding {
-        Finding { note: note.into() }
+        Finding {
+            note: note.into(),
+            marks: None,
+        }
+    }
+
+    fn with_marks(
+        note: String,
+        amount: Option<Decimal>,
+        multiplier: Option<String>,
+        exempt: Option<String>,
+    ) -> Finding {
+        let marks = (amount.is_some() || multiplier.is_some() || exempt.is_some()).then(|| {
+            Box::new(Marks {
+                amount,
+                multiplier,
+                exempt,
+            })
+        });
+        Finding { note, marks }
+    }
+
+    fn marks_mut(&mut self) -> &mut Marks {
+        self.marks.get_or_insert_with(Box::default)
+    }
+
+    /// The amount a discretionary rule ([`Penalty::Range`](crate::Penalty::Range))
+    /// deducts for this finding; refused by any other rule.
+    pub fn amount(&self) -> Option<Decimal> {
+        self.marks.as_ref().and_then(|m| m.amount)
+    }
+
+    /// The multiplier of an [`Penalty::Escalating`](crate::Penalty::Escalating)
+    /// rule that applies (`催办后仍未落实`); refused by any other rule.
+    pub fn multiplier(&self) -> Option<&str> {
+        self.marks.as_ref().and_then(|m| m.multiplier.as_deref())
+    }
+
+    /// Why the finding deducts nothing (`涉及个人隐私依法不予公开`): it is
+    /// counted apart, and the reason says so.
+    pub fn exempt(&self) -> Option<&str> {
+        self.marks.as_ref().and_then(|m| m.exempt.as_deref())
+    }
+
+    /// The same finding with the amount a discretionary rule deducts.
+    #[must_use]
+    pub fn with_amount(mut self, amount: Decimal) -> Finding {
+        self.marks_mut().amount = Some(amount);
+        self
+    }
+
+    /// The same finding naming one of its rule's multipliers.
+    #[must_use]
+    pub fn with_multiplier(mut self, name: impl Into<String>) -> Finding {
+        self.marks_mut().multiplier = Some(name.into());
+        self
+    }
+
+    /// The same finding, exempt on this ground.
+    #[must_use]
+    pub fn exempt_on(mut self, ground: impl Into<String>) -> Finding {
+        self.marks_mut().exempt = Some(ground.into());
+        self
     }
 }
 
@@ -214,6 +379,7 @@ impl Finding {
 /// | `"96%"` | [`Fact::Percent`] |
 /// | `["2026-03-12", …]` | [`Fact::Dates`] |
 /// | `[{"start": "2026-09-24", "done": "2026-11-03"}, …]` | [`Fact::Cases`] |
+/// | `"良"` | [`Fact::Rating`] |
 ///
 /// In a list, an object with any of the keys `start`, `due` or `done` (even
 /// `null`, as Jackson and System.Text.Json write absent fields) is a case,
@@ -247,6 +413,10 @@ pub enum Fact {
     Dates(Vec<NaiveDate>),
     /// Cases with a due date (or a start date) and a done date.
     Cases(Vec<Case>),
+    /// The option a rating rule was rated at (`良`). In JSON, a string that
+    /// is not a number, a percentage or a date list: `"良"`. An option whose
+    /// name is a number (`"1"`) arrives as a measure and is matched by value.
+    Rating(String),
 }
 
 strict_struct! {
@@ -285,6 +455,11 @@ pub struct Case as "Case", "a case object" {
     /// What the case is: `校外培训机构抽查`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Why the case deducts nothing whatever its dates (`因不可抗力`): it is
+    /// counted apart, and the reason says so. (Boxed, so that a plain case
+    /// stays small.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempt: Option<Box<String>>,
 }
 }
 
@@ -308,6 +483,8 @@ pub enum FactKind {
     Dates,
     /// [`Fact::Cases`].
     Cases,
+    /// [`Fact::Rating`].
+    Rating,
 }
 
 impl fmt::Display for FactKind {
@@ -321,6 +498,7 @@ impl fmt::Display for FactKind {
             FactKind::Percent => "a percentage",
             FactKind::Dates => "a list of dates",
             FactKind::Cases => "a list of cases",
+            FactKind::Rating => "a rating",
         })
     }
 }
@@ -352,6 +530,7 @@ impl Fact {
             Fact::Percent(_) => FactKind::Percent,
             Fact::Dates(_) => FactKind::Dates,
             Fact::Cases(_) => FactKind::Cases,
+            Fact::Rating(_) => FactKind::Rating,
         }
     }
 
@@ -364,7 +543,8 @@ impl Fact {
             | Fact::Count(_)
             | Fact::Measure(_)
             | Fact::Percent(_)
-            | Fact::Dates(_) => &[],
+            | Fact::Dates(_)
+            | Fact::Rating(_) => &[],
             Fact::Cases(cases) => {
                 return Box::new(cases.iter().map(|c| c.note.as_str()))
                     as Box<dyn Iterator<Item = &str>>;
@@ -421,6 +601,7 @@ impl Serialize for Fact {
             Fact::Percent(p) => serializer.collect_str(&format_args!("{p}%")),
             Fact::Dates(dates) => serializer.collect_seq(dates.iter().map(|d| d.to_string())),
             Fact::Cases(cases) => cases.serialize(serializer),
+            Fact::Rating(option) => serializer.serialize_str(option),
         }
     }
 }
@@ -468,6 +649,15 @@ impl<'de> Visitor<'de> for FactVisitor {
             Some(percent) => parse_decimal(percent)
                 .map(Fact::Percent)
                 .map_err(|_| E::custom(format_args!("`{v}` is not a percentage such as `96%`"))),
+            // A string that cannot begin a number names a rating's option;
+            // one that can (`1e999`, `+-1`) is a number written wrong.
+            None if v
+                .chars()
+                .next()
+                .is_some_and(|c| !(c.is_ascii_digit() || matches!(c, '-' | '+' | '.'))) =>
+            {
+                Ok(Fact::Rating(v.to_owned()))
+            }
             None => parse_decimal(v).map(Fact::Measure).map_err(E::custom),
         }
     }
@@ -541,18 +731,30 @@ impl<'de> Deserialize<'de> for Element {
                 let e =
                     ElementRepr::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
                 let dated = e.start.present || e.due.present || e.done.present;
-                Ok(if dated || e.note.is_none() {
-                    Element::Case(Case {
-                        start: e.start.date,
-                        due: e.due.date,
-                        done: e.done.date,
-                        note: e.note.unwrap_or_default(),
-                    })
-                } else {
-                    Element::Finding(Finding {
-                        note: e.note.unwrap_or_default(),
-                    })
-                })
+                let finding = e.amount.is_some() || e.multiplier.is_some();
+                if dated && finding {
+                    return Err(serde::de::Error::custom(
+                        "a case takes no `amount` or `multiplier` (those are a finding's)",
+                    ));
+                }
+                Ok(
+                    if dated || (e.note.is_none() && e.exempt.is_none() && !finding) {
+                        Element::Case(Case {
+                            start: e.start.date,
+                            due: e.due.date,
+                            done: e.done.date,
+                            note: e.note.unwrap_or_default(),
+                            exempt: e.exempt.map(Box::new),
+                        })
+                    } else {
+                        Element::Finding(Finding::with_marks(
+                            e.note.unwrap_or_default(),
+                            e.amount,
+                            e.multiplier,
+                            e.exempt,
+                        ))
+                    },
+                )
             }
         }
         deserializer.deserialize_any(ElementVisitor)
@@ -572,6 +774,12 @@ struct ElementRepr {
     done: Present,
     #[serde(default)]
     note: Option<String>,
+    #[serde(default, with = "crate::points::decimal_serde::option")]
+    amount: Option<Decimal>,
+    #[serde(default)]
+    multiplier: Option<String>,
+    #[serde(default)]
+    exempt: Option<String>,
 }
 
 map_only!(
@@ -626,4 +834,35 @@ fn facts_without_duplicates<'de, D: Deserializer<'de>>(
         }
     }
     deserializer.deserialize_map(FactsVisitor)
+}
+
+/// Reads the `not_applicable` object, refusing an id given twice.
+pub(crate) fn reasons_without_duplicates<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<Id, String>, D::Error> {
+    struct ReasonsVisitor;
+    impl<'de> Visitor<'de> for ReasonsVisitor {
+        type Value = BTreeMap<Id, String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object from item or rule id to the reason it does not apply")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(id) = map.next_key::<Id>()? {
+                match out.entry(id) {
+                    std::collections::btree_map::Entry::Occupied(repeat) => {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "`{}` is marked not applicable twice",
+                            repeat.key()
+                        )));
+                    }
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        slot.insert(map.next_value::<String>()?);
+                    }
+                }
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_map(ReasonsVisitor)
 }

@@ -102,12 +102,19 @@ pub enum ErrorCode {
     OutOfDomain,
     /// `overflow`: a deduction too large to represent.
     Overflow,
+    /// `invalid-fact`: a fact its rule counts but cannot price: an unknown
+    /// rating option, a discretionary amount missing or out of range, an
+    /// unknown multiplier, an exemption ground the rule does not accept.
+    InvalidFact,
+    /// `not-applicable`: an item or rule marked not applicable that cannot
+    /// be (unknown, not allowed by the rubric, or with a fact too).
+    NotApplicable,
 }
 
 impl ErrorCode {
     /// Every code, in the order of the enum: for wrappers that document or
     /// check the list.
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 17] = [
         ErrorCode::Syntax,
         ErrorCode::Utf8,
         ErrorCode::NullPointer,
@@ -123,6 +130,8 @@ impl ErrorCode {
         ErrorCode::InvalidCase,
         ErrorCode::OutOfDomain,
         ErrorCode::Overflow,
+        ErrorCode::InvalidFact,
+        ErrorCode::NotApplicable,
     ];
 
     /// The code as it appears in JSON: `unknown-rule`.
@@ -143,6 +152,8 @@ impl ErrorCode {
             ErrorCode::InvalidCase => "invalid-case",
             ErrorCode::OutOfDomain => "out-of-domain",
             ErrorCode::Overflow => "overflow",
+            ErrorCode::InvalidFact => "invalid-fact",
+            ErrorCode::NotApplicable => "not-applicable",
         }
     }
 }
@@ -223,6 +234,8 @@ impl From<EvalError> for JsonError {
             EvalError::InvalidCase { rule, .. } => (ErrorCode::InvalidCase, rule),
             EvalError::OutOfDomain { rule, .. } => (ErrorCode::OutOfDomain, rule),
             EvalError::Overflow { rule, .. } => (ErrorCode::Overflow, rule),
+            EvalError::InvalidFact { rule, .. } => (ErrorCode::InvalidFact, rule),
+            EvalError::NotApplicable { id, .. } => (ErrorCode::NotApplicable, id),
         };
         JsonError::new(code, message).with_id(id)
     }

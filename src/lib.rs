@@ -7,7 +7,8 @@
 // definition (`rubric`, `rule`, `id`, `points`, `inspection`, `calendar`,
 // `date`) → validation and plan (`plan`) → binding facts (`bind`) →
 // counting breaches (`tally`) → pricing and bounds (`evaluate`, failing
-// with `error`) → the
+// with `error`; `price` for the shapes priced from a value, a rating
+// or the inspector's amounts, their tables in `shape`) → the
 // scorecard (`scorecard`) → reasons (`reason`) → the report and JSON
 // (`report`, `json`). `text` writes numbers and dates; `strict` reads
 // objects strictly; `diagnostics` and `example` check rubrics.
@@ -24,12 +25,14 @@ mod inspection;
 pub mod json;
 mod plan;
 mod points;
+mod price;
 mod reason;
 mod report;
 mod rubric;
 mod rule;
 mod scorecard;
 pub mod seed;
+mod shape;
 mod strict;
 mod tally;
 #[cfg(feature = "testing")]
@@ -39,16 +42,27 @@ mod text;
 pub use bind::Facts;
 pub use calendar::{Calendar, CalendarError, DayKind, ListedDay, YearSchedule};
 pub use diagnostics::{Code, Diagnostic};
-pub use error::{CaseProblem, EvalError, Needs};
+pub use error::{CaseProblem, EvalError, NaProblem, Needs};
 pub use example::{Example, Mismatch};
 pub use id::{Id, IdError};
 pub use inspection::{Case, Fact, FactKind, Finding, Inspection, Period, PeriodError};
 pub use plan::{Rubric, RubricError};
 pub use points::{NumberError, Points, PointsError};
-pub use report::{IndicatorReport, ItemReport, Limit, Report, RuleReport};
+pub use price::FactProblem;
+pub use report::{
+    BonusItemReport, BonusReport, IndicatorReport, ItemReport, Limit, PenaltiesReport, Report,
+    Rescaled, RuleReport, VetoReport,
+};
 pub use rubric::{Children, Indicator, Item, RubricSpec};
 pub use rule::{Every, Measure, Penalty, Rule, Trigger, TriggerKind, Within};
-pub use scorecard::{IndicatorOutcome, ItemOutcome, LimitedBy, RuleOutcome, Scorecard};
+pub use scorecard::{
+    IndicatorOutcome, ItemOutcome, LimitedBy, RuleOutcome, Scorecard, VetoOutcome,
+};
+pub use shape::{
+    Award, Band, Bonus, Direction, Exclusive, Gate, Grade, Keep, Knot, Multiplier, NaPolicy,
+    Partial, Penalties, RatingOption, Rounding, RoundingMode, ShapeProblem, Shortfall, Veto,
+    VetoScope,
+};
 
 #[doc(no_inline)]
 pub use chrono::NaiveDate;

@@ -56,6 +56,37 @@ pub enum RubricError {
         /// What the rule measures.
         measure: crate::Measure,
     },
+    /// A rule's penalty does not fit its trigger, or its table or
+    /// parameters are malformed.
+    #[error("rule `{rule}`: {problem}")]
+    InvalidShape {
+        /// The rule.
+        rule: Id,
+        /// What is wrong.
+        problem: crate::ShapeProblem,
+    },
+    /// The declared rounding keeps more places than points have.
+    #[error("rounding to {places} decimal places: at most {max} are kept")]
+    RoundingTooFine {
+        /// The places declared.
+        places: u32,
+        /// The most, [`Points::MAX_SCALE`].
+        max: u32,
+    },
+    /// The grades table is malformed.
+    #[error("grades: {problem}")]
+    InvalidGrades {
+        /// What is wrong.
+        problem: String,
+    },
+    /// A group of rules that never deduct twice is malformed.
+    #[error("exclusive group {group}: {problem}")]
+    InvalidGroup {
+        /// The group's position in `exclusive`, from 1.
+        group: usize,
+        /// What is wrong.
+        problem: String,
+    },
     /// The rubric has more nodes or rules than the evaluator indexes.
     #[error("the rubric has more than {max} rules or nodes")]
     TooLarge {
@@ -112,6 +143,20 @@ pub(crate) struct Plan {
     /// Rule ids with their indices, sorted by id: facts (kept in id order)
     /// meet their rules in one merge pass, and a lookup is a binary search.
     pub(crate) by_id: Vec<IdKey>,
+    /// The rubric's declared rounding.
+    pub(crate) rounding: Option<crate::Rounding>,
+    /// Groups of rules that never deduct twice.
+    pub(crate) groups: Vec<GroupPlan>,
+    /// The bonus section's node, if the rubric has one.
+    pub(crate) bonus: Option<u32>,
+    /// The penalty section's node, if the rubric has one.
+    pub(crate) penalties: Option<u32>,
+    /// The lowest final score, in units (0 by default).
+    pub(crate) floor: i64,
+    /// Item ids with their nodes, sorted by id.
+    pub(crate) item_ids: Vec<(Id, u32)>,
+    /// Whether any rule is a veto.
+    pub(crate) vetoes: bool,
 }
 
 /// One node of the plan: the rubric, an indicator or an item.
@@ -126,6 +171,9 @@ pub(crate) struct NodePlan {
     /// INVARIANT: points are at most 10^9 at a scale of at most 6, so below
     /// 10^15 units: every budget and deduction below them fits an i64.
     pub(crate) points: i64,
+    /// The most the node deducts, in units: its points minus its floor
+    /// (its points when the floor is 0).
+    pub(crate) limit: i64,
     /// The parent node; the root's is itself.
     pub(crate) parent: u32,
     /// The node's position among its parent's indicators or items.
@@ -138,6 +186,13 @@ pub(crate) struct NodePlan {
     pub(crate) end_rule: u32,
     /// Whether the node is an item (else the rubric or an indicator).
     pub(crate) is_item: bool,
+    /// Whether the node is an item that earns ("…得2分"): its rules credit
+    /// it, and its deduction is what they do not earn.
+    pub(crate) earn: bool,
+    /// Whether the node lies outside the declared total: the bonus section
+    /// and its items. The section's deduction is its credit, and it does
+    /// not add to the root's.
+    pub(crate) outside: bool,
 }
 
 /// One rule of the plan.
@@ -159,6 +214,21 @@ pub(crate) struct RulePlan {
     pub(crate) per_breach: bool,
     /// The rule's own cap in units; `i128::MAX` if none.
     pub(crate) cap: i128,
+    /// What the rule overrides as a veto, if it is one.
+    pub(crate) veto: Option<crate::VetoScope>,
+    /// Whether `crate::price` prices the rule from its spec (else
+    /// `amount` × breaches). The spec is fetched only for such rules and
+    /// for facts that mark amounts, multipliers or exemptions, so that the
+    /// plan of a rule stays small for the walk over every rule.
+    pub(crate) priced: bool,
+}
+
+/// A group of rules that never deduct twice, as rule indices in the order
+/// listed.
+#[derive(Debug, Clone)]
+pub(crate) struct GroupPlan {
+    pub(crate) rules: Vec<u32>,
+    pub(crate) keep: crate::Keep,
 }
 
 impl Rubric {
@@ -241,10 +311,7 @@ impl Rubric {
     /// indicator that holds items, found once per indicator.
     pub(crate) fn leaf_items(&self) -> impl Iterator<Item = (&Item, u32)> {
         self.plan.leaves.iter().flat_map(move |&leaf| {
-            let items: &[Item] = match self.indicator_at(leaf).map(|i| &i.children) {
-                Some(Children::Items(items)) => items,
-                _ => &[],
-            };
+            let items: &[Item] = self.items_under(leaf);
             // An item is a leaf node: its node follows the one before.
             items.iter().zip(leaf + 1..)
         })
@@ -308,9 +375,24 @@ impl Rubric {
     /// The item at plan node `node`.
     pub(crate) fn item_at(&self, node: u32) -> Option<&Item> {
         let n = self.plan.node(node)?;
-        match &self.indicator_at(n.parent)?.children {
-            Children::Items(items) => items.get(n.position as usize),
-            Children::Indicators(_) => None,
+        self.items_under(n.parent).get(n.position as usize)
+    }
+
+    /// The items of the indicator (or the bonus section) at `node`.
+    pub(crate) fn items_under(&self, node: u32) -> &[Item] {
+        if self.plan.bonus == Some(node) {
+            return self.spec.bonus.as_ref().map_or(&[], |b| b.items.as_slice());
+        }
+        if self.plan.penalties == Some(node) {
+            return self
+                .spec
+                .penalties
+                .as_ref()
+                .map_or(&[], |p| p.items.as_slice());
+        }
+        match self.indicator_at(node).map(|i| &i.children) {
+            Some(Children::Items(items)) => items,
+            _ => &[],
         }
     }
 
@@ -322,6 +404,15 @@ impl Rubric {
 }
 
 impl Plan {
+    /// The node of the item with this id (a binary search).
+    pub(crate) fn item_node(&self, id: &str) -> Option<u32> {
+        self.item_ids
+            .binary_search_by(|(probe, _)| probe.as_str().cmp(id))
+            .ok()
+            .and_then(|at| self.item_ids.get(at))
+            .map(|(_, node)| *node)
+    }
+
     /// The node `node`.
     ///
     /// INVARIANT: callers pass node indices from the plan itself; the check
@@ -458,6 +549,43 @@ fn check_trigger(rule: &Rule) -> Result<(), RubricError> {
     }
 }
 
+/// Grades run from the best down by strictly decreasing bounds, the last
+/// without one, each label once.
+fn check_grades(grades: &[crate::Grade]) -> Result<(), RubricError> {
+    let invalid = |problem: &str| RubricError::InvalidGrades {
+        problem: problem.to_owned(),
+    };
+    let Some((last, bounded)) = grades.split_last() else {
+        return Ok(());
+    };
+    if last.at_least.is_some() {
+        return Err(invalid(
+            "the last grade must have no bound: it takes every score the grades before it do not",
+        ));
+    }
+    let mut previous: Option<Decimal> = None;
+    for (i, grade) in grades.iter().enumerate() {
+        if grade.label.trim().is_empty() {
+            return Err(invalid("a grade's label is empty"));
+        }
+        if grades.iter().take(i).any(|g| g.label == grade.label) {
+            return Err(invalid(&format!("grade `{}` is listed twice", grade.label)));
+        }
+    }
+    for grade in bounded {
+        let Some(bound) = grade.at_least else {
+            return Err(invalid("every grade but the last gives `at_least`"));
+        };
+        if previous.is_some_and(|p| bound >= p) {
+            return Err(invalid(
+                "grade bounds must be strictly decreasing, from the best grade down",
+            ));
+        }
+        previous = Some(bound);
+    }
+    Ok(())
+}
+
 /// A node while the plan is built: points still as [`Points`].
 struct RawNode {
     id: Id,
@@ -469,6 +597,9 @@ struct RawNode {
     first_rule: u32,
     end_rule: u32,
     is_item: bool,
+    outside: bool,
+    earn: bool,
+    floor: Option<Decimal>,
 }
 
 /// A rule while the plan is built.
@@ -480,6 +611,8 @@ struct RawRule<'s> {
 
 struct PlanBuilder<'s> {
     scale: u32,
+    /// The first rule that divides, if any (it needs the rubric's rounding).
+    divides: Option<&'s Id>,
     ids: BTreeSet<&'s str>,
     nodes: Vec<RawNode>,
     rules: Vec<RawRule<'s>>,
@@ -489,6 +622,7 @@ impl Plan {
     fn build(spec: &RubricSpec) -> Result<Plan, RubricError> {
         let mut builder = PlanBuilder {
             scale: 0,
+            divides: None,
             ids: BTreeSet::new(),
             nodes: Vec::new(),
             rules: Vec::new(),
@@ -499,6 +633,24 @@ impl Plan {
         builder.push_node(&spec.id, "总分".to_owned(), spec.total, 0, 0, false)?;
         builder.indicators(&spec.indicators, 0, 1)?;
         builder.close(0)?;
+        // The bonus section after the total's subtree: its node and items
+        // are outside it.
+        let bonus_node = match &spec.bonus {
+            Some(bonus) => Some(builder.bonus(bonus)?),
+            None => None,
+        };
+        let penalty_node = match &spec.penalties {
+            Some(section) => Some(builder.penalties(section)?),
+            None => None,
+        };
+        if let Some(floor) = spec.floor {
+            crate::shape::check_floor(floor).map_err(|problem| RubricError::InvalidShape {
+                rule: spec.id.clone(),
+                problem,
+            })?;
+            builder.scale = builder.scale.max(floor.normalize().scale());
+        }
+        check_grades(&spec.grades)?;
 
         // The declared total must be the sum of the top-level indicators.
         let sum = spec
@@ -513,18 +665,43 @@ impl Plan {
             });
         }
 
+        if spec.not_applicable == Some(crate::NaPolicy::Rescale) && builder.divides.is_none() {
+            builder.divides = Some(&spec.id);
+        }
         let PlanBuilder {
-            scale,
+            mut scale,
+            divides,
             nodes: raw_nodes,
             rules: raw_rules,
             ..
         } = builder;
+        if let Some(r) = spec.rounding {
+            if r.places > Points::MAX_SCALE {
+                return Err(RubricError::RoundingTooFine {
+                    places: r.places,
+                    max: Points::MAX_SCALE,
+                });
+            }
+            if divides.is_some() {
+                scale = scale.max(r.places);
+            }
+        } else if let Some(rule) = divides {
+            return Err(RubricError::InvalidShape {
+                rule: rule.clone(),
+                problem: crate::ShapeProblem::NeedsRounding,
+            });
+        }
         let units = |p: Points| to_units(p.get(), scale);
         let nodes: Vec<NodePlan> = raw_nodes
             .into_iter()
             .map(|n| NodePlan {
-                // INVARIANT (see `NodePlan::points`): below 10^15, exact.
+                // INVARIANT (see `NodePlan::points`): below 10^15, exact;
+                // a floor is at least −10^9, so the limit is below 2 × 10^15.
                 points: i64::try_from(units(n.points)).unwrap_or(i64::MAX),
+                limit: i64::try_from(
+                    units(n.points) - n.floor.map_or(0, |f| to_units(f.normalize(), scale)),
+                )
+                .unwrap_or(i64::MAX),
                 id: n.id,
                 label: n.label,
                 parent: n.parent,
@@ -533,6 +710,8 @@ impl Plan {
                 first_rule: n.first_rule,
                 end_rule: n.end_rule,
                 is_item: n.is_item,
+                earn: n.earn,
+                outside: n.outside,
             })
             .collect();
         let items: Vec<u32> = (0u32..)
@@ -560,22 +739,42 @@ impl Plan {
                     let mut node = raw.item;
                     // INVARIANT: parents precede children, so this climbs to
                     // the root (node 0) in at most MAX_DEPTH + 1 steps.
+                    // A bonus item's rules are bounded by it and its section
+                    // only, never by the total; an earning item's credits
+                    // by the item alone.
+                    let mut outside = false;
+                    let earns = nodes.get(node as usize).is_some_and(|n| n.earn);
                     while node != 0 {
                         chains.push(node);
-                        node = nodes.get(node as usize).map_or(0, |n| n.parent);
+                        let n = nodes.get(node as usize);
+                        outside = n.is_some_and(|n| n.outside);
+                        if earns || (outside && n.is_some_and(|n| n.parent == 0)) {
+                            break;
+                        }
+                        node = n.map_or(0, |n| n.parent);
                     }
-                    chains.push(0);
+                    if !outside && !earns {
+                        chains.push(0);
+                    }
                     let end = u32::try_from(chains.len()).map_err(|_| too_large())?;
                     chain_of = Some((raw.item, start, end));
                     (start, end)
                 }
             };
-            let (amount, per_breach, cap) = match raw.rule.penalty {
-                Penalty::Flat { points } => (units(points), false, i128::MAX),
-                Penalty::PerOccurrence { points } => (units(points), true, i128::MAX),
-                Penalty::Capped { points, cap } => (units(points), true, units(cap)),
+            let penalty = &raw.rule.penalty;
+            let (amount, per_breach, priced) = match *penalty {
+                Penalty::Flat { points } => (units(points), false, false),
+                Penalty::PerOccurrence { points } | Penalty::Capped { points, .. } => {
+                    (units(points), true, false)
+                }
+                _ => (0, false, true),
             };
+            // A linear rule past its cutoff deducts its cap; without one,
+            // the item's points.
+            let cap = penalty.cap().map_or(i128::MAX, units);
+            let veto = raw.rule.veto.as_ref().map(|v| v.scope);
             rules.push(RulePlan {
+                veto,
                 trigger: raw.rule.trigger.clone(),
                 item: raw.item,
                 position: raw.position,
@@ -584,6 +783,7 @@ impl Plan {
                 amount,
                 per_breach,
                 cap,
+                priced,
             });
         }
 
@@ -596,7 +796,7 @@ impl Plan {
             });
         }
         by_id.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        Ok(Plan {
+        let mut plan = Plan {
             scale,
             nodes,
             items,
@@ -604,7 +804,60 @@ impl Plan {
             rules,
             chains,
             by_id,
-        })
+            rounding: spec.rounding,
+            groups: Vec::new(),
+            bonus: bonus_node,
+            penalties: penalty_node,
+            floor: i64::try_from(spec.floor.map_or(0, |f| to_units(f.normalize(), scale)))
+                .unwrap_or(0),
+            vetoes: raw_rules.iter().any(|r| r.rule.veto.is_some()),
+            item_ids: Vec::new(),
+        };
+        let mut item_ids: Vec<(Id, u32)> = plan
+            .items
+            .iter()
+            .filter_map(|&i| plan.nodes.get(i as usize).map(|n| (n.id.clone(), i)))
+            .collect();
+        item_ids.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        plan.item_ids = item_ids;
+        plan.groups(&spec.exclusive)?;
+        Ok(plan)
+    }
+}
+
+impl Plan {
+    /// Plans the exclusive groups: each lists at least two rules of the
+    /// rubric, once, and no rule is in two groups.
+    fn groups(&mut self, groups: &[crate::Exclusive]) -> Result<(), RubricError> {
+        let mut grouped = vec![false; self.rules.len()];
+        for (number, group) in (1usize..).zip(groups) {
+            let invalid = |problem: String| RubricError::InvalidGroup {
+                group: number,
+                problem,
+            };
+            if group.rules.len() < 2 {
+                return Err(invalid("lists fewer than two rules".to_owned()));
+            }
+            let mut rules = Vec::with_capacity(group.rules.len());
+            for id in &group.rules {
+                let rule = self
+                    .rule_index(id.as_str())
+                    .ok_or_else(|| invalid(format!("unknown rule `{id}`")))?;
+                let slot = grouped
+                    .get_mut(rule as usize)
+                    .ok_or_else(|| invalid(format!("unknown rule `{id}`")))?;
+                if *slot {
+                    return Err(invalid(format!("rule `{id}` is already in a group")));
+                }
+                *slot = true;
+                rules.push(rule);
+            }
+            self.groups.push(GroupPlan {
+                rules,
+                keep: group.keep,
+            });
+        }
+        Ok(())
     }
 }
 
@@ -647,6 +900,9 @@ impl<'s> PlanBuilder<'s> {
             first_rule,
             end_rule: first_rule,
             is_item,
+            outside: false,
+            earn: false,
+            floor: None,
         });
         Ok(index)
     }
@@ -664,6 +920,112 @@ impl<'s> PlanBuilder<'s> {
             n.end_rule = end_rule;
         }
         Ok(())
+    }
+
+    /// Plans `items` under `parent` (an indicator, or the bonus section
+    /// when `outside`).
+    fn items(&mut self, items: &'s [Item], parent: u32, outside: bool) -> Result<(), RubricError> {
+        for (item_position, item) in (0u32..).zip(items) {
+            self.claim(&item.id)?;
+            let item_node = self.push_node(
+                &item.id,
+                format!("第{}项", crate::reason::cut(&item.serial)),
+                item.points,
+                parent,
+                item_position,
+                true,
+            )?;
+            self.floor(item_node, item.floor, &item.id)?;
+            if let Some(n) = self.nodes.get_mut(item_node as usize) {
+                n.outside = outside;
+                n.earn = item.earn;
+            }
+            for (rule_position, rule) in (0u32..).zip(&item.rules) {
+                self.claim(&rule.id)?;
+                check_trigger(rule)?;
+                let invalid = |problem| RubricError::InvalidShape {
+                    rule: rule.id.clone(),
+                    problem,
+                };
+                let needs = crate::shape::validate(rule, item.points).map_err(invalid)?;
+                if let Some(veto) = &rule.veto {
+                    let score = crate::shape::check_veto(veto, outside).map_err(invalid)?;
+                    if let Some(score) = score {
+                        self.scale_of(score);
+                    }
+                }
+                self.scale = self.scale.max(needs.scale);
+                if needs.divides && self.divides.is_none() {
+                    self.divides = Some(&rule.id);
+                }
+                self.rules.push(RawRule {
+                    rule,
+                    item: item_node,
+                    position: rule_position,
+                });
+            }
+            self.close(item_node)?;
+        }
+        Ok(())
+    }
+
+    /// Gives `node` its floor, checked.
+    fn floor(&mut self, node: u32, floor: Option<Decimal>, id: &Id) -> Result<(), RubricError> {
+        let Some(floor) = floor else { return Ok(()) };
+        crate::shape::check_floor(floor).map_err(|problem| RubricError::InvalidShape {
+            rule: id.clone(),
+            problem,
+        })?;
+        self.scale = self.scale.max(floor.normalize().scale());
+        if let Some(n) = self.nodes.get_mut(node as usize) {
+            n.floor = Some(floor);
+        }
+        Ok(())
+    }
+
+    /// Plans the penalty section after the total's subtree; returns its
+    /// node. Without a cap its budget is [`Points::MAX`].
+    fn penalties(&mut self, section: &'s crate::Penalties) -> Result<u32, RubricError> {
+        self.claim(&section.id)?;
+        let node = self.push_node(
+            &section.id,
+            format!("“{}”", crate::reason::cut(&section.name)),
+            section.cap.unwrap_or(Points::MAX),
+            0,
+            u32::MAX - 1,
+            false,
+        )?;
+        if let Some(n) = self.nodes.get_mut(node as usize) {
+            n.outside = true;
+        }
+        self.items(&section.items, node, true)?;
+        self.close(node)?;
+        Ok(node)
+    }
+
+    /// Plans the bonus section after the total's subtree; returns its node.
+    fn bonus(&mut self, bonus: &'s crate::Bonus) -> Result<u32, RubricError> {
+        self.claim(&bonus.id)?;
+        let node = self.push_node(
+            &bonus.id,
+            format!("“{}”", crate::reason::cut(&bonus.name)),
+            bonus.cap,
+            0,
+            u32::MAX,
+            false,
+        )?;
+        if let Some(n) = self.nodes.get_mut(node as usize) {
+            n.outside = true;
+        }
+        if let Some(gate) = bonus.gate {
+            crate::shape::check_gate(gate).map_err(|problem| RubricError::InvalidShape {
+                rule: bonus.id.clone(),
+                problem,
+            })?;
+        }
+        self.items(&bonus.items, node, true)?;
+        self.close(node)?;
+        Ok(node)
     }
 
     fn indicators(
@@ -688,35 +1050,10 @@ impl<'s> PlanBuilder<'s> {
                 position,
                 false,
             )?;
+            self.floor(node, ind.floor, &ind.id)?;
             match &ind.children {
                 Children::Indicators(children) => self.indicators(children, node, depth + 1)?,
-                Children::Items(items) => {
-                    for (item_position, item) in (0u32..).zip(items) {
-                        self.claim(&item.id)?;
-                        let item_node = self.push_node(
-                            &item.id,
-                            format!("第{}项", crate::reason::cut(&item.serial)),
-                            item.points,
-                            node,
-                            item_position,
-                            true,
-                        )?;
-                        for (rule_position, rule) in (0u32..).zip(&item.rules) {
-                            self.claim(&rule.id)?;
-                            check_trigger(rule)?;
-                            self.scale_of(rule.penalty.points());
-                            if let Some(cap) = rule.penalty.cap() {
-                                self.scale_of(cap);
-                            }
-                            self.rules.push(RawRule {
-                                rule,
-                                item: item_node,
-                                position: rule_position,
-                            });
-                        }
-                        self.close(item_node)?;
-                    }
-                }
+                Children::Items(items) => self.items(items, node, false)?,
             }
             self.close(node)?;
         }

@@ -239,7 +239,22 @@ pub(crate) mod decimal_serde {
     /// The same for an optional decimal.
     pub(crate) mod option {
         use rust_decimal::Decimal;
-        use serde::Deserializer;
+        use serde::{Deserializer, Serializer};
+
+        /// Writes a decimal as a string (`None` is skipped by its field).
+        #[expect(
+            clippy::ref_option,
+            reason = "serde's `with` passes the field by reference"
+        )]
+        pub(crate) fn serialize<S: Serializer>(
+            d: &Option<Decimal>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => serializer.collect_str(d),
+                None => serializer.serialize_none(),
+            }
+        }
 
         /// Reads `null` or a decimal.
         pub(crate) fn deserialize<'de, D: Deserializer<'de>>(

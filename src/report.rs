@@ -94,12 +94,161 @@ pub struct Report<'a> {
     /// The points deducted in all.
     #[serde(with = "amount")]
     pub deducted: Decimal,
-    /// The total score.
+    /// The final score: the base score plus any bonus, unless a card veto
+    /// fixed it.
     #[serde(with = "amount")]
     pub score: Decimal,
+    /// The grade, where the rubric has grades or a veto forced one.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Cow<'a, str>>,
+    /// The base score (total minus deductions), where the rubric has a
+    /// bonus section.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "amount::option")]
+    pub base: Option<Decimal>,
+    /// The deduction that zeroing vetoes added beyond the rules' shares,
+    /// where one fired.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "amount::option")]
+    pub vetoed: Option<Decimal>,
+    /// The vetoes that fired, where any did.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub vetoes: Option<Vec<VetoReport<'a>>>,
+    /// Where items not applicable rescaled the base: the points still
+    /// applicable and those earned (标化分 = earned ÷ applicable × total).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rescaled: Option<Rescaled>,
     /// The top-level indicators.
     #[serde(borrow)]
     pub indicators: Vec<IndicatorReport<'a>>,
+    /// The bonus section, where the rubric has one.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub bonus: Option<BonusReport<'a>>,
+    /// The penalty section, where the rubric has one.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub penalties: Option<PenaltiesReport<'a>>,
+}
+}
+
+report_struct! {
+/// The penalty section of a [`Report`] (扣分项): what its items deduct from
+/// the final score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct PenaltiesReport<'a> {
+    /// The section's id.
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    /// Its name.
+    #[serde(borrow)]
+    pub name: Cow<'a, str>,
+    /// Its cap, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "amount::option")]
+    pub cap: Option<Decimal>,
+    /// What it deducts from the final score.
+    #[serde(with = "amount")]
+    pub deducted: Decimal,
+    /// Its items.
+    #[serde(borrow)]
+    pub items: Vec<ItemReport<'a>>,
+}
+}
+
+/// How items not applicable rescaled the base score, in a [`Report`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Rescaled {
+    /// The points still applicable (应得的最高分数).
+    #[serde(with = "amount")]
+    pub applicable: Decimal,
+    /// The points earned of them (所得的分数).
+    #[serde(with = "amount")]
+    pub earned: Decimal,
+}
+
+report_struct! {
+/// A veto that fired, in a [`Report`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct VetoReport<'a> {
+    /// The veto rule's id.
+    #[serde(borrow)]
+    pub rule: Cow<'a, str>,
+    /// What it overrides: `item`, `indicator` or `card`.
+    #[serde(borrow)]
+    pub scope: Cow<'a, str>,
+    /// The node it zeroed (the rubric's id for a card veto).
+    #[serde(borrow)]
+    pub node: Cow<'a, str>,
+    /// The score it overrode.
+    #[serde(with = "amount")]
+    pub before: Decimal,
+    /// The score it set (absent for a card veto that only forces a grade).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "amount::option")]
+    pub score: Option<Decimal>,
+    /// The grade it forces, if any.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Cow<'a, str>>,
+}
+}
+
+report_struct! {
+/// The bonus section of a [`Report`] (加分项).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct BonusReport<'a> {
+    /// The section's id.
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    /// Its name.
+    #[serde(borrow)]
+    pub name: Cow<'a, str>,
+    /// The most it adds.
+    #[serde(with = "amount")]
+    pub cap: Decimal,
+    /// What its items earned, at most the cap.
+    #[serde(with = "amount")]
+    pub credited: Decimal,
+    /// What the final score counts: the credit if the base score opens the
+    /// gate, else 0.
+    #[serde(with = "amount")]
+    pub counted: Decimal,
+    /// In words: `加分3分（已达加分上限3分）`.
+    #[serde(borrow)]
+    pub reason: Cow<'a, str>,
+    /// Its items.
+    #[serde(borrow)]
+    pub items: Vec<BonusItemReport<'a>>,
+}
+}
+
+report_struct! {
+/// One item of a [`BonusReport`]: what it credits, at most its points. Its
+/// rules' `raw` and `deducted` are credits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct BonusItemReport<'a> {
+    /// The item's id.
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    /// The serial label the document prints.
+    #[serde(borrow)]
+    pub serial: Cow<'a, str>,
+    /// The most it credits.
+    #[serde(with = "amount")]
+    pub points: Decimal,
+    /// What it credits.
+    #[serde(with = "amount")]
+    pub credited: Decimal,
+    /// The reason: its rules' reasons joined by `；`.
+    #[serde(borrow)]
+    pub reason: Cow<'a, str>,
+    /// Its rules.
+    #[serde(borrow)]
+    pub rules: Vec<RuleReport<'a>>,
 }
 }
 
@@ -157,6 +306,10 @@ pub struct ItemReport<'a> {
     /// The reason (扣分原因): its rules' reasons joined by `；`.
     #[serde(borrow)]
     pub reason: Cow<'a, str>,
+    /// `false` when the inspection marked the item not applicable (absent
+    /// otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applicable: Option<bool>,
     /// Its rules.
     #[serde(borrow)]
     pub rules: Vec<RuleReport<'a>>,
@@ -174,18 +327,30 @@ pub struct RuleReport<'a> {
     pub id: Cow<'a, str>,
     /// Whether the inspection recorded a fact for it.
     pub assessed: bool,
+    /// `false` when the inspection marked the rule (or its item) not
+    /// applicable (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applicable: Option<bool>,
     /// The breaches counted.
     pub breaches: u64,
     /// For a deadline rule, the cases not done and not yet due (absent for
     /// other rules).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending: Option<u64>,
+    /// The findings or cases marked exempt, when there are any (absent
+    /// otherwise): counted apart, deducting nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempt: Option<u64>,
     /// The deduction before any cap or bound.
     #[serde(with = "amount")]
     pub raw: Decimal,
     /// The rule's share of the total deduction.
     #[serde(with = "amount")]
     pub deducted: Decimal,
+    /// `true` when the rubric's declared rounding changed the rule's value
+    /// (absent otherwise); the reason says how it rounded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounded: Option<bool>,
     /// What trimmed the deduction, if anything (`null` in JSON when
     /// nothing did).
     #[serde(borrow)]
@@ -197,7 +362,8 @@ pub struct RuleReport<'a> {
 }
 
 /// What trimmed a rule's deduction, in a [`RuleReport`]: `{"kind": "cap",
-/// "cap": "5"}` or `{"kind": "node", "id": "12", "points": "10"}`.
+/// "cap": "5"}`, `{"kind": "node", "id": "12", "points": "10"}` or
+/// `{"kind": "exclusive", "kept": "4a"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -217,6 +383,12 @@ pub enum Limit<'a> {
         #[serde(with = "amount")]
         points: Decimal,
     },
+    /// Another rule of its exclusive group deducted instead ("不重复扣分").
+    Exclusive {
+        /// The rule that kept its deduction.
+        #[serde(borrow)]
+        kept: Cow<'a, str>,
+    },
 }
 
 impl Report<'_> {
@@ -227,11 +399,54 @@ impl Report<'_> {
             points: self.points,
             deducted: self.deducted,
             score: self.score,
+            grade: self.grade.map(owned),
+            base: self.base,
+            vetoed: self.vetoed,
+            rescaled: self.rescaled,
+            vetoes: self.vetoes.map(|list| {
+                list.into_iter()
+                    .map(|v| VetoReport {
+                        rule: owned(v.rule),
+                        scope: owned(v.scope),
+                        node: owned(v.node),
+                        before: v.before,
+                        score: v.score,
+                        grade: v.grade.map(owned),
+                    })
+                    .collect()
+            }),
             indicators: self
                 .indicators
                 .into_iter()
                 .map(IndicatorReport::into_owned)
                 .collect(),
+            penalties: self.penalties.map(|p| PenaltiesReport {
+                id: owned(p.id),
+                name: owned(p.name),
+                cap: p.cap,
+                deducted: p.deducted,
+                items: p.items.into_iter().map(ItemReport::into_owned).collect(),
+            }),
+            bonus: self.bonus.map(|b| BonusReport {
+                id: owned(b.id),
+                name: owned(b.name),
+                cap: b.cap,
+                credited: b.credited,
+                counted: b.counted,
+                reason: owned(b.reason),
+                items: b
+                    .items
+                    .into_iter()
+                    .map(|i| BonusItemReport {
+                        id: owned(i.id),
+                        serial: owned(i.serial),
+                        points: i.points,
+                        credited: i.credited,
+                        reason: owned(i.reason),
+                        rules: i.rules.into_iter().map(RuleReport::into_owned).collect(),
+                    })
+                    .collect(),
+            }),
         }
     }
 }
@@ -265,6 +480,7 @@ impl ItemReport<'_> {
             deducted: self.deducted,
             score: self.score,
             reason: owned(self.reason),
+            applicable: self.applicable,
             rules: self.rules.into_iter().map(RuleReport::into_owned).collect(),
         }
     }
@@ -276,16 +492,20 @@ impl RuleReport<'_> {
         RuleReport {
             id: owned(self.id),
             assessed: self.assessed,
+            applicable: self.applicable,
             breaches: self.breaches,
             pending: self.pending,
+            exempt: self.exempt,
             raw: self.raw,
             deducted: self.deducted,
+            rounded: self.rounded,
             limited_by: self.limited_by.map(|limit| match limit {
                 Limit::Cap { cap } => Limit::Cap { cap },
                 Limit::Node { id, points } => Limit::Node {
                     id: owned(id),
                     points,
                 },
+                Limit::Exclusive { kept } => Limit::Exclusive { kept: owned(kept) },
             }),
             reason: owned(self.reason),
         }
@@ -373,19 +593,110 @@ where
     }
 
     fn report(mut self) -> Report<'x> {
-        let (points, deducted) = self.card.node_units(0);
-        let indicators = self
-            .card
-            .indicators()
-            .map(|ind| self.indicator(&ind))
+        let card = self.card;
+        let (points, _) = card.node_units(0);
+        let indicators = card.indicators().map(|ind| self.indicator(&ind)).collect();
+        let bonus = card.plan().bonus.and_then(|node| self.bonus(node));
+        let penalties = card.plan().penalties.and_then(|node| self.penalties(node));
+        let vetoes: Vec<VetoReport<'x>> = card
+            .vetoes()
+            .map(|v| VetoReport {
+                rule: Cow::Borrowed(v.rule().id.as_str()),
+                scope: Cow::Borrowed(match v.scope() {
+                    crate::VetoScope::Item => "item",
+                    crate::VetoScope::Indicator => "indicator",
+                    crate::VetoScope::Card => "card",
+                }),
+                node: Cow::Borrowed(v.node().as_str()),
+                before: v.before(),
+                score: v.score(),
+                grade: v.grade().map(Cow::Borrowed),
+            })
             .collect();
         Report {
-            rubric: Cow::Borrowed(self.card.rubric().id().as_str()),
+            rubric: Cow::Borrowed(card.rubric().id().as_str()),
             points: self.dec(points),
-            deducted: self.dec(deducted),
-            score: self.dec(points - deducted),
+            deducted: card.deducted(),
+            score: card.score(),
+            grade: card.grade().map(Cow::Borrowed),
+            base: (card.plan().bonus.is_some() || card.plan().penalties.is_some())
+                .then(|| card.base()),
+            vetoed: card.unvetoed_root.map(|_| card.vetoed()),
+            vetoes: (!vetoes.is_empty()).then_some(vetoes),
+            rescaled: card
+                .rescaled()
+                .map(|(applicable, earned)| Rescaled { applicable, earned }),
             indicators,
+            bonus,
+            penalties,
         }
+    }
+
+    fn penalties(&mut self, node: u32) -> Option<PenaltiesReport<'x>> {
+        let card = self.card;
+        let spec = card.rubric().spec().penalties.as_ref()?;
+        let (_, deducted) = card.node_units(node);
+        let items = spec
+            .items
+            .iter()
+            .zip(node + 1..)
+            .filter_map(|(_, item_node)| {
+                let item = card.item_outcome_at(item_node)?;
+                Some(self.item(&item))
+            })
+            .collect();
+        Some(PenaltiesReport {
+            id: Cow::Borrowed(spec.id.as_str()),
+            name: Cow::Borrowed(spec.name.as_str()),
+            cap: spec.cap.map(|c| c.get()),
+            deducted: self.dec(deducted),
+            items,
+        })
+    }
+
+    fn bonus(&mut self, node: u32) -> Option<BonusReport<'x>> {
+        let card = self.card;
+        let spec = card.rubric().spec().bonus.as_ref()?;
+        let (cap, credited) = card.node_units(node);
+        let items: Vec<BonusItemReport<'x>> = spec
+            .items
+            .iter()
+            .zip(node + 1..)
+            .filter_map(|(_, item_node)| {
+                let item = card.item_outcome_at(item_node)?;
+                let report = self.item(&item);
+                Some(BonusItemReport {
+                    id: report.id,
+                    serial: report.serial,
+                    points: report.points,
+                    credited: report.deducted,
+                    reason: report.reason,
+                    rules: report.rules,
+                })
+            })
+            .collect();
+        let earned = items
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, i| acc.checked_add(i.credited))
+            .unwrap_or(Decimal::MAX);
+        let counted = card.bonus().unwrap_or_default();
+        let reason = crate::reason::bonus_reason(
+            spec,
+            card.base(),
+            card.gate_open(),
+            earned,
+            self.dec(credited),
+            self.dec(cap),
+        );
+        Some(BonusReport {
+            id: Cow::Borrowed(spec.id.as_str()),
+            name: Cow::Borrowed(spec.name.as_str()),
+            cap: self.dec(cap),
+            credited: self.dec(credited),
+            counted,
+            reason: Cow::Owned(reason),
+            items,
+        })
     }
 
     fn indicator(&mut self, ind: &IndicatorOutcome<'c>) -> IndicatorReport<'x> {
@@ -438,16 +749,22 @@ where
                 RuleReport {
                     id: Cow::Borrowed(rule.id().as_str()),
                     assessed: rule.assessed(),
+                    applicable: (!rule.applicable()).then_some(false),
                     breaches: rule.breaches(),
                     pending: matches!(rule.rule().trigger, Trigger::Deadline { .. })
                         .then(|| rule.pending()),
+                    exempt: (rule.exempt() > 0).then(|| rule.exempt()),
                     raw: self.card.dec(rule.state.raw),
                     deducted: self.card.dec(rule.state.applied),
+                    rounded: rule.rounded().then_some(true),
                     limited_by: rule.limited_by().map(|limit| match limit {
                         LimitedBy::Cap(cap) => Limit::Cap { cap: cap.get() },
                         LimitedBy::Node { id, points } => Limit::Node {
                             id: Cow::Borrowed(id.as_str()),
                             points,
+                        },
+                        LimitedBy::Exclusive { kept } => Limit::Exclusive {
+                            kept: Cow::Borrowed(kept.as_str()),
                         },
                     }),
                     reason: (self.reason)(self.rendered.span(span)),
@@ -461,9 +778,15 @@ where
             deducted: self.dec(deducted),
             score: self.dec(points - deducted),
             reason,
+            applicable: card_na(self.card, item.node),
             rules,
         }
     }
+}
+
+/// `Some(false)` for an item marked not applicable.
+fn card_na(card: &Scorecard<'_>, node: u32) -> Option<bool> {
+    card.na_item(node).map(|_| false)
 }
 
 impl serde::Serialize for Scorecard<'_> {
@@ -489,6 +812,32 @@ mod amount {
         deserializer: D,
     ) -> Result<Decimal, D::Error> {
         crate::points::decimal_serde::deserialize(deserializer)
+    }
+
+    /// The same for an optional amount (`None` is skipped by its field).
+    pub(super) mod option {
+        use rust_decimal::Decimal;
+        use serde::{Deserializer, Serializer};
+
+        #[expect(
+            clippy::ref_option,
+            reason = "serde's `with` passes the field by reference"
+        )]
+        pub(in crate::report) fn serialize<S: Serializer>(
+            d: &Option<Decimal>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => super::serialize(d, serializer),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub(in crate::report) fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<Decimal>, D::Error> {
+            crate::points::decimal_serde::option::deserialize(deserializer)
+        }
     }
 }
 
@@ -559,6 +908,88 @@ mod write {
         }
     }
 
+    /// `grade` and other optional text: absent when `None`.
+    impl WriteJson for Option<Cow<'_, str>> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(v) = self {
+                v.write_json(out);
+            }
+        }
+
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
+    /// `base`, `vetoed`, a veto's `score`: absent when `None`.
+    impl WriteJson for Option<Decimal> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(v) = self {
+                v.write_json(out);
+            }
+        }
+
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
+    /// `rescaled`: absent when `None`.
+    impl WriteJson for Option<super::Rescaled> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(r) = self {
+                out.push_str("{\"applicable\":");
+                r.applicable.write_json(out);
+                out.push_str(",\"earned\":");
+                r.earned.write_json(out);
+                out.push('}');
+            }
+        }
+
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
+    /// `penalties`: absent when `None`.
+    impl WriteJson for Option<super::PenaltiesReport<'_>> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(v) = self {
+                v.write_json(out);
+            }
+        }
+
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
+    /// `bonus`: absent when `None`.
+    impl WriteJson for Option<super::BonusReport<'_>> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(v) = self {
+                v.write_json(out);
+            }
+        }
+
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
+    /// `rounded`: absent when `None`.
+    impl WriteJson for Option<bool> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(v) = self {
+                v.write_json(out);
+            }
+        }
+
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
     /// `indicators` and `items`: absent when `None`.
     impl<T: WriteJson> WriteJson for Option<Vec<T>> {
         fn write_json(&self, out: &mut String) {
@@ -600,6 +1031,11 @@ mod write {
                     id.write_json(out);
                     out.push_str(",\"points\":");
                     points.write_json(out);
+                    out.push('}');
+                }
+                Some(Limit::Exclusive { kept }) => {
+                    out.push_str("{\"kind\":\"exclusive\",\"kept\":");
+                    kept.write_json(out);
                     out.push('}');
                 }
             }

@@ -28,6 +28,31 @@ pub struct RubricSpec as "RubricSpec", "a rubric object" {
     pub total: Points,
     /// The top-level indicators (一级指标), in document order.
     pub indicators: Vec<Indicator>,
+    /// The rounding of the rule shapes that divide (proportional scores,
+    /// exact partial steps, interpolation); a rubric with such a rule must
+    /// declare it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounding: Option<crate::Rounding>,
+    /// Groups of rules that never deduct twice ("不重复扣分").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclusive: Vec<crate::Exclusive>,
+    /// What an item marked not applicable in an inspection means; absent:
+    /// no item may be marked so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<crate::NaPolicy>,
+    /// The lowest final score, 0 or below; 0 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::points::decimal_serde::option")]
+    pub floor: Option<rust_decimal::Decimal>,
+    /// The penalty section (扣分项) outside the declared total, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penalties: Option<crate::Penalties>,
+    /// The bonus section (加分项) outside the declared total, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bonus: Option<crate::Bonus>,
+    /// The grades by final score, best first ("90分以上为优秀…"); none: no
+    /// grade.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grades: Vec<crate::Grade>,
     /// Worked examples that travel with the rubric
     /// ([`Rubric::check_examples`](crate::Rubric::check_examples)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -49,6 +74,8 @@ pub struct Indicator {
     pub points: Points,
     /// What the indicator contains.
     pub children: Children,
+    /// The lowest score the indicator may reach, 0 or below; 0 when absent.
+    pub floor: Option<rust_decimal::Decimal>,
 }
 
 /// What an [`Indicator`] contains: finer indicators or items, never both.
@@ -80,6 +107,14 @@ pub struct Item as "Item", "an item object" {
     pub standard: String,
     /// The clauses of the scoring standard, each a rule.
     pub rules: Vec<Rule>,
+    /// The lowest score the item may reach, 0 or below ("在分值扣完的基础上，
+    /// 实行倒扣分，最多扣2分" is `-2`); 0 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::points::decimal_serde::option")]
+    pub floor: Option<rust_decimal::Decimal>,
+    /// Whether the item earns instead of loses ("…得2分"): it starts from 0
+    /// and its rules credit it, up to its points.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub earn: bool,
 }
 }
 
@@ -115,8 +150,44 @@ impl RubricSpec {
             version: String::new(),
             total,
             indicators,
+            rounding: None,
+            exclusive: Vec::new(),
+            not_applicable: None,
+            floor: None,
+            penalties: None,
+            bonus: None,
+            grades: Vec::new(),
             examples: Vec::new(),
         }
+    }
+
+    /// The same rubric rounding as `rounding` says where a rule divides.
+    #[must_use]
+    pub fn with_rounding(mut self, rounding: crate::Rounding) -> RubricSpec {
+        self.rounding = Some(rounding);
+        self
+    }
+
+    /// The same rubric with one more group of rules that never deduct twice.
+    #[must_use]
+    pub fn with_exclusive(mut self, group: crate::Exclusive) -> RubricSpec {
+        self.exclusive.push(group);
+        self
+    }
+
+    /// The same rubric with this bonus section outside its total.
+    #[must_use]
+    pub fn with_bonus(mut self, bonus: crate::Bonus) -> RubricSpec {
+        self.bonus = Some(bonus);
+        self
+    }
+
+    /// The same rubric grading final scores by `grades` (best first, the
+    /// last without a bound).
+    #[must_use]
+    pub fn with_grades(mut self, grades: impl IntoIterator<Item = crate::Grade>) -> RubricSpec {
+        self.grades = grades.into_iter().collect();
+        self
     }
 
     /// The same rubric with this version or status (`试行`).
@@ -150,6 +221,7 @@ impl Indicator {
             name: name.into(),
             points,
             children: Children::Items(items),
+            floor: None,
         }
     }
 
@@ -165,6 +237,7 @@ impl Indicator {
             name: name.into(),
             points,
             children: Children::Indicators(indicators),
+            floor: None,
         }
     }
 }
@@ -180,7 +253,24 @@ impl Item {
             requirement: String::new(),
             standard: String::new(),
             rules: Vec::new(),
+            floor: None,
+            earn: false,
         }
+    }
+
+    /// The same item earning instead of losing: from 0, credited by its
+    /// rules up to its points.
+    #[must_use]
+    pub fn earning(mut self) -> Item {
+        self.earn = true;
+        self
+    }
+
+    /// The same item, whose score may fall to `floor` (0 or below).
+    #[must_use]
+    pub fn with_floor(mut self, floor: rust_decimal::Decimal) -> Item {
+        self.floor = Some(floor);
+        self
     }
 
     /// The same item with this performance requirement (绩效要求).
@@ -218,15 +308,20 @@ struct IndicatorRepr {
     indicators: Option<Vec<Indicator>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     items: Option<Vec<Item>>,
+    #[serde(default, with = "crate::points::decimal_serde::option")]
+    floor: Option<rust_decimal::Decimal>,
 }
 
 impl Serialize for Indicator {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Indicator", 4)?;
+        let mut s = serializer.serialize_struct("Indicator", 5)?;
         s.serialize_field("id", &self.id)?;
         s.serialize_field("name", &self.name)?;
         s.serialize_field("points", &self.points)?;
+        if let Some(floor) = self.floor {
+            s.serialize_field("floor", &floor.to_string())?;
+        }
         match &self.children {
             Children::Indicators(children) => s.serialize_field("indicators", children)?,
             Children::Items(items) => s.serialize_field("items", items)?,
@@ -253,6 +348,7 @@ impl<'de> Deserialize<'de> for Indicator {
             name: repr.name,
             points: repr.points,
             children,
+            floor: repr.floor,
         })
     }
 }

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::shape::{Band, Direction, Knot, Multiplier, Partial, RatingOption, Shortfall};
 use crate::strict::{map_only, strict_enum, strict_struct};
 use crate::{Id, Points};
 
@@ -42,6 +43,16 @@ pub struct Rule as "Rule", "a rule object" {
     pub trigger: Trigger,
     /// What the breaches cost.
     pub penalty: Penalty,
+    /// The grounds on which a finding or case may be exempt
+    /// ("除涉及国家秘密、商业秘密、个人隐私等依法不予公开的信息外"). Empty: any
+    /// ground the inspector gives is accepted; otherwise any other ground
+    /// is an error. Exempt findings deduct nothing and are counted apart.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exemptions: Vec<String>,
+    /// What a breach overrides beyond the rule's own deduction, if the rule
+    /// is a veto (一票否决).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub veto: Option<crate::Veto>,
 }
 }
 
@@ -74,13 +85,32 @@ impl Rule {
             unit: default_unit(),
             trigger,
             penalty,
+            exemptions: Vec::new(),
+            veto: None,
         }
+    }
+
+    /// The same rule as a veto: its breach overrides as `veto` says.
+    #[must_use]
+    pub fn with_veto(mut self, veto: crate::Veto) -> Rule {
+        self.veto = Some(veto);
+        self
     }
 
     /// The same rule with the clause as the document prints it.
     #[must_use]
     pub fn with_text(mut self, text: impl Into<String>) -> Rule {
         self.text = text.into();
+        self
+    }
+
+    /// The same rule accepting exemptions on these grounds only.
+    #[must_use]
+    pub fn with_exemptions<S: Into<String>>(
+        mut self,
+        grounds: impl IntoIterator<Item = S>,
+    ) -> Rule {
+        self.exemptions = grounds.into_iter().map(Into::into).collect();
         self
     }
 
@@ -178,9 +208,45 @@ pub enum Trigger {
     /// 2026 with sessions on 2026-03-12, 2026-06-18 and 2026-11-20, the third
     /// quarter has none: one breach.
     Cadence {
-        /// The period in which the duty must be done once.
+        /// The period in which the duty must be done.
         every: Every,
+        /// How many times per period (at least 1; default 1): "每月平安巡防
+        /// 志愿者活动未达2次" is 2.
+        #[serde(skip_serializing_if = "is_one")]
+        at_least: u32,
+        /// What a short period counts as: one breach per short period (the
+        /// default) or one per missing occurrence.
+        #[serde(default, skip_serializing_if = "Shortfall::is_period")]
+        short: Shortfall,
     },
+    /// A measured value priced by its penalty as a whole (a
+    /// [`Penalty::Linear`], [`Penalty::Proportional`], [`Penalty::Bands`]
+    /// or [`Penalty::Interpolate`]): reads [`Fact::Measure`](crate::Fact::Measure),
+    /// a whole number or a [`Fact::Percent`](crate::Fact::Percent), in the
+    /// domain of its `measure` (as [`Trigger::Threshold`] does).
+    Measured {
+        /// What the value measures: its domain, and how a reason prints it.
+        measure: Measure,
+    },
+    /// One option of a [`Penalty::Rating`] (优/良/中/差): reads
+    /// [`Fact::Rating`](crate::Fact::Rating), the option's name (in JSON a
+    /// string such as `"良"`).
+    Rating,
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+impl Trigger {
+    /// [`Trigger::Cadence`] once per period.
+    pub fn cadence(every: Every) -> Trigger {
+        Trigger::Cadence {
+            every,
+            at_least: 1,
+            short: Shortfall::Period,
+        }
+    }
 }
 
 fn default_action() -> String {
@@ -265,6 +331,10 @@ struct TriggerRepr {
     every: Option<Every>,
     #[serde(default)]
     measure: Option<Measure>,
+    #[serde(default)]
+    at_least: Option<u32>,
+    #[serde(default)]
+    short: Option<Shortfall>,
 }
 
 #[derive(Deserialize)]
@@ -275,6 +345,8 @@ enum TriggerKindRepr {
     Threshold,
     Deadline,
     Cadence,
+    Measured,
+    Rating,
 }
 
 impl<'de> Deserialize<'de> for Trigger {
@@ -286,7 +358,9 @@ impl<'de> Deserialize<'de> for Trigger {
             TriggerKindRepr::Count => ("count", &[]),
             TriggerKindRepr::Threshold => ("threshold", &["min", "measure"]),
             TriggerKindRepr::Deadline => ("deadline", &["within", "after", "action"]),
-            TriggerKindRepr::Cadence => ("cadence", &["every"]),
+            TriggerKindRepr::Cadence => ("cadence", &["every", "at_least", "short"]),
+            TriggerKindRepr::Measured => ("measured", &["measure"]),
+            TriggerKindRepr::Rating => ("rating", &[]),
         };
         let given = [
             ("min", r.min.is_some()),
@@ -295,6 +369,8 @@ impl<'de> Deserialize<'de> for Trigger {
             ("action", r.action.is_some()),
             ("every", r.every.is_some()),
             ("measure", r.measure.is_some()),
+            ("at_least", r.at_least.is_some()),
+            ("short", r.short.is_some()),
         ];
         if let Some((field, _)) = given.iter().find(|(f, g)| *g && !allowed.contains(f)) {
             return Err(D::Error::custom(format_args!(
@@ -317,7 +393,15 @@ impl<'de> Deserialize<'de> for Trigger {
             },
             TriggerKindRepr::Cadence => Trigger::Cadence {
                 every: r.every.ok_or_else(|| D::Error::missing_field("every"))?,
+                at_least: r.at_least.unwrap_or(1),
+                short: r.short.unwrap_or_default(),
             },
+            TriggerKindRepr::Measured => Trigger::Measured {
+                measure: r
+                    .measure
+                    .ok_or_else(|| D::Error::missing_field("measure"))?,
+            },
+            TriggerKindRepr::Rating => Trigger::Rating,
         })
     }
 }
@@ -406,6 +490,21 @@ impl Trigger {
             Trigger::Threshold { .. } => TriggerKind::Threshold,
             Trigger::Deadline { .. } => TriggerKind::Deadline,
             Trigger::Cadence { .. } => TriggerKind::Cadence,
+            Trigger::Measured { .. } => TriggerKind::Measured,
+            Trigger::Rating => TriggerKind::Rating,
+        }
+    }
+
+    /// The kind's name as JSON spells it: `deadline`.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Trigger::Flag => "flag",
+            Trigger::Count => "count",
+            Trigger::Threshold { .. } => "threshold",
+            Trigger::Deadline { .. } => "deadline",
+            Trigger::Cadence { .. } => "cadence",
+            Trigger::Measured { .. } => "measured",
+            Trigger::Rating => "rating",
         }
     }
 
@@ -431,6 +530,10 @@ pub enum TriggerKind {
     Deadline,
     /// [`Trigger::Cadence`].
     Cadence,
+    /// [`Trigger::Measured`].
+    Measured,
+    /// [`Trigger::Rating`].
+    Rating,
 }
 
 impl TriggerKind {
@@ -450,6 +553,8 @@ impl TriggerKind {
                 "cases (a list of {start or due, done}), or a count, flag or findings"
             }
             TriggerKind::Cadence => "dates (a list of YYYY-MM-DD), or a count, flag or findings",
+            TriggerKind::Measured => "a measured value (a decimal or a percentage)",
+            TriggerKind::Rating => "a rating (the name of one of its options)",
         }
     }
 }
@@ -461,11 +566,18 @@ impl std::fmt::Display for TriggerKind {
 }
 
 strict_enum! {
-/// What a rule's breaches cost.
+/// What a rule's breaches cost, or how its measured value or rating is
+/// priced.
 ///
 /// In JSON a penalty is an object tagged by `kind`:
-/// `{"kind": "capped", "points": "1", "cap": "5"}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `{"kind": "capped", "points": "1", "cap": "5"}`. The first four kinds
+/// price breaches counted by a flag, count, threshold, deadline or cadence
+/// trigger; `range` prices amounts the inspector gives per breach; the
+/// value kinds (`linear`, `proportional`, `bands`, `interpolate`) price the
+/// value a [`Trigger::Measured`] reads; `rating` prices the option a
+/// [`Trigger::Rating`] reads. [`Rubric::new`](crate::Rubric::new) refuses a
+/// penalty with a trigger it cannot price.
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
 pub enum Penalty as "Penalty", "a penalty object" {
@@ -496,6 +608,110 @@ pub enum Penalty as "Penalty", "a penalty object" {
         /// The most the rule deducts.
         cap: Points,
     },
+    /// A deduction by the rank of the breach — the first costs `amounts[0]`,
+    /// the second `amounts[1]`, …, and every breach past the list the last
+    /// amount — times the multiplier a finding names.
+    ///
+    /// "三年以上未发展党员的，扣5分，每多一年加扣1分": `amounts: [5, 1]`;
+    /// 3 breaches → −5 −1 −1 = −7. "每起扣1分，经催办后仍未落实的加倍扣分":
+    /// `amounts: [1]`, `multipliers: [{"name": "催办后仍未落实", "factor": 2}]`;
+    /// two findings, one of them named → −1 −2 = −3.
+    Escalating {
+        /// The deduction of the 1st, 2nd, … breach; the last repeats.
+        amounts: Vec<Points>,
+        /// Factors a finding may name (`"multiplier": "催办后仍未落实"`).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        multipliers: Vec<Multiplier>,
+        /// The most the rule deducts, if it has a cap of its own.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cap: Option<Points>,
+    },
+    /// A discretionary deduction ("酌情扣0.5－2分", "每例酌情扣1－10分"): the
+    /// inspector gives the amount with each finding (`{"note": …,
+    /// "amount": "1.5"}`), which must lie in `min..=max` and have no more
+    /// decimal places than the rubric's amounts. Once for a flag trigger,
+    /// per finding for a count trigger; a breach without an amount is an
+    /// error, never a silent minimum.
+    Range {
+        /// The least an amount may be.
+        min: Points,
+        /// The most an amount may be.
+        max: Points,
+        /// The most the rule deducts in all, if it has a cap of its own.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cap: Option<Points>,
+    },
+    /// A deduction per step of shortfall from a target, on a measured value
+    /// ("每降低1个百分点扣0.5分", "每减少10个百分点扣0.15分，扣完为止",
+    /// "低于90%不得分").
+    ///
+    /// The shortfall is `target − value` (`below`) or `value − target`
+    /// (`above`); it counts `shortfall ÷ step` steps, whole steps only, any
+    /// step begun, or exactly ([`Partial`]); each step costs `points`, at
+    /// most `cap`. Past the `cutoff` (below it for `below`, above it for
+    /// `above`) the rule deducts its cap, or without one its item's points.
+    ///
+    /// Target 100 %, step 1 percentage point, 0.5 per step, whole steps: a
+    /// measured 97.5 % is 2.5 points short, 2 steps, −1.
+    Linear {
+        /// Which side of the target is short.
+        direction: Direction,
+        /// The value that deducts nothing, in the trigger's measure.
+        #[serde(with = "crate::points::decimal_serde")]
+        target: Decimal,
+        /// The size of a step, in the trigger's measure (`0.01` of a ratio
+        /// is one percentage point); more than 0.
+        #[serde(with = "crate::points::decimal_serde")]
+        step: Decimal,
+        /// The deduction per step.
+        points: Points,
+        /// How a step partly reached counts.
+        partial: Partial,
+        /// The most the rule deducts, if it has a cap of its own.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cap: Option<Points>,
+        /// Past this value the rule deducts its cap (or the item's points).
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::points::decimal_serde::option")]
+        cutoff: Option<Decimal>,
+    },
+    /// The rule's points times the achieved ratio (`value ÷ target`, at most
+    /// 1), the rest deducted: "事件处理率*15分", "按完成比例得分". The score
+    /// earned is rounded as the rubric declares.
+    ///
+    /// 15 points, target 100 %, a measured 80 %: 12 earned, −3.
+    Proportional {
+        /// The value that earns every point, in the trigger's measure; more
+        /// than 0.
+        #[serde(with = "crate::points::decimal_serde")]
+        target: Decimal,
+        /// The points at stake.
+        points: Points,
+    },
+    /// An ordered table of bands on a measured value ("≥90分得满分，≥80分得4分，
+    /// ≥70分得2分，≥60分得1分，＜60分不得分"): the first band that holds the value
+    /// gives the deduction or the item's score.
+    Bands {
+        /// The bands, best first; the last has no bound.
+        bands: Vec<Band>,
+    },
+    /// A straight line between knots on a measured value, flat past the
+    /// ends ("低于(含)90%,不得分。高于90%的,按线性内插赋分"). The award read off
+    /// the line is rounded as the rubric declares.
+    ///
+    /// Knots (90 %, score 0) and (100 %, score 5): a measured 95 % scores
+    /// 2.5, −2.5; 85 % scores 0.
+    Interpolate {
+        /// The knots, by increasing value; at least two, all deductions or
+        /// all scores.
+        knots: Vec<Knot>,
+    },
+    /// Points by a qualitative rating ("审读结果为优的10分；良的5分…"): each
+    /// option with its deduction or the item's score; an option the rule
+    /// does not list is an error naming the valid ones.
+    Rating {
+        /// The options, each name once.
+        options: Vec<RatingOption>,
+    },
 }
 }
 
@@ -515,8 +731,11 @@ impl Penalty {
         Penalty::Capped { points, cap }
     }
 
-    /// The deduction for `breaches` breaches, after the rule's own cap but
-    /// before any node's bound; `None` if it overflows a [`Decimal`].
+    /// The deduction for `breaches` breaches of a penalty that prices
+    /// breaches by their number alone (flat, per occurrence, capped,
+    /// escalating without multipliers), after the rule's own cap but before
+    /// any node's bound; `None` if it overflows a [`Decimal`] or the
+    /// penalty prices something else (amounts, values, ratings).
     ///
     /// ```
     /// use ducha::{Penalty, Points};
@@ -528,7 +747,7 @@ impl Penalty {
     /// ```
     pub fn checked_deduction(&self, breaches: u64) -> Option<Decimal> {
         let n = Decimal::from(breaches);
-        match *self {
+        match self {
             Penalty::Flat { points } => Some(if breaches > 0 {
                 points.get()
             } else {
@@ -536,23 +755,66 @@ impl Penalty {
             }),
             Penalty::PerOccurrence { points } => points.get().checked_mul(n),
             Penalty::Capped { points, cap } => Some(points.get().checked_mul(n)?.min(cap.get())),
+            Penalty::Escalating { amounts, cap, .. } => {
+                let raw = crate::price::escalated(amounts, breaches)?;
+                Some(cap.map_or(raw, |c| raw.min(c.get())))
+            }
+            Penalty::Range { .. }
+            | Penalty::Linear { .. }
+            | Penalty::Proportional { .. }
+            | Penalty::Bands { .. }
+            | Penalty::Interpolate { .. }
+            | Penalty::Rating { .. } => None,
         }
     }
 
-    /// The deduction for one breach.
-    pub fn points(&self) -> Points {
-        match *self {
+    /// The deduction for one breach, for the penalties that have one
+    /// (flat, per occurrence, capped; the first amount of an escalating
+    /// one); `None` for the others.
+    pub fn points(&self) -> Option<Points> {
+        match self {
             Penalty::Flat { points }
             | Penalty::PerOccurrence { points }
-            | Penalty::Capped { points, .. } => points,
+            | Penalty::Capped { points, .. } => Some(*points),
+            Penalty::Escalating { amounts, .. } => amounts.first().copied(),
+            Penalty::Range { .. }
+            | Penalty::Linear { .. }
+            | Penalty::Proportional { .. }
+            | Penalty::Bands { .. }
+            | Penalty::Interpolate { .. }
+            | Penalty::Rating { .. } => None,
         }
     }
 
     /// The rule's own cap, if it has one.
     pub fn cap(&self) -> Option<Points> {
-        match *self {
-            Penalty::Capped { cap, .. } => Some(cap),
-            Penalty::Flat { .. } | Penalty::PerOccurrence { .. } => None,
+        match self {
+            Penalty::Capped { cap, .. } => Some(*cap),
+            Penalty::Escalating { cap, .. }
+            | Penalty::Range { cap, .. }
+            | Penalty::Linear { cap, .. } => *cap,
+            Penalty::Flat { .. }
+            | Penalty::PerOccurrence { .. }
+            | Penalty::Proportional { .. }
+            | Penalty::Bands { .. }
+            | Penalty::Interpolate { .. }
+            | Penalty::Rating { .. } => None,
+        }
+    }
+
+    /// The kind's name as JSON spells it: `capped`.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Penalty::Flat { .. } => "flat",
+            Penalty::PerOccurrence { .. } => "per_occurrence",
+            Penalty::Capped { .. } => "capped",
+            Penalty::Escalating { .. } => "escalating",
+            Penalty::Range { .. } => "range",
+            Penalty::Linear { .. } => "linear",
+            Penalty::Proportional { .. } => "proportional",
+            Penalty::Bands { .. } => "bands",
+            Penalty::Interpolate { .. } => "interpolate",
+            Penalty::Rating { .. } => "rating",
         }
     }
 }

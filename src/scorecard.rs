@@ -46,6 +46,38 @@ pub struct Scorecard<'a> {
     pub(crate) period: Option<Period>,
     /// The assessment date: as given, else the period's end.
     pub(crate) as_of: Option<NaiveDate>,
+    /// The vetoes that fired, in document order.
+    pub(crate) vetoes: Vec<Fired>,
+    /// The root's deduction had no node been zeroed by a veto.
+    pub(crate) unvetoed_root: Option<i64>,
+    /// The items and rules marked not applicable, in id order.
+    pub(crate) na: Vec<NaMark<'a>>,
+}
+
+/// An item (by node) or a rule (by index) marked not applicable, with the
+/// inspection's reason.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NaMark<'a> {
+    pub(crate) item: Option<u32>,
+    pub(crate) rule: Option<u32>,
+    pub(crate) reason: &'a str,
+}
+
+impl NaMark<'_> {
+    /// The sort key: items by node, then rules by index.
+    pub(crate) fn key(&self) -> (u32, u32) {
+        (self.item.unwrap_or(u32::MAX), self.rule.unwrap_or(u32::MAX))
+    }
+}
+
+/// A veto that fired: its rule, the node it zeroed (0 for a card veto),
+/// and that node's score before (for a card veto, the final score before),
+/// in units.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fired {
+    pub(crate) rule: u32,
+    pub(crate) node: u32,
+    pub(crate) before: i128,
 }
 
 /// One rule's evaluation, in units of the rubric's scale.
@@ -63,6 +95,16 @@ pub(crate) struct RuleState<'a> {
     pub(crate) applied: i64,
     /// The node whose points trimmed the deduction, if one did.
     pub(crate) bound_by: Option<u32>,
+    /// Findings or cases exempt.
+    pub(crate) exempt: u64,
+    /// Whether `raw` was priced at binding (`crate::price`).
+    pub(crate) priced: bool,
+    /// Whether the declared rounding changed the priced value.
+    pub(crate) rounded: bool,
+    /// Whether the rule (or its item) was marked not applicable.
+    pub(crate) na: bool,
+    /// The rule of its exclusive group that deducted instead, if another did.
+    pub(crate) excluded_by: Option<u32>,
 }
 
 impl RuleState<'_> {
@@ -74,6 +116,11 @@ impl RuleState<'_> {
         capped: 0,
         applied: 0,
         bound_by: None,
+        exempt: 0,
+        priced: false,
+        rounded: false,
+        na: false,
+        excluded_by: None,
     };
 }
 
@@ -88,19 +135,241 @@ impl<'a> Scorecard<'a> {
         self.rubric.total().get()
     }
 
-    /// The points deducted in all.
+    /// The points deducted in all from the declared total (vetoes that zero
+    /// a node included; where not-applicable items rescale the base, the
+    /// total minus the rescaled base).
     pub fn deducted(&self) -> Decimal {
-        self.node_deducted(0)
+        let (points, _) = self.node_units(0);
+        self.dec(i128::from(points) - self.base_units())
     }
 
-    /// The total score: points minus deductions.
+    /// The base score: the declared total minus its deductions, before any
+    /// bonus or card veto; rescaled where the rubric rescales for items
+    /// not applicable.
+    pub fn base(&self) -> Decimal {
+        self.dec(self.base_units())
+    }
+
+    /// The base score in units.
+    pub(crate) fn base_units(&self) -> i128 {
+        let (points, deducted) = self.node_units(0);
+        match self.rescale() {
+            Some((applicable, base)) if applicable > 0 => base,
+            Some(_) => i128::from(points),
+            None => i128::from(points - deducted),
+        }
+    }
+
+    /// For a rubric that rescales and an inspection with items not
+    /// applicable: the points still applicable and the rescaled base
+    /// (earned ÷ applicable × total, rounded as the rubric declares), in
+    /// units.
+    pub(crate) fn rescale(&self) -> Option<(i64, i128)> {
+        if self.rubric.spec().not_applicable != Some(crate::NaPolicy::Rescale) {
+            return None;
+        }
+        let plan = self.plan();
+        let left_out: i64 = self
+            .na
+            .iter()
+            .filter_map(|m| m.item.and_then(|node| plan.node(node)).map(|n| n.points))
+            .fold(0i64, i64::saturating_add);
+        if left_out == 0 {
+            return None;
+        }
+        let (points, deducted) = self.node_units(0);
+        let applicable = (points - left_out).max(0);
+        let earned = (applicable - deducted).max(0);
+        let exact = self
+            .dec(earned)
+            .checked_mul(self.dec(points))?
+            .checked_div(self.dec(applicable))?;
+        let rounded = match plan.rounding {
+            Some(r) => r.round(exact),
+            None => exact,
+        };
+        Some((applicable, crate::plan::to_units(rounded, plan.scale)))
+    }
+
+    /// The points still applicable and the points earned of them, where
+    /// items not applicable rescale the base (`None` otherwise).
+    pub fn rescaled(&self) -> Option<(Decimal, Decimal)> {
+        let (applicable, _) = self.rescale()?;
+        let (_, deducted) = self.node_units(0);
+        Some((
+            self.dec(applicable),
+            self.dec((applicable - deducted).max(0)),
+        ))
+    }
+
+    /// The reason the item at `node` was marked not applicable, if it was.
+    pub(crate) fn na_item(&self, node: u32) -> Option<&'a str> {
+        self.na_lookup((node, u32::MAX))
+    }
+
+    /// The reason the rule with index `index` was marked not applicable,
+    /// if it was (itself, not through its item).
+    pub(crate) fn na_rule(&self, index: u32) -> Option<&'a str> {
+        self.na_lookup((u32::MAX, index))
+    }
+
+    /// A binary search of the marks, kept sorted by [`NaMark::key`].
+    fn na_lookup(&self, key: (u32, u32)) -> Option<&'a str> {
+        if self.na.is_empty() {
+            return None;
+        }
+        let at = self.na.binary_search_by_key(&key, NaMark::key).ok()?;
+        self.na.get(at).map(|m| m.reason)
+    }
+
+    /// The final score: the base score plus the bonus (where the rubric has
+    /// a bonus section and the base score opens its gate), unless a card
+    /// veto fixed it. Without a bonus section or vetoes, the base score.
     pub fn score(&self) -> Decimal {
-        self.node_score(0)
+        self.dec(self.final_units())
     }
 
-    /// Whether every rule had a fact.
+    /// The final score in units: the fixed score of the card veto that won,
+    /// else base plus bonus.
+    pub(crate) fn final_units(&self) -> i128 {
+        match self.card_veto() {
+            Some((_, Some(score), _)) => crate::plan::to_units(score.get(), self.plan().scale),
+            _ => self.unvetoed_final(),
+        }
+    }
+
+    /// Base plus bonus minus penalties, at least the rubric's floor, before
+    /// any card veto.
+    fn unvetoed_final(&self) -> i128 {
+        let sum = self.base_units() + i128::from(self.bonus_units().unwrap_or(0))
+            - i128::from(self.penalty_units().unwrap_or(0));
+        sum.max(i128::from(self.plan().floor))
+    }
+
+    /// The penalty section's deduction, in units; `None` without one.
+    pub(crate) fn penalty_units(&self) -> Option<i64> {
+        let node = self.plan().penalties?;
+        self.deducted.get(node as usize).copied()
+    }
+
+    /// What the penalty section (扣分项) deducts from the final score: `None`
+    /// without one.
+    pub fn penalties(&self) -> Option<Decimal> {
+        self.penalty_units().map(|u| self.dec(u))
+    }
+
+    /// The bonus counted, in units: the section's credit if the base score
+    /// opens its gate, else 0; `None` without a bonus section.
+    pub(crate) fn bonus_units(&self) -> Option<i64> {
+        let node = self.plan().bonus?;
+        let credit = self.deducted.get(node as usize).copied().unwrap_or(0);
+        Some(if self.gate_open() { credit } else { 0 })
+    }
+
+    /// Whether the base score opens the bonus section's gate (`true`
+    /// without a gate or a section).
+    pub fn gate_open(&self) -> bool {
+        match self.rubric.spec().bonus.as_ref().and_then(|b| b.gate) {
+            Some(gate) => gate.opens(self.base()),
+            None => true,
+        }
+    }
+
+    /// The bonus counted in the final score: `None` without a bonus section.
+    pub fn bonus(&self) -> Option<Decimal> {
+        self.bonus_units().map(|u| self.dec(u))
+    }
+
+    /// The card veto that won, if one fired: its rule's index, the score it
+    /// fixes and the grade it forces (see [`Veto`](crate::Veto)).
+    fn card_veto(&self) -> Option<(u32, Option<Points>, Option<&'a str>)> {
+        let mut won: Option<(u32, Option<Points>, Option<&'a str>)> = None;
+        let mut grade: Option<&'a str> = None;
+        for fired in &self.vetoes {
+            let Some(veto) = self
+                .rubric
+                .rule_at(fired.rule)
+                .and_then(|r| r.veto.as_ref())
+            else {
+                continue;
+            };
+            if veto.scope != crate::VetoScope::Card {
+                continue;
+            }
+            if grade.is_none() {
+                grade = veto.grade.as_deref();
+            }
+            let better = match (won.and_then(|w| w.1), veto.score) {
+                (_, None) => false,
+                (None, Some(_)) => true,
+                (Some(best), Some(score)) => score < best,
+            };
+            if won.is_none() || better {
+                won = Some((fired.rule, veto.score, veto.grade.as_deref()));
+            }
+        }
+        won.map(|(rule, score, own)| (rule, score, own.or(grade)))
+    }
+
+    /// The grade of the final score by the rubric's grades, unless a card
+    /// veto forced one; `None` for a rubric without grades and no forced
+    /// grade.
+    pub fn grade(&self) -> Option<&'a str> {
+        if let Some((_, _, Some(forced))) = self.card_veto() {
+            return Some(forced);
+        }
+        let grades = &self.rubric.spec().grades;
+        let score = self.score();
+        grades
+            .iter()
+            .find(|g| g.at_least.is_none_or(|b| score >= b))
+            .map(|g| g.label.as_str())
+    }
+
+    /// The vetoes that fired, in document order.
+    pub fn vetoes(&self) -> impl Iterator<Item = VetoOutcome<'_>> {
+        self.vetoes.iter().filter_map(move |fired| {
+            Some(VetoOutcome {
+                card: self,
+                rule: self.rubric.rule_at(fired.rule)?,
+                fired: *fired,
+            })
+        })
+    }
+
+    /// The deduction that zeroing vetoes added beyond the rules' shares:
+    /// the rules' shares plus this make [`deducted`](Self::deducted).
+    pub fn vetoed(&self) -> Decimal {
+        let (_, deducted) = self.node_units(0);
+        self.dec(self.unvetoed_root.map_or(0, |before| deducted - before))
+    }
+
+    /// Records the vetoes that fired, with what each overrode: a zeroed
+    /// node's score without the vetoes (from `unvetoed`, the deductions
+    /// without them), and for a card veto the final score before it.
+    pub(crate) fn with_vetoes(mut self, mut fired: Vec<Fired>, unvetoed: Option<&[i64]>) -> Self {
+        self.unvetoed_root = unvetoed.and_then(|u| u.first().copied());
+        // The final score without card vetoes: base (after zeroing) plus
+        // bonus.
+        let before_card = self.unvetoed_final();
+        for f in &mut fired {
+            f.before = if f.node == 0 {
+                before_card
+            } else {
+                let points = self.plan().node(f.node).map_or(0, |n| n.points);
+                let deducted = unvetoed
+                    .and_then(|u| u.get(f.node as usize).copied())
+                    .unwrap_or(points);
+                i128::from(points - deducted)
+            };
+        }
+        self.vetoes = fired;
+        self
+    }
+
+    /// Whether every rule had a fact or was marked not applicable.
     pub fn is_complete(&self) -> bool {
-        self.rules.iter().all(|r| r.fact.is_some())
+        self.rules.iter().all(|r| r.fact.is_some() || r.na)
     }
 
     /// The assessment period, if the inspection gave one.
@@ -167,6 +436,11 @@ impl<'a> Scorecard<'a> {
         self.rubric.plan()
     }
 
+    /// The outcome of the item at plan node `node`.
+    pub(crate) fn item_outcome_at(&self, node: u32) -> Option<ItemOutcome<'_>> {
+        self.item_outcome(node)
+    }
+
     fn item_outcome(&self, node: u32) -> Option<ItemOutcome<'_>> {
         Some(ItemOutcome {
             card: self,
@@ -176,10 +450,14 @@ impl<'a> Scorecard<'a> {
     }
 
     fn rule_outcome(&self, index: u32) -> Option<RuleOutcome<'_>> {
+        let plan = self.plan();
+        let item = plan.rules.get(index as usize)?.item;
         Some(RuleOutcome {
             card: self,
             rule: self.rubric.rule_at(index)?,
             state: self.rules.get(index as usize)?,
+            item,
+            index,
         })
     }
 
@@ -350,15 +628,75 @@ impl<'s> ItemOutcome<'s> {
     /// The outcomes of its rules, in document order.
     pub fn rules(&self) -> impl Iterator<Item = RuleOutcome<'s>> + use<'s> {
         let card = self.card;
+        let item = self.node;
         let (first, end) = card
             .plan()
-            .node(self.node)
+            .node(item)
             .map_or((0, 0), |n| (n.first_rule as usize, n.end_rule as usize));
         self.item
             .rules
             .iter()
             .zip(card.rules.get(first..end).unwrap_or_default())
-            .map(move |(rule, state)| RuleOutcome { card, rule, state })
+            .zip(first as u32..)
+            .map(move |((rule, state), index)| RuleOutcome {
+                card,
+                rule,
+                state,
+                item,
+                index,
+            })
+    }
+}
+
+/// A veto that fired ([`Scorecard::vetoes`]): its rule, what it overrode
+/// and what it set.
+#[derive(Debug, Clone, Copy)]
+pub struct VetoOutcome<'s> {
+    card: &'s Scorecard<'s>,
+    rule: &'s Rule,
+    fired: Fired,
+}
+
+impl<'s> VetoOutcome<'s> {
+    /// The veto rule.
+    pub fn rule(&self) -> &'s Rule {
+        self.rule
+    }
+
+    /// What it overrides.
+    pub fn scope(&self) -> crate::VetoScope {
+        self.rule
+            .veto
+            .as_ref()
+            .map_or(crate::VetoScope::Card, |v| v.scope)
+    }
+
+    /// The node it zeroed (the rubric's id for a card veto).
+    pub fn node(&self) -> &'s Id {
+        self.card
+            .plan()
+            .node(self.fired.node)
+            .map_or(self.card.rubric.id(), |n| &n.id)
+    }
+
+    /// The score it overrode: the zeroed node's without vetoes, or for a
+    /// card veto the final score before it.
+    pub fn before(&self) -> Decimal {
+        self.card.dec(self.fired.before)
+    }
+
+    /// The score it set: 0 for a zeroed node; a card veto's fixed score,
+    /// or `None` where it only forces a grade.
+    pub fn score(&self) -> Option<Decimal> {
+        match self.rule.veto.as_ref() {
+            Some(v) if v.scope == crate::VetoScope::Card => v.score.map(Points::get),
+            _ => Some(Decimal::ZERO),
+        }
+    }
+
+    /// The grade it forces, if any.
+    pub fn grade(&self) -> Option<&'s str> {
+        self.rule.veto.as_ref().and_then(|v| v.grade.as_deref())
     }
 }
 
@@ -368,6 +706,11 @@ impl<'s> ItemOutcome<'s> {
 pub enum LimitedBy<'s> {
     /// The rule's own cap ("扣完N分为止").
     Cap(Points),
+    /// Another rule of its exclusive group deducted instead ("不重复扣分").
+    Exclusive {
+        /// The rule that kept its deduction.
+        kept: &'s Id,
+    },
     /// A node's points: what remained of them after the rules before.
     Node {
         /// The item's or indicator's id (the rubric's for the total).
@@ -401,9 +744,52 @@ pub struct RuleOutcome<'s> {
     pub(crate) card: &'s Scorecard<'s>,
     pub(crate) rule: &'s Rule,
     pub(crate) state: &'s RuleState<'s>,
+    /// The node of the rule's item.
+    pub(crate) item: u32,
+    /// The rule's index in document order.
+    pub(crate) index: u32,
 }
 
 impl<'s> RuleOutcome<'s> {
+    /// Whether the rule credits points (in the bonus section or an earning
+    /// item): its `raw` and `deducted` are points credited, not deducted.
+    pub fn credits(&self) -> bool {
+        self.is_bonus() || self.card.plan().node(self.item).is_some_and(|n| n.earn)
+    }
+
+    /// Whether the rule is in the bonus section: its `raw` and `deducted`
+    /// are points credited, not deducted.
+    pub fn is_bonus(&self) -> bool {
+        let plan = self.card.plan();
+        plan.bonus.is_some() && plan.node(self.item).map(|n| n.parent) == plan.bonus
+    }
+
+    /// Whether the rule applies: `false` when the inspection marked it (or
+    /// its item) not applicable.
+    pub fn applicable(&self) -> bool {
+        !self.state.na
+    }
+
+    /// The reason the rule itself was marked not applicable, if it was.
+    pub(crate) fn na_reason(&self) -> Option<&'s str> {
+        if !self.state.na {
+            return None;
+        }
+        self.card.na_rule(self.index)
+    }
+
+    /// The findings or cases marked exempt: counted apart, deducting
+    /// nothing.
+    pub fn exempt(&self) -> u64 {
+        self.state.exempt
+    }
+
+    /// Whether the rubric's declared rounding changed this rule's value
+    /// (a proportional score, exact partial steps, an interpolated award).
+    pub fn rounded(&self) -> bool {
+        self.state.rounded
+    }
+
     /// The rule as written.
     pub fn rule(&self) -> &'s Rule {
         self.rule
@@ -456,6 +842,13 @@ impl<'s> RuleOutcome<'s> {
     /// a node's points if they trimmed it (even where the cap did too),
     /// else the cap; `None` if nothing did.
     pub fn limited_by(&self) -> Option<LimitedBy<'s>> {
+        if let Some(kept) = self
+            .state
+            .excluded_by
+            .and_then(|k| self.card.rubric.rule_at(k))
+        {
+            return Some(LimitedBy::Exclusive { kept: &kept.id });
+        }
         if let Some(node) = self.state.bound_by.and_then(|n| self.card.plan().node(n)) {
             return Some(LimitedBy::Node {
                 id: &node.id,

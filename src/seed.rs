@@ -104,7 +104,7 @@ fn deadline(within: Option<Within>, after: &str, action: &str) -> Trigger {
 }
 
 fn cadence(every: Every) -> Trigger {
-    Trigger::Cadence { every }
+    Trigger::cadence(every)
 }
 
 /// A threshold on a ratio (完善率): `1` is 100 %.
@@ -409,7 +409,13 @@ fn build() -> Result<Rubric, SeedError> {
                         "起",
                         "未按“谁办案、谁录入、谁负责”原则公示行政处罚信息和结果",
                         "除涉及国家秘密、商业秘密、个人隐私等依法不予公开的信息外，未按照“谁办案、谁录入、谁负责”原则，公示行政处罚信息和结果的发现一起扣1分，扣完5分为止",
-                    )?,
+                    )?
+                    // "除涉及国家秘密、商业秘密、个人隐私等依法不予公开的信息外".
+                    .with_exemptions([
+                        "涉及国家秘密依法不予公开",
+                        "涉及商业秘密依法不予公开",
+                        "涉及个人隐私依法不予公开",
+                    ]),
                 ],
             )?,
         ],
@@ -519,6 +525,7 @@ fn case(
         due,
         done,
         note: note.to_owned(),
+        exempt: None,
     }
 }
 

@@ -5,8 +5,8 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::{
-    Calendar, CalendarError, Case, CaseProblem, Every, Fact, Measure, Needs, Period, Trigger,
-    Within,
+    Calendar, CalendarError, Case, CaseProblem, Every, Fact, Measure, Needs, Period, Shortfall,
+    Trigger, Within,
 };
 
 /// What an evaluation knows besides the facts.
@@ -39,13 +39,15 @@ impl<'a> Context<'a> {
 pub(crate) struct Tally {
     pub(crate) breaches: u64,
     pub(crate) pending: u64,
+    /// Findings or cases marked exempt: counted apart, never breaches.
+    pub(crate) exempt: u64,
 }
 
 impl Tally {
     fn of(breaches: u64) -> Tally {
         Tally {
             breaches,
-            pending: 0,
+            ..Tally::default()
         }
     }
 }
@@ -68,14 +70,32 @@ pub(crate) enum TallyError {
 
 /// The hand-counted forms: the one place where flags, findings and counts
 /// become breaches. `None` for facts of other kinds.
-fn counted(fact: &Fact) -> Option<u64> {
+fn counted(fact: &Fact) -> Option<Tally> {
     match fact {
-        Fact::Flag(b) => Some(u64::from(*b)),
-        Fact::Finding(_) => Some(1),
-        Fact::Count(n) => Some(*n),
-        Fact::Findings(list) => Some(list.len() as u64),
-        Fact::Measure(_) | Fact::Percent(_) | Fact::Dates(_) | Fact::Cases(_) => None,
+        Fact::Flag(b) => Some(Tally::of(u64::from(*b))),
+        Fact::Count(n) => Some(Tally::of(*n)),
+        Fact::Finding(_) | Fact::Findings(_) => {
+            let list = match fact {
+                Fact::Finding(f) => std::slice::from_ref(f),
+                Fact::Findings(list) => list.as_slice(),
+                _ => &[],
+            };
+            let exempt = list.iter().filter(|f| f.exempt().is_some()).count() as u64;
+            Some(Tally {
+                breaches: list.len() as u64 - exempt,
+                pending: 0,
+                exempt,
+            })
+        }
+        Fact::Measure(_) | Fact::Percent(_) | Fact::Dates(_) | Fact::Cases(_) | Fact::Rating(_) => {
+            None
+        }
     }
+}
+
+/// The breaches a hand-counted fact records (0 for other kinds).
+pub(crate) fn hand_count(fact: &Fact) -> u64 {
+    counted(fact).map_or(0, |t| t.breaches)
 }
 
 /// Counts the breaches `fact` records for a rule with `trigger`.
@@ -88,7 +108,7 @@ pub(crate) fn tally(
     fact: &Fact,
     ctx: &Context<'_>,
 ) -> Result<Tally, TallyError> {
-    let hand = || counted(fact).map(Tally::of).ok_or(TallyError::WrongType);
+    let hand = || counted(fact).ok_or(TallyError::WrongType);
     match (trigger, fact) {
         (Trigger::Flag, Fact::Flag(_) | Fact::Finding(_)) => hand(),
         (Trigger::Count, Fact::Count(_) | Fact::Findings(_)) => hand(),
@@ -110,7 +130,14 @@ pub(crate) fn tally(
         (Trigger::Deadline { within, .. }, Fact::Cases(cases)) => {
             let mut tally = Tally::default();
             for (index, case) in cases.iter().enumerate() {
-                match case_status(*within, case, ctx).map_err(|e| e.at(index))? {
+                let status = case_status(*within, case, ctx).map_err(|e| e.at(index))?;
+                // An exempt case is still checked (a malformed one is an
+                // error), then counted apart.
+                if case.exempt.is_some() {
+                    tally.exempt += 1;
+                    continue;
+                }
+                match status {
                     CaseStatus::Late { .. } | CaseStatus::Overdue { .. } => tally.breaches += 1,
                     CaseStatus::Pending => tally.pending += 1,
                     CaseStatus::OnTime => {}
@@ -118,12 +145,36 @@ pub(crate) fn tally(
             }
             Ok(tally)
         }
-        (Trigger::Cadence { every }, Fact::Dates(dates)) => {
-            Ok(Tally::of(missed_periods(*every, dates, ctx, |_| false)?))
+        (
+            Trigger::Cadence {
+                every,
+                at_least,
+                short,
+            },
+            Fact::Dates(dates),
+        ) => {
+            let s = short_periods(*every, *at_least, dates, ctx, |_, _| false)?;
+            Ok(Tally::of(s.breaches(*short)))
         }
         // An empty list says no dates at all: every period was missed.
-        (Trigger::Cadence { every }, Fact::Findings(list)) if list.is_empty() => {
-            Ok(Tally::of(missed_periods(*every, &[], ctx, |_| false)?))
+        (
+            Trigger::Cadence {
+                every,
+                at_least,
+                short,
+            },
+            Fact::Findings(list),
+        ) if list.is_empty() => {
+            let s = short_periods(*every, *at_least, &[], ctx, |_, _| false)?;
+            Ok(Tally::of(s.breaches(*short)))
+        }
+        (Trigger::Measured { measure }, Fact::Measure(_) | Fact::Count(_) | Fact::Percent(_)) => {
+            // Checked here (so a value outside the domain is refused as a
+            // threshold refuses it); priced by the penalty.
+            measured(*measure, fact).map(|_| Tally::default())
+        }
+        (Trigger::Rating, Fact::Rating(_) | Fact::Measure(_) | Fact::Count(_)) => {
+            Ok(Tally::default())
         }
         (Trigger::Deadline { .. } | Trigger::Cadence { .. }, _) => hand(),
         _ => Err(TallyError::WrongType),
@@ -363,18 +414,39 @@ fn month_start(index: i64) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month0 + 1, 1)
 }
 
-/// Walks the periods wholly inside the assessment window that hold none of
-/// `dates`, calling `visit` with each one's first day while it returns
-/// `true`; returns how many there are.
+/// How a cadence's periods fell short: the periods with fewer than the
+/// minimum, and the occurrences missing from them in all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Short {
+    pub(crate) periods: u64,
+    pub(crate) missing: u64,
+}
+
+impl Short {
+    /// The breaches a cadence counting `short` sees.
+    pub(crate) fn breaches(self, short: Shortfall) -> u64 {
+        match short {
+            Shortfall::Period => self.periods,
+            Shortfall::Occurrence => self.missing,
+        }
+    }
+}
+
+/// Walks the periods wholly inside the assessment window that hold fewer
+/// than `at_least` of `dates`, calling `visit` with each one's first day
+/// and its count while it returns `true`; returns how many there are and
+/// how many occurrences they miss.
 ///
 /// Periods are numbered by month (`k × months`), so the walk needs no
-/// calendar arithmetic; with no dates the count is a subtraction.
-pub(crate) fn missed_periods(
+/// calendar arithmetic; the cost is in the dates (and the periods
+/// visited), never in the length of the window.
+pub(crate) fn short_periods(
     every: Every,
+    at_least: u32,
     dates: &[NaiveDate],
     ctx: &Context<'_>,
-    mut visit: impl FnMut(NaiveDate) -> bool,
-) -> Result<u64, TallyError> {
+    mut visit: impl FnMut(NaiveDate, u64) -> bool,
+) -> Result<Short, TallyError> {
     let period = ctx.period.ok_or(TallyError::Needs(Needs::Period))?;
     let end = ctx.as_of.map_or(period.to(), |a| a.min(period.to()));
     let len = months(every);
@@ -387,10 +459,9 @@ pub(crate) fn missed_periods(
     let last_month = month_index(end) - i64::from(!ends_month);
     let last = (last_month + 1).div_euclid(len) - 1;
     if last < first {
-        return Ok(0);
+        return Ok(Short::default());
     }
-    // The periods the dates hit, each once: missed = all − hit. The cost
-    // is in the dates, never in the length of the window.
+    let need = u64::from(at_least.max(1));
     let owned;
     let sorted: &[NaiveDate] = if dates.is_sorted() {
         dates
@@ -402,32 +473,51 @@ pub(crate) fn missed_periods(
         };
         &owned
     };
-    let hit = || {
-        let mut previous = None;
-        sorted
+    // The periods the dates hit, each with its count, in order.
+    let groups = || {
+        let mut rest = sorted
             .iter()
-            .map(move |d| month_index(*d).div_euclid(len))
-            .filter(move |k| {
-                let new = (first..=last).contains(k) && previous != Some(*k);
-                previous = Some(*k);
-                new
-            })
+            .map(|d| month_index(*d).div_euclid(len))
+            .filter(|k| (first..=last).contains(k))
+            .peekable();
+        std::iter::from_fn(move || {
+            let k = rest.next()?;
+            let mut count = 1u64;
+            while rest.next_if_eq(&k).is_some() {
+                count += 1;
+            }
+            Some((k, count))
+        })
     };
-    let hits = hit().count();
-    let missed = u64::try_from(last - first + 1)
-        .unwrap_or(0)
-        .saturating_sub(hits as u64);
-    // Visit the missed periods in order while `visit` wants more: each step
-    // passes a hit period (at most one per date) or visits a missed one.
-    let mut hits = hit().peekable();
+    let total = u64::try_from(last - first + 1).unwrap_or(0);
+    let mut short = Short::default();
+    let mut hit = 0u64;
+    for (_, count) in groups() {
+        hit += 1;
+        if count < need {
+            short.periods += 1;
+            short.missing = short.missing.saturating_add(need - count);
+        }
+    }
+    let empty = total.saturating_sub(hit);
+    short.periods = short.periods.saturating_add(empty);
+    short.missing = short.missing.saturating_add(empty.saturating_mul(need));
+    // Visit the short periods in order while `visit` wants more: each step
+    // passes a period that met the minimum (at most one per date) or
+    // visits a short one.
+    let mut hits = groups().peekable();
     let mut k = first;
     while k <= last {
-        if hits.next_if_eq(&k).is_none() && !month_start(k * len).is_some_and(&mut visit) {
+        let count = match hits.next_if(|(h, _)| *h == k) {
+            Some((_, count)) => count,
+            None => 0,
+        };
+        if count < need && !month_start(k * len).is_some_and(|day| visit(day, count)) {
             break;
         }
         k += 1;
     }
-    Ok(missed)
+    Ok(short)
 }
 
 #[cfg(test)]
@@ -492,7 +582,9 @@ mod tests {
                     let some = &dates[..n];
                     let mut unsorted = some.to_vec();
                     unsorted.reverse();
-                    let counted = missed_periods(every, &unsorted, &ctx, |_| true).unwrap();
+                    let counted = short_periods(every, 1, &unsorted, &ctx, |_, _| true)
+                        .unwrap()
+                        .periods;
                     assert_eq!(
                         counted,
                         naive(every, some, d(from), d(to)),
@@ -508,11 +600,12 @@ mod tests {
             as_of: None,
         };
         let mut named = Vec::new();
-        let missed = missed_periods(Every::Month, &[d("2026-02-03")], &ctx, |first| {
+        let missed = short_periods(Every::Month, 1, &[d("2026-02-03")], &ctx, |first, _| {
             named.push(first);
             named.len() < 3
         })
-        .unwrap();
+        .unwrap()
+        .periods;
         assert_eq!(missed, 11);
         assert_eq!(named, [d("2026-01-01"), d("2026-03-01"), d("2026-04-01")]);
     }

@@ -147,6 +147,7 @@ fn fact_for(trigger: &Trigger, period: Period) -> BoxedStrategy<Option<Fact>> {
                             .min(end)
                     }),
                     note: note.note,
+                    exempt: None,
                 },
             );
             prop_oneof![
@@ -229,7 +230,7 @@ fn trigger() -> impl Strategy<Value = Trigger> {
         ]
         .prop_map(|within| Trigger::Deadline { within, after: "开始".into(), action: "完成".into() }),
         1 => prop_oneof![Just(Every::Month), Just(Every::Quarter), Just(Every::HalfYear), Just(Every::Year)]
-            .prop_map(|every| Trigger::Cadence { every }),
+            .prop_map(Trigger::cadence),
     ]
 }
 
@@ -408,6 +409,7 @@ pub fn one_more_breach(inspection: &Inspection, rule: &Rule) -> Inspection {
                 due: if within.is_some() { None } else { start },
                 done: None,
                 note: String::new(),
+                exempt: None,
             });
             Fact::Cases(cases)
         }

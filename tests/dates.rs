@@ -1287,11 +1287,17 @@ fn small_rubric() -> Rubric {
     let per = Penalty::PerOccurrence {
         points: Points::whole(1),
     };
-    let cadence = |every| Trigger::Cadence { every };
+    let cadence = Trigger::cadence;
     let rules = vec![
-        rule("m", "未按月报送", "次", cadence(Every::Month), per),
-        rule("h", "未每半年自查", "次", cadence(Every::HalfYear), per),
-        rule("y", "未作年度总结", "次", cadence(Every::Year), per),
+        rule("m", "未按月报送", "次", cadence(Every::Month), per.clone()),
+        rule(
+            "h",
+            "未每半年自查",
+            "次",
+            cadence(Every::HalfYear),
+            per.clone(),
+        ),
+        rule("y", "未作年度总结", "次", cadence(Every::Year), per.clone()),
         rule(
             "d",
             "未在30日内办结",
@@ -1700,7 +1706,7 @@ fn json_errors_for_lists_and_dates() {
     // A case with an unknown field.
     assert_eq!(
         json_error(r#"{"facts": {"7a": [{"start": "2026-03-01", "finished": "2026-03-02"}]}}"#),
-        "unknown field `finished`, expected one of `start`, `due`, `done`, `note`"
+        "unknown field `finished`, expected one of `start`, `due`, `done`, `note`, `amount`, `multiplier`, `exempt`"
     );
     // A period that ends before it starts.
     assert_eq!(

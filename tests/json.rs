@@ -58,7 +58,7 @@ fn decimals_read_exactly() {
     ];
     for (input, written) in cases {
         let rubric: Rubric = ducha::json::from_str(&with_points(input)).unwrap();
-        let penalty = serde_json::to_value(rubric.rules().next().unwrap().penalty).unwrap();
+        let penalty = serde_json::to_value(&rubric.rules().next().unwrap().penalty).unwrap();
         assert_eq!(penalty["points"], written, "{input}");
     }
 }

@@ -13,6 +13,7 @@
 mod common;
 
 mod calendar;
+mod card;
 mod conformance;
 mod dates;
 mod diagnostics;
@@ -28,4 +29,5 @@ mod properties;
 mod school_safety;
 mod seed_clauses;
 mod seed_text;
+mod shapes;
 mod shares_model;

@@ -33,7 +33,7 @@ struct Case {
 
 fn run(cases: &[Case]) {
     for case in cases {
-        let rubric = one_rule(case.trigger.clone(), case.penalty, case.item_points);
+        let rubric = one_rule(case.trigger.clone(), case.penalty.clone(), case.item_points);
         let inspection = Inspection::new().with("r", case.fact.clone()).unwrap();
         let card = rubric
             .evaluate(&inspection)
@@ -1081,7 +1081,7 @@ fn rubric_json_points_are_exact() {
         assert_eq!(points.get(), dec("2.5"), "{item_id}: 2.5 exactly");
         assert_eq!(points.to_string(), "2.5", "{item_id}: printed");
     }
-    let r1 = rubric.rule("r1").unwrap().penalty.points().get();
+    let r1 = rubric.rule("r1").unwrap().penalty.points().unwrap().get();
     assert_eq!(
         r1,
         Decimal::new(1, 1),
@@ -1351,9 +1351,9 @@ fn inspection_json_errors() {
             "period ends `2026-01-01` before it starts `2026-12-31`",
         ),
         (
-            "a measure as text that is not a number",
-            r#"{"facts": {"c": "many"}}"#,
-            "`many` is not a decimal number",
+            "a measure as text that begins like a number but is not one",
+            r#"{"facts": {"c": "1.2.3"}}"#,
+            "`1.2.3` is not a decimal number",
         ),
     ];
     for (name, text, prefix) in cases {

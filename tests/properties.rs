@@ -59,7 +59,7 @@ fn check(card: &Scorecard<'_>) -> Result<(), TestCaseError> {
     prop_assert!(card.score() >= Decimal::ZERO);
     for rule in card.rules() {
         let n = rule.breaches();
-        let penalty = rule.rule().penalty;
+        let penalty = &rule.rule().penalty;
         prop_assert!(rule.deducted() >= Decimal::ZERO);
         prop_assert!(rule.deducted() <= rule.capped(), "{}", rule.id());
         prop_assert!(rule.capped() <= rule.raw(), "{}", rule.id());

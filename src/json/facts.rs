@@ -13,7 +13,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use crate::{Fact, Facts, Id, Period};
 
 /// The fields of an inspection, as `Inspection`'s derive names them.
-const FIELDS: &[&str] = &["rubric", "period", "as_of", "facts"];
+const FIELDS: &[&str] = &["rubric", "period", "as_of", "facts", "not_applicable"];
 
 /// Reads an inspection object into `facts`.
 pub(crate) struct InspectionSeed<'r>(pub(crate) Facts<'r>);
@@ -37,7 +37,7 @@ impl<'de, 'r> Visitor<'de> for InspectionVisitor<'r> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Facts<'r>, A::Error> {
         let mut facts = self.0;
-        let mut seen = [false; 4];
+        let mut seen = [false; 5];
         while let Some(field) = map.next_key_seed(FieldSeed)? {
             let index = field as usize;
             if seen.get(index).copied().unwrap_or(false) {
@@ -53,6 +53,7 @@ impl<'de, 'r> Visitor<'de> for InspectionVisitor<'r> {
                 Field::Period => facts.period = map.next_value::<Option<Period>>()?,
                 Field::AsOf => facts.as_of = map.next_value::<OptionalDate>()?.0,
                 Field::Facts => facts = map.next_value_seed(FactsSeed(facts))?,
+                Field::NotApplicable => facts.not_applicable = map.next_value::<Reasons>()?.0,
             }
         }
         Ok(facts)
@@ -65,6 +66,16 @@ enum Field {
     Period = 1,
     AsOf = 2,
     Facts = 3,
+    NotApplicable = 4,
+}
+
+/// The `not_applicable` object, read as an inspection reads it.
+struct Reasons(std::collections::BTreeMap<Id, String>);
+
+impl<'de> de::Deserialize<'de> for Reasons {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Reasons, D::Error> {
+        crate::inspection::reasons_without_duplicates(deserializer).map(Reasons)
+    }
 }
 
 struct FieldSeed;
@@ -90,6 +101,7 @@ impl Visitor<'_> for FieldSeed {
             "period" => Ok(Field::Period),
             "as_of" => Ok(Field::AsOf),
             "facts" => Ok(Field::Facts),
+            "not_applicable" => Ok(Field::NotApplicable),
             other => Err(de::Error::unknown_field(other, FIELDS)),
         }
     }
