@@ -59,6 +59,14 @@ pub enum Code {
     /// `unused-exemptions`: a rule accepts exemption grounds but reads
     /// facts that cannot be exempt (a measured value, a rating, dates).
     UnusedExemptions,
+    /// `unreachable-bonus`: a bonus section that can add nothing (a cap of
+    /// 0, or items of no points), or whose gate no base score opens (at or
+    /// above the total).
+    UnreachableBonus,
+    /// `unreachable-grade`: a grade no final score reaches (its bound above
+    /// the total plus the bonus cap), or one hidden behind a grade before
+    /// it.
+    UnreachableGrade,
 }
 
 impl Code {
@@ -74,6 +82,8 @@ impl Code {
             Code::EmptyText => "empty-text",
             Code::UnreachableBand => "unreachable-band",
             Code::UnusedExemptions => "unused-exemptions",
+            Code::UnreachableBonus => "unreachable-bonus",
+            Code::UnreachableGrade => "unreachable-grade",
         }
     }
 }
@@ -111,6 +121,58 @@ impl Rubric {
         }
         for indicator in &spec.indicators {
             check_indicator(indicator, &mut out);
+        }
+        let total = spec.total.get();
+        let mut most = total;
+        if let Some(bonus) = &spec.bonus {
+            for item in &bonus.items {
+                check_item(item, &mut out);
+            }
+            let items: Decimal = bonus.items.iter().map(|i| i.points.get()).sum();
+            if bonus.cap.is_zero() || items.is_zero() {
+                out.push(Diagnostic {
+                    code: Code::UnreachableBonus,
+                    id: bonus.id.clone(),
+                    message: "it can add nothing: its cap or its items' points are 0".to_owned(),
+                });
+            }
+            let closed = match bonus.gate.map(|g| (g.above, g.at_least)) {
+                Some((Some(above), _)) => above >= total,
+                Some((None, Some(at_least))) => at_least > total,
+                _ => false,
+            };
+            if closed {
+                out.push(Diagnostic {
+                    code: Code::UnreachableBonus,
+                    id: bonus.id.clone(),
+                    message: format!(
+                        "no base score opens its gate: the base is at most the total, {}",
+                        total.normalize()
+                    ),
+                });
+            }
+            most += bonus.cap.get().min(items);
+        }
+        if let Some(penalties) = &spec.penalties {
+            for item in &penalties.items {
+                check_item(item, &mut out);
+            }
+        }
+        // A grade is reached by some final score up to the most a card can
+        // score; a lower bound above that never is.
+        for grade in &spec.grades {
+            if grade.at_least.is_some_and(|b| b > most) {
+                out.push(Diagnostic {
+                    code: Code::UnreachableGrade,
+                    id: spec.id.clone(),
+                    message: format!(
+                        "grade `{}` needs at least {}, more than a card can score ({})",
+                        grade.label,
+                        grade.at_least.unwrap_or_default().normalize(),
+                        most.normalize()
+                    ),
+                });
+            }
         }
         out
     }

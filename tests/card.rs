@@ -540,3 +540,43 @@ fn not_applicable_full_and_errors() {
         "`A1` marked not applicable: the rubric allows none (it declares no `not_applicable` policy)"
     );
 }
+
+/// Diagnostics for the new hazards: a gate no base opens, a bonus that
+/// adds nothing, a grade no card reaches.
+#[test]
+fn card_diagnostics() {
+    let gated = rubric(
+        &format!(
+            r#"{}"grades": [{{"at_least": "104", "label": "超优"}}, {{"label": "其他"}}],"#,
+            BONUS.replace(r#""cap": "3","#, r#""cap": "3", "gate": {"above": "100"},"#)
+        ),
+        "",
+    );
+    let codes: Vec<String> =
+        serde_json::from_str::<Value>(&gated.diagnostics()).unwrap()["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    d["code"].as_str().unwrap(),
+                    d["message"].as_str().unwrap()
+                )
+            })
+            .collect();
+    assert!(
+        codes.contains(
+            &"unreachable-bonus no base score opens its gate: the base is at most the total, 100"
+                .to_owned()
+        ),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(
+            &"unreachable-grade grade `超优` needs at least 104, more than a card can score (103)"
+                .to_owned()
+        ),
+        "{codes:?}"
+    );
+}
