@@ -66,18 +66,31 @@ def test_typed_scorecard_matches_the_raw_json(scorecard_case: pathlib.Path) -> N
         Decimal(parsed[k]) for k in ("points", "deducted", "score")
     )
     raw_rules = list(_json_rules(parsed["indicators"]))
+    for section in ("bonus", "penalties"):
+        for item in parsed.get(section, {}).get("items", []):
+            raw_rules.extend(item["rules"])
     typed_rules = list(card.rules())
     assert [r.id for r in typed_rules] == [r["id"] for r in raw_rules]
     for typed, rule in zip(typed_rules, raw_rules):
         assert typed.assessed is rule["assessed"], typed.id
         assert typed.breaches == rule["breaches"], typed.id
         assert typed.pending == rule.get("pending"), typed.id
+        assert typed.applicable == rule.get("applicable"), typed.id
+        assert typed.exempt == rule.get("exempt"), typed.id
+        assert typed.rounded == rule.get("rounded"), typed.id
         assert typed.raw == Decimal(rule["raw"]) and typed.deducted == Decimal(rule["deducted"]), typed.id
         assert typed.reason == rule["reason"], typed.id
         assert (None if typed.limited_by is None else typed.limited_by.to_dict()) == rule["limited_by"], (
             typed.id
         )
         assert isinstance(typed.raw, Decimal) and isinstance(typed.deducted, Decimal), typed.id
+    # The card-level outcomes, typed.
+    assert card.grade == parsed.get("grade")
+    assert card.base == (Decimal(parsed["base"]) if "base" in parsed else None)
+    assert [v.to_dict() for v in card.vetoes or ()] == parsed.get("vetoes", [])
+    assert (card.bonus.counted if card.bonus else None) == (
+        Decimal(parsed["bonus"]["counted"]) if "bonus" in parsed else None
+    )
 
 
 def _json_rules(indicators: List[Any]) -> Any:

@@ -105,6 +105,57 @@ def test_nested_indicators(repo: pathlib.Path) -> None:
     assert card.to_json() == engine.evaluate_json((case / "inspection.json").read_bytes())
 
 
+def _case(repo: pathlib.Path, name: str) -> ducha.Scorecard:
+    case = repo / "tests" / "conformance" / name
+    engine = ducha.Engine((case / "rubric.json").read_bytes())
+    return engine.evaluate((case / "inspection.json").read_bytes())
+
+
+def test_card_outcomes_typed(repo: pathlib.Path) -> None:
+    card = _case(repo, "card-outcomes")
+    assert (card.score, card.base, card.grade) == (Decimal("88.5"), Decimal("87.5"), "良好")
+    assert card.rescaled == ducha.Rescaled(applicable=Decimal("80"), earned=Decimal("70"))
+    assert card.bonus is not None and (card.bonus.cap, card.bonus.credited, card.bonus.counted) == (
+        Decimal("3"),
+        Decimal("3"),
+        Decimal("3"),
+    )
+    assert card.penalties is not None
+    assert card.penalties.deducted == Decimal("2") and card.penalties.cap is None
+    assert card.vetoes is None and card.vetoed is None
+    rule = card.rule("b2")
+    assert rule is not None and rule.applicable is False and not rule.assessed
+    # The sections' rules are found by id, and a not-applicable rule counts
+    # as answered.
+    assert all(card.rule(r.id) is r for item in card.bonus.items for r in item.rules)
+    assert all(card.item(i.id) is i for i in card.penalties.items)
+
+
+def test_vetoes_typed(repo: pathlib.Path) -> None:
+    card = _case(repo, "card-veto")
+    assert (card.score, card.grade, card.base, card.vetoed) == (
+        Decimal("59"),
+        "不合格",
+        Decimal("26"),
+        Decimal("19"),
+    )
+    assert card.vetoes == (
+        ducha.Veto("a2", "card", "card", before=Decimal("26"), score=Decimal("59"), grade="不合格"),
+        ducha.Veto("c1", "item", "C1", before=Decimal("19"), score=Decimal("0"), grade=None),
+    )
+    assert card.bonus is not None and card.bonus.counted == 0 and card.bonus.credited == 2
+
+
+def test_exclusive_and_exempt_typed(repo: pathlib.Path) -> None:
+    card = _case(repo, "shapes")
+    ten = card.rule("10a")
+    assert ten is not None and ten.limited_by == ducha.LimitedByExclusive(kept="10b")
+    assert ten.limited_by.kind == "exclusive"
+    nine = card.rule("9a")
+    assert nine is not None and nine.exempt == 1
+    assert card.grade is None and card.bonus is None and card.vetoes is None
+
+
 def test_frozen_hashable_picklable(seed: ducha.Engine, sample_bytes: bytes) -> None:
     card = seed.evaluate(sample_bytes)
     with pytest.raises(dataclasses.FrozenInstanceError):

@@ -200,6 +200,21 @@ class PointsOverflowError(DuchaError):
     CODE = "overflow"
 
 
+class InvalidFactError(DuchaError):
+    """``invalid-fact``: a fact its rule (`id`) cannot price: a rating
+    option the rule does not list (the message lists the valid ones), a
+    measured value outside its range."""
+
+    CODE = "invalid-fact"
+
+
+class NotApplicableError(DuchaError):
+    """``not-applicable``: the inspection marked a node or rule (`id`) not
+    applicable where the rubric does not allow it, or gave no reason."""
+
+    CODE = "not-applicable"
+
+
 #: The exception class of each stable code.
 ERROR_CLASSES: Dict[str, Type[DuchaError]] = {
     cls.CODE: cls
@@ -219,6 +234,8 @@ ERROR_CLASSES: Dict[str, Type[DuchaError]] = {
         InvalidCaseError,
         OutOfDomainError,
         PointsOverflowError,
+        InvalidFactError,
+        NotApplicableError,
     )
     if cls.CODE is not None
 }

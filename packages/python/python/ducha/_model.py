@@ -18,14 +18,20 @@ from functools import cached_property
 from typing import Any, ClassVar, Dict, Iterator, List, Optional, Tuple, Union
 
 __all__ = [
+    "Bonus",
+    "BonusItem",
     "Diagnostic",
     "Indicator",
     "Item",
     "LimitedBy",
     "LimitedByCap",
+    "LimitedByExclusive",
     "LimitedByNode",
+    "Penalties",
+    "Rescaled",
     "Rule",
     "Scorecard",
+    "Veto",
 ]
 
 # A decimal as the core writes it: digits, an optional fraction, no exponent.
@@ -81,6 +87,18 @@ class _Fields:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ValueError(f"`{self.at(key)}`: expected a whole number, got {_kind(value)}")
         return value
+
+    def opt_amount(self, key: str) -> Optional[Decimal]:
+        return self.amount(key) if self.has(key) else None
+
+    def opt_text(self, key: str) -> Optional[str]:
+        return self.text(key) if self.has(key) else None
+
+    def opt_flag(self, key: str) -> Optional[bool]:
+        return self.flag(key) if self.has(key) else None
+
+    def opt_count(self, key: str) -> Optional[int]:
+        return self.count(key) if self.has(key) else None
 
     def array(self, key: str) -> List[Any]:
         value = self.value(key)
@@ -159,8 +177,30 @@ class LimitedByNode:
         return {"kind": "node", "id": self.id, "points": _amount(self.points)}
 
 
+@dataclass(frozen=True)
+class LimitedByExclusive:
+    """Another rule of the rule's exclusive group deducted instead
+    ("不重复扣分"; ``{"kind": "exclusive", "kept": "4a"}``)."""
+
+    #: The rule that kept its deduction.
+    kept: str
+
+    #: ``"exclusive"``.
+    kind: ClassVar[str] = "exclusive"
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON shape."""
+        return {"kind": "exclusive", "kept": self.kept}
+
+
 #: What trimmed a rule's deduction.
-LimitedBy = Union[LimitedByCap, LimitedByNode]
+LimitedBy = Union[LimitedByCap, LimitedByNode, LimitedByExclusive]
+
+
+def _put(out: Dict[str, Any], key: str, value: Any) -> None:
+    # Optional fields are absent from the JSON when they are None.
+    if value is not None:
+        out[key] = _amount(value) if isinstance(value, Decimal) else value
 
 
 def _limited_by(value: Any, path: str) -> Optional[LimitedBy]:
@@ -173,6 +213,8 @@ def _limited_by(value: Any, path: str) -> Optional[LimitedBy]:
         limit = LimitedByCap(cap=fields.amount("cap"))
     elif kind == "node":
         limit = LimitedByNode(id=fields.text("id"), points=fields.amount("points"))
+    elif kind == "exclusive":
+        limit = LimitedByExclusive(kept=fields.text("kept"))
     else:
         raise ValueError(f"`{path}.kind`: unknown limit `{kind}`")
     fields.done()
@@ -193,14 +235,24 @@ class Rule:
     #: For a deadline rule, the cases not done and not yet due; ``None`` for
     #: other rules.
     pending: Optional[int]
-    #: The deduction before any cap or bound.
+    #: The deduction before any cap or bound (a credit, in a bonus section
+    #: or an earning item).
     raw: Decimal
-    #: The rule's share of the total deduction.
+    #: The rule's share of the total deduction (or credit).
     deducted: Decimal
     #: What trimmed the deduction, if anything.
     limited_by: Optional[LimitedBy]
     #: The reason, in the rubric's language; empty when there was no breach.
     reason: str
+    #: ``False`` when the inspection marked the rule (or its item) not
+    #: applicable; ``None`` otherwise.
+    applicable: Optional[bool] = None
+    #: The findings or cases marked exempt, counted apart and deducting
+    #: nothing; ``None`` when there are none.
+    exempt: Optional[int] = None
+    #: ``True`` when the rubric's declared rounding changed the rule's
+    #: value (the reason says how); ``None`` otherwise.
+    rounded: Optional[bool] = None
 
     @classmethod
     def _read(cls, value: Any, path: str) -> Rule:
@@ -208,10 +260,13 @@ class Rule:
         rule = cls(
             id=f.text("id"),
             assessed=f.flag("assessed"),
+            applicable=f.opt_flag("applicable"),
             breaches=f.count("breaches"),
-            pending=f.count("pending") if f.has("pending") else None,
+            pending=f.opt_count("pending"),
+            exempt=f.opt_count("exempt"),
             raw=f.amount("raw"),
             deducted=f.amount("deducted"),
+            rounded=f.opt_flag("rounded"),
             limited_by=_limited_by(f.value("limited_by"), f.at("limited_by")),
             reason=f.text("reason"),
         )
@@ -223,12 +278,14 @@ class Rule:
         out: Dict[str, Any] = {
             "id": self.id,
             "assessed": self.assessed,
-            "breaches": self.breaches,
         }
-        if self.pending is not None:
-            out["pending"] = self.pending
+        _put(out, "applicable", self.applicable)
+        out["breaches"] = self.breaches
+        _put(out, "pending", self.pending)
+        _put(out, "exempt", self.exempt)
         out["raw"] = _amount(self.raw)
         out["deducted"] = _amount(self.deducted)
+        _put(out, "rounded", self.rounded)
         out["limited_by"] = self.limited_by.to_dict() if self.limited_by is not None else None
         out["reason"] = self.reason
         return out
@@ -252,6 +309,9 @@ class Item:
     reason: str
     #: Its rules, in rubric order.
     rules: Tuple[Rule, ...]
+    #: ``False`` when the inspection marked the item not applicable;
+    #: ``None`` otherwise.
+    applicable: Optional[bool] = None
 
     @classmethod
     def _read(cls, value: Any, path: str) -> Item:
@@ -263,7 +323,59 @@ class Item:
             deducted=f.amount("deducted"),
             score=f.amount("score"),
             reason=f.text("reason"),
-            rules=tuple(Rule._read(rule, f"{path}.rules[{i}]") for i, rule in enumerate(f.array("rules"))),
+            applicable=f.opt_flag("applicable"),
+            rules=_rules(f, path),
+        )
+        f.done()
+        return item
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON shape, amounts as decimal strings."""
+        out: Dict[str, Any] = {
+            "id": self.id,
+            "serial": self.serial,
+            "points": _amount(self.points),
+            "deducted": _amount(self.deducted),
+            "score": _amount(self.score),
+            "reason": self.reason,
+        }
+        _put(out, "applicable", self.applicable)
+        out["rules"] = [rule.to_dict() for rule in self.rules]
+        return out
+
+
+def _rules(f: _Fields, path: str) -> Tuple[Rule, ...]:
+    return tuple(Rule._read(rule, f"{path}.rules[{i}]") for i, rule in enumerate(f.array("rules")))
+
+
+@dataclass(frozen=True)
+class BonusItem:
+    """One item of the bonus section: what it credits, at most its points.
+    Its rules' `raw` and `deducted` are credits."""
+
+    #: The item's id.
+    id: str
+    #: The serial label the document prints.
+    serial: str
+    #: The most it credits.
+    points: Decimal
+    #: What it credits.
+    credited: Decimal
+    #: Its rules' reasons joined by ``；``.
+    reason: str
+    #: Its rules.
+    rules: Tuple[Rule, ...]
+
+    @classmethod
+    def _read(cls, value: Any, path: str) -> BonusItem:
+        f = _Fields(value, path)
+        item = cls(
+            id=f.text("id"),
+            serial=f.text("serial"),
+            points=f.amount("points"),
+            credited=f.amount("credited"),
+            reason=f.text("reason"),
+            rules=_rules(f, path),
         )
         f.done()
         return item
@@ -274,11 +386,162 @@ class Item:
             "id": self.id,
             "serial": self.serial,
             "points": _amount(self.points),
-            "deducted": _amount(self.deducted),
-            "score": _amount(self.score),
+            "credited": _amount(self.credited),
             "reason": self.reason,
             "rules": [rule.to_dict() for rule in self.rules],
         }
+
+
+@dataclass(frozen=True)
+class Bonus:
+    """The bonus section (加分项): outside the declared total, capped, and
+    counted only when the base score opens its gate."""
+
+    #: The section's id.
+    id: str
+    #: Its name.
+    name: str
+    #: The most it adds.
+    cap: Decimal
+    #: What its items earned, at most the cap.
+    credited: Decimal
+    #: What the final score counts: the credit if the gate opened, else 0.
+    counted: Decimal
+    #: In words, such as ``加分3分（已达加分上限3分）``.
+    reason: str
+    #: Its items.
+    items: Tuple[BonusItem, ...]
+
+    @classmethod
+    def _read(cls, value: Any, path: str) -> Bonus:
+        f = _Fields(value, path)
+        bonus = cls(
+            id=f.text("id"),
+            name=f.text("name"),
+            cap=f.amount("cap"),
+            credited=f.amount("credited"),
+            counted=f.amount("counted"),
+            reason=f.text("reason"),
+            items=tuple(BonusItem._read(v, f"{path}.items[{i}]") for i, v in enumerate(f.array("items"))),
+        )
+        f.done()
+        return bonus
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON shape, amounts as decimal strings."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "cap": _amount(self.cap),
+            "credited": _amount(self.credited),
+            "counted": _amount(self.counted),
+            "reason": self.reason,
+            "items": [item.to_dict() for item in self.items],
+        }
+
+
+@dataclass(frozen=True)
+class Penalties:
+    """The penalty section (扣分项) outside the total: what its items deduct
+    from the final score."""
+
+    #: The section's id.
+    id: str
+    #: Its name.
+    name: str
+    #: Its cap, if it has one.
+    cap: Optional[Decimal]
+    #: What it deducts from the final score.
+    deducted: Decimal
+    #: Its items.
+    items: Tuple[Item, ...]
+
+    @classmethod
+    def _read(cls, value: Any, path: str) -> Penalties:
+        f = _Fields(value, path)
+        section = cls(
+            id=f.text("id"),
+            name=f.text("name"),
+            cap=f.opt_amount("cap"),
+            deducted=f.amount("deducted"),
+            items=tuple(Item._read(v, f"{path}.items[{i}]") for i, v in enumerate(f.array("items"))),
+        )
+        f.done()
+        return section
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON shape, amounts as decimal strings."""
+        out: Dict[str, Any] = {"id": self.id, "name": self.name}
+        _put(out, "cap", self.cap)
+        out["deducted"] = _amount(self.deducted)
+        out["items"] = [item.to_dict() for item in self.items]
+        return out
+
+
+@dataclass(frozen=True)
+class Veto:
+    """A veto (一票否决) that fired: what it overrode and what it set."""
+
+    #: The veto rule's id.
+    rule: str
+    #: What it overrides: ``"item"``, ``"indicator"`` or ``"card"``.
+    scope: str
+    #: The node it zeroed (the rubric's id for a card veto).
+    node: str
+    #: The score it overrode.
+    before: Decimal
+    #: The score it set; ``None`` for a card veto that only forces a grade.
+    score: Optional[Decimal]
+    #: The grade it forces, if any.
+    grade: Optional[str]
+
+    @classmethod
+    def _read(cls, value: Any, path: str) -> Veto:
+        f = _Fields(value, path)
+        veto = cls(
+            rule=f.text("rule"),
+            scope=f.text("scope"),
+            node=f.text("node"),
+            before=f.amount("before"),
+            score=f.opt_amount("score"),
+            grade=f.opt_text("grade"),
+        )
+        f.done()
+        return veto
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON shape, amounts as decimal strings."""
+        out: Dict[str, Any] = {
+            "rule": self.rule,
+            "scope": self.scope,
+            "node": self.node,
+            "before": _amount(self.before),
+        }
+        _put(out, "score", self.score)
+        _put(out, "grade", self.grade)
+        return out
+
+
+@dataclass(frozen=True)
+class Rescaled:
+    """How items not applicable rescaled the base score (标化分 = earned ÷
+    applicable × total)."""
+
+    #: The points still applicable (应得的最高分数).
+    applicable: Decimal
+    #: The points earned of them (所得的分数).
+    earned: Decimal
+
+    @classmethod
+    def _read(cls, value: Any, path: str) -> Rescaled:
+        f = _Fields(value, path)
+        rescaled = cls(applicable=f.amount("applicable"), earned=f.amount("earned"))
+        f.done()
+        return rescaled
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON shape, amounts as decimal strings."""
+        return {"applicable": _amount(self.applicable), "earned": _amount(self.earned)}
 
 
 @dataclass(frozen=True)
@@ -361,10 +624,27 @@ class Scorecard:
     points: Decimal
     #: The points deducted in all.
     deducted: Decimal
-    #: The total score.
+    #: The final score: the base score plus any bonus, less any penalty
+    #: section, unless a card veto fixed it.
     score: Decimal
     #: The top-level indicators.
     indicators: Tuple[Indicator, ...]
+    #: The grade, where the rubric has grades or a veto forced one.
+    grade: Optional[str] = None
+    #: The base score (total minus deductions), where the rubric has a bonus
+    #: section.
+    base: Optional[Decimal] = None
+    #: The deduction that zeroing vetoes added beyond the rules' shares,
+    #: where one fired.
+    vetoed: Optional[Decimal] = None
+    #: The vetoes that fired; ``None`` when none did.
+    vetoes: Optional[Tuple[Veto, ...]] = None
+    #: Where items not applicable rescaled the base.
+    rescaled: Optional[Rescaled] = None
+    #: The bonus section, where the rubric has one.
+    bonus: Optional[Bonus] = None
+    #: The penalty section, where the rubric has one.
+    penalties: Optional[Penalties] = None
 
     @classmethod
     def from_json(cls, text: Union[str, bytes, bytearray]) -> Scorecard:
@@ -382,10 +662,19 @@ class Scorecard:
             points=f.amount("points"),
             deducted=f.amount("deducted"),
             score=f.amount("score"),
+            grade=f.opt_text("grade"),
+            base=f.opt_amount("base"),
+            vetoed=f.opt_amount("vetoed"),
+            vetoes=tuple(Veto._read(v, f"vetoes[{i}]") for i, v in enumerate(f.array("vetoes")))
+            if f.has("vetoes")
+            else None,
+            rescaled=Rescaled._read(f.value("rescaled"), "rescaled") if f.has("rescaled") else None,
             indicators=tuple(
                 Indicator._read(indicator, f"indicators[{i}]")
                 for i, indicator in enumerate(f.array("indicators"))
             ),
+            bonus=Bonus._read(f.value("bonus"), "bonus") if f.has("bonus") else None,
+            penalties=Penalties._read(f.value("penalties"), "penalties") if f.has("penalties") else None,
         )
         f.done()
         return card
@@ -393,13 +682,25 @@ class Scorecard:
     def to_dict(self) -> Dict[str, Any]:
         """The JSON shape, amounts as decimal strings, fields in the core's
         order."""
-        return {
+        out: Dict[str, Any] = {
             "rubric": self.rubric,
             "points": _amount(self.points),
             "deducted": _amount(self.deducted),
             "score": _amount(self.score),
-            "indicators": [indicator.to_dict() for indicator in self.indicators],
         }
+        _put(out, "grade", self.grade)
+        _put(out, "base", self.base)
+        _put(out, "vetoed", self.vetoed)
+        if self.vetoes is not None:
+            out["vetoes"] = [veto.to_dict() for veto in self.vetoes]
+        if self.rescaled is not None:
+            out["rescaled"] = self.rescaled.to_dict()
+        out["indicators"] = [indicator.to_dict() for indicator in self.indicators]
+        if self.bonus is not None:
+            out["bonus"] = self.bonus.to_dict()
+        if self.penalties is not None:
+            out["penalties"] = self.penalties.to_dict()
+        return out
 
     def to_json(self) -> str:
         """The scorecard JSON: compact, the core's field order, the same text
@@ -412,14 +713,25 @@ class Scorecard:
             yield from indicator.walk()
 
     def items(self) -> Iterator[Item]:
-        """Every item, in document order."""
+        """Every item of the indicators, then of the penalty section, in
+        document order (the bonus section's items are `bonus.items`)."""
         for indicator in self.walk():
             yield from indicator.items or ()
+        if self.penalties is not None:
+            yield from self.penalties.items
 
     def rules(self) -> Iterator[Rule]:
-        """Every rule, in document order."""
-        for item in self.items():
-            yield from item.rules
+        """Every rule, in document order: the indicators', the bonus
+        section's, then the penalty section's."""
+        for indicator in self.walk():
+            for item in indicator.items or ():
+                yield from item.rules
+        if self.bonus is not None:
+            for bonus_item in self.bonus.items:
+                yield from bonus_item.rules
+        if self.penalties is not None:
+            for item in self.penalties.items:
+                yield from item.rules
 
     @cached_property
     def _index(self) -> Tuple[Dict[str, Indicator], Dict[str, Item], Dict[str, Rule]]:
@@ -445,8 +757,9 @@ class Scorecard:
 
     @property
     def is_complete(self) -> bool:
-        """Whether every rule was assessed (the inspection gave each a fact)."""
-        return all(rule.assessed for rule in self.rules())
+        """Whether every rule was assessed (the inspection gave each a fact,
+        or marked it not applicable)."""
+        return all(rule.assessed or rule.applicable is False for rule in self.rules())
 
 
 @dataclass(frozen=True)
@@ -456,7 +769,8 @@ class Diagnostic:
 
     #: The stable kind: ``duplicate-serial``, ``serial-gap``,
     #: ``exceeds-points``, ``cap-below-amount``, ``unbounded-rule``,
-    #: ``points-mismatch``, ``empty-text``.
+    #: ``points-mismatch``, ``empty-text``, ``unreachable-band``,
+    #: ``unused-exemptions``, ``unreachable-bonus``, ``unreachable-grade``.
     code: str
     #: The node or rule concerned.
     id: str
