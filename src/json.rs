@@ -34,6 +34,7 @@
 //! by the input size; evaluation is linear in the rules, facts, cases and
 //! dates it is given.
 
+mod batch;
 mod facts;
 mod read;
 
@@ -52,6 +53,10 @@ pub const MAX_NESTING: usize = 127;
 pub const MAX_RULES: usize = 100_000;
 /// The most indicators and items a rubric may have, together.
 pub const MAX_NODES: usize = 100_000;
+
+/// The largest batch document ([`Engine::evaluate_batch`]), in bytes
+/// (256 MiB); each inspection in it is still at most [`MAX_INPUT_BYTES`].
+pub const MAX_BATCH_BYTES: usize = 256 * 1024 * 1024;
 
 /// The version of this crate, for wrappers to report.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -450,6 +455,45 @@ impl Engine {
         let facts = read_facts(&self.rubric, inspection_json)?;
         let card = facts.evaluate()?;
         Ok(card.to_json())
+    }
+
+    /// Scores many assessees' inspections in one call, ranks them and
+    /// summarises the batch: batch JSON in, batch report JSON out.
+    ///
+    /// The input is `{"assessees": [{"id", "name"?, "inspection"}, …],
+    /// "rank_incomplete"?}`: ids unique and not empty, the name defaulting to
+    /// the id, each inspection as [`Engine::evaluate`] reads it. The output
+    /// is `{"rubric", "entries", "ranking", "incomplete", "failed",
+    /// "summary"}` (the README's contract, *Batches*): every entry in input
+    /// order with its `scorecard` or its `error` (an inspection that does not
+    /// fit the contract or cannot be scored fails alone, its path from the
+    /// batch's root); the ranking by final score with shared places
+    /// (`tied`), incomplete inspections listed apart unless
+    /// `rank_incomplete` is `true`; and per node and per rule: mean, minimum,
+    /// maximum, how many lost points and how many got full marks.
+    ///
+    /// ```
+    /// use ducha::json::Engine;
+    ///
+    /// let engine = Engine::seed();
+    /// let report = engine.evaluate_batch(r#"{"rank_incomplete": true, "assessees": [
+    ///   {"id": "a", "name": "甲县", "inspection": {"facts": {"7a": 2}}},
+    ///   {"id": "b", "name": "乙县", "inspection": {"facts": {"7a": 2}}},
+    ///   {"id": "c", "name": "丙县", "inspection": {"facts": {"7z": 1}}},
+    ///   {"id": "d", "name": "丁县", "inspection": {"facts": {}}}]}"#)?;
+    /// assert!(report.contains(r#""ranking":[{"rank":1,"id":"d","name":"丁县","score":"100","incomplete":true},{"rank":2,"id":"a","name":"甲县","score":"98","tied":true,"incomplete":true},{"rank":2,"id":"b""#));
+    /// assert!(report.contains(r#""failed":[{"id":"c","name":"丙县","code":"unknown-rule"}]"#));
+    /// # Ok::<(), ducha::json::JsonError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Only for the batch document as a whole: [`JsonError`] with code
+    /// `syntax` (not JSON, anywhere in it), `limit` (above
+    /// [`MAX_BATCH_BYTES`] or [`MAX_NESTING`]) or `invalid` (not the batch
+    /// shape, an empty or repeated id, with its path).
+    pub fn evaluate_batch(&self, batch_json: &str) -> Result<String, JsonError> {
+        batch::evaluate_batch(&self.rubric, batch_json)
     }
 
     /// A copy of this engine with a year added to its calendar (or

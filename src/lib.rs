@@ -12,6 +12,7 @@
 // scorecard (`scorecard`) → reasons (`reason`) → the report and JSON
 // (`report`, `json`). `text` writes numbers and dates; `strict` reads
 // objects strictly; `diagnostics` and `example` check rubrics.
+pub mod batch;
 mod bind;
 mod calendar;
 mod date;

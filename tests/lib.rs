@@ -12,6 +12,7 @@
 
 mod common;
 
+mod batch;
 mod calendar;
 mod card;
 mod conformance;

@@ -129,6 +129,31 @@ impl de::Error for ReadError {
     }
 }
 
+/// The newtype name by which [`Raw`] asks the reader for a value's text.
+const RAW_TOKEN: &str = "$ducha::json::Raw";
+
+/// A JSON value kept as its text (syntax checked, not read), for reading
+/// later on its own: each inspection of a batch, so that one that does not
+/// fit the contract fails alone. Only this module's reader gives it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Raw<'de>(pub(crate) &'de str);
+
+impl<'de: 'a, 'a> de::Deserialize<'de> for Raw<'a> {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Raw<'a>, D::Error> {
+        struct RawVisitor<'a>(std::marker::PhantomData<&'a str>);
+        impl<'de: 'a, 'a> Visitor<'de> for RawVisitor<'a> {
+            type Value = Raw<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Raw<'a>, E> {
+                Ok(Raw(v))
+            }
+        }
+        deserializer.deserialize_newtype_struct(RAW_TOKEN, RawVisitor(std::marker::PhantomData))
+    }
+}
+
 /// Reads a `T` from the whole of `input`.
 pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(input: &'de str) -> Result<T, ReadError> {
     from_str_seed(input, std::marker::PhantomData::<T>)
@@ -1184,9 +1209,21 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, ReadError> {
+        if name == RAW_TOKEN {
+            // A value kept as its text, checked as JSON and not read.
+            self.peek_value()?;
+            let start = self.pos;
+            self.skip_value()?;
+            let text = self
+                .input
+                .get(start..self.pos)
+                .and_then(|bytes| std::str::from_utf8(bytes).ok())
+                .ok_or_else(|| self.syntax("invalid UTF-8"))?;
+            return visitor.visit_borrowed_str(text);
+        }
         visitor.visit_newtype_struct(self)
     }
 

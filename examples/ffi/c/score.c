@@ -252,6 +252,29 @@ static void error_paths(const DuchaEngine *seed) {
     char *out = NULL;
     int status;
 
+    /* A batch: one entry scored, one failing alone; the call succeeds. */
+    static const char batch[] =
+        "{\"assessees\": [{\"id\": \"a\", \"name\": \"甲县\", \"inspection\": {\"facts\": {\"2b\": true}}},"
+        " {\"id\": \"b\", \"inspection\": {\"facts\": {\"7z\": 1}}}]}";
+    checks++;
+    status = ducha_evaluate_batch(seed, batch, sizeof batch - 1, &out);
+    if (status != DUCHA_OK || strstr(out, "\"score\":\"97.5\"") == NULL ||
+        strstr(out, "\"failed\":[{\"id\":\"b\",\"name\":\"b\",\"code\":\"unknown-rule\"}]") == NULL) {
+        fail("evaluate_batch: status %d, %s", status, out == NULL ? "NULL" : out);
+    }
+    ducha_string_free(out);
+    out = NULL;
+    status = ducha_evaluate_batch(seed, "{\"assessees\": [", 15, &out);
+    expect_error("evaluate_batch with a malformed document", status, out, "syntax");
+    out = NULL;
+    status = ducha_evaluate_batch(NULL, "{}", 2, &out);
+    expect_error("evaluate_batch with a NULL engine", status, out, "null-pointer");
+    checks++;
+    if (ducha_evaluate_batch(seed, "{}", 2, NULL) != DUCHA_NO_OUTPUT) {
+        fail("evaluate_batch with a NULL out: expected DUCHA_NO_OUTPUT");
+    }
+    out = NULL;
+
     status = ducha_evaluate(NULL, "{}", 2, &out);
     expect_error("evaluate with a NULL engine", status, out, "null-pointer");
     out = NULL;

@@ -138,6 +138,18 @@ void ducha_engine_free(DuchaEngine *engine);
 int ducha_evaluate(const DuchaEngine *engine, const char *inspection_json, size_t len,
                    char **out);
 
+/** Scores many assessees' inspections in one call: `len` bytes of UTF-8
+ *  batch JSON in,
+ *    {"assessees":[{"id":"a","name":"甲县","inspection":{"facts":{…}}},…],
+ *     "rank_incomplete":false}
+ *  the batch report JSON out: {"rubric","entries","ranking","incomplete",
+ *  "failed","summary"}, each entry with its "scorecard" or its "error".
+ *  One inspection that fails is that entry's error; only a malformed batch
+ *  document (or one over 256 MiB) gives DUCHA_ERROR. Returns as
+ *  ducha_evaluate; free `*out` with ducha_string_free. */
+int ducha_evaluate_batch(const DuchaEngine *engine, const char *batch_json, size_t len,
+                         char **out);
+
 /** Adds a year to the engine's working-day calendar, or replaces it, from
  *  `len` bytes of JSON in the holiday-cn shape:
  *    {"year":2027,"papers":["https://…"],

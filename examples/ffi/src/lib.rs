@@ -331,6 +331,38 @@ pub unsafe extern "C" fn ducha_evaluate(
     unsafe { deliver(out, outcome) }
 }
 
+/// Scores many assessees' inspections in one call: `len` bytes of UTF-8
+/// batch JSON (`{"assessees": [{"id", "name"?, "inspection"}, …]}`) in, the
+/// batch report JSON (every entry's scorecard or error, the ranking, the
+/// summary per node and rule) out. One inspection that fails is that
+/// entry's error; only a malformed batch document is an error of the call.
+///
+/// Returns as [`ducha_evaluate`] does.
+///
+/// # Safety
+///
+/// As [`ducha_evaluate`], with `batch_json` readable for `len` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ducha_evaluate_batch(
+    engine: *const DuchaEngine,
+    batch_json: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+) -> c_int {
+    if out.is_null() {
+        return DUCHA_NO_OUTPUT;
+    }
+    let outcome = shielded(|| {
+        // SAFETY: forwarded from this function's contract.
+        let engine = unsafe { engine_ref(engine) }?;
+        // SAFETY: forwarded from this function's contract.
+        let text = unsafe { input(batch_json, len, "batch_json") }?;
+        engine.evaluate_batch(text).map_err(|e| e.to_json())
+    });
+    // SAFETY: `out` is not NULL and writable (this function's contract).
+    unsafe { deliver(out, outcome) }
+}
+
 /// Adds a year to the engine's working-day calendar, or replaces it, from
 /// `len` bytes of JSON in the holiday-cn shape (`year`, `papers`, `days`).
 ///

@@ -1,0 +1,307 @@
+//! The batch of the JSON surface: many assessees' inspections in one
+//! document, scored, ranked and summarised (see [`super::Engine::evaluate_batch`]).
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::read::{self, Raw};
+use super::{ErrorCode, JsonError, MAX_BATCH_BYTES, read_error, read_facts};
+use crate::batch::{Batch, Entry, Incomplete, NodeSummary, RuleSummary, Summary};
+use crate::{Rounding, Rubric, Scorecard};
+
+/// `{"assessees": [{"id", "name"?, "inspection"}, …], "rank_incomplete"?}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BatchIn<'a> {
+    #[serde(borrow)]
+    assessees: Vec<AssesseeIn<'a>>,
+    #[serde(default)]
+    rank_incomplete: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssesseeIn<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(borrow)]
+    inspection: Raw<'a>,
+}
+
+/// Scores the batch document `input` against `rubric`.
+pub(super) fn evaluate_batch(rubric: &Rubric, input: &str) -> Result<String, JsonError> {
+    if input.len() > MAX_BATCH_BYTES {
+        return Err(JsonError::new(
+            ErrorCode::Limit,
+            format!(
+                "batch of {} bytes is larger than {MAX_BATCH_BYTES} bytes",
+                input.len()
+            ),
+        ));
+    }
+    let batch: BatchIn<'_> = read::from_str(input).map_err(read_error)?;
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (index, assessee) in batch.assessees.iter().enumerate() {
+        if assessee.id.is_empty() {
+            return Err(invalid(index, "id", "an assessee's id may not be empty"));
+        }
+        if let Some(first) = seen.insert(&assessee.id, index) {
+            return Err(invalid(
+                index,
+                "id",
+                &format!(
+                    "assessee `{}` is also assessees[{first}]: ids must be unique",
+                    assessee.id
+                ),
+            ));
+        }
+    }
+    let facts: Vec<_> = batch
+        .assessees
+        .iter()
+        .enumerate()
+        .map(|(index, a)| read_facts(rubric, a.inspection.0).map_err(|e| within(e, index)))
+        .collect();
+    let entries = batch
+        .assessees
+        .iter()
+        .zip(&facts)
+        .map(|(a, facts)| Entry {
+            id: &a.id,
+            name: a.name.as_deref().unwrap_or(&a.id),
+            result: match facts {
+                Ok(facts) => facts.evaluate().map_err(JsonError::from),
+                Err(e) => Err(e.clone()),
+            },
+        })
+        .collect();
+    let batch_out = Batch::new(rubric, entries);
+    let incomplete = if batch.rank_incomplete {
+        Incomplete::Rank
+    } else {
+        Incomplete::Apart
+    };
+    Ok(write(&batch_out, incomplete))
+}
+
+fn invalid(index: usize, field: &str, message: &str) -> JsonError {
+    JsonError {
+        code: ErrorCode::Invalid,
+        message: message.to_owned(),
+        path: Some(format!("assessees[{index}].{field}")),
+        id: None,
+    }
+}
+
+/// `e`, from the inspection of assessee `index`, with its path from the
+/// batch document's root.
+fn within(mut e: JsonError, index: usize) -> JsonError {
+    let root = format!("assessees[{index}].inspection");
+    e.path = Some(match e.path.take() {
+        Some(path) if path.starts_with('[') => format!("{root}{path}"),
+        Some(path) => format!("{root}.{path}"),
+        None => root,
+    });
+    e
+}
+
+#[derive(Serialize)]
+struct BatchOut<'b> {
+    rubric: &'b str,
+    entries: Vec<EntryOut<'b>>,
+    ranking: Vec<RankedOut<'b>>,
+    incomplete: Vec<IncompleteOut<'b>>,
+    failed: Vec<FailedOut<'b>>,
+    summary: SummaryOut<'b>,
+}
+
+#[derive(Serialize)]
+struct EntryOut<'b> {
+    id: &'b str,
+    name: &'b str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scorecard: Option<&'b Scorecard<'b>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'b JsonError>,
+}
+
+#[derive(Serialize)]
+struct RankedOut<'b> {
+    rank: usize,
+    id: &'b str,
+    name: &'b str,
+    score: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grade: Option<&'b str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    tied: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    incomplete: bool,
+}
+
+#[derive(Serialize)]
+struct IncompleteOut<'b> {
+    id: &'b str,
+    name: &'b str,
+    score: String,
+    unassessed: usize,
+}
+
+#[derive(Serialize)]
+struct FailedOut<'b> {
+    id: &'b str,
+    name: &'b str,
+    code: ErrorCode,
+}
+
+#[derive(Serialize)]
+struct SummaryOut<'b> {
+    scored: usize,
+    rounding: Rounding,
+    score: NodeOut<'b>,
+    nodes: Vec<NodeOut<'b>>,
+    rules: Vec<RuleOut<'b>>,
+}
+
+#[derive(Serialize)]
+struct NodeOut<'b> {
+    id: &'b str,
+    points: String,
+    count: usize,
+    total: String,
+    mean: String,
+    min: String,
+    max: String,
+    lost: usize,
+    full: usize,
+}
+
+#[derive(Serialize)]
+struct RuleOut<'b> {
+    id: &'b str,
+    assessed: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    not_applicable: usize,
+    lost: usize,
+    breaches: u64,
+    deducted: String,
+    mean: String,
+    max: String,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn amount(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+fn node(n: &NodeSummary) -> NodeOut<'_> {
+    NodeOut {
+        id: &n.id,
+        points: amount(n.points),
+        count: n.count,
+        total: amount(n.total),
+        mean: amount(n.mean),
+        min: amount(n.min),
+        max: amount(n.max),
+        lost: n.lost,
+        full: n.full,
+    }
+}
+
+fn rule(r: &RuleSummary) -> RuleOut<'_> {
+    RuleOut {
+        id: &r.id,
+        assessed: r.assessed,
+        not_applicable: r.not_applicable,
+        lost: r.lost,
+        breaches: r.breaches,
+        deducted: amount(r.deducted),
+        mean: amount(r.mean),
+        max: amount(r.max),
+    }
+}
+
+fn unassessed(card: &Scorecard<'_>) -> usize {
+    card.rules()
+        .filter(|r| !r.assessed() && r.applicable())
+        .count()
+}
+
+/// The batch as JSON.
+fn write(batch: &Batch<'_, JsonError>, incomplete: Incomplete) -> String {
+    let entries = batch.entries();
+    let ranking = batch.ranking_with(incomplete);
+    let summary: Summary = batch.summary();
+    let out = BatchOut {
+        rubric: batch.rubric().spec().id.as_str(),
+        entries: entries
+            .iter()
+            .map(|e| EntryOut {
+                id: e.id,
+                name: e.name,
+                scorecard: e.result.as_ref().ok(),
+                error: e.result.as_ref().err(),
+            })
+            .collect(),
+        ranking: ranking
+            .ranked
+            .iter()
+            .filter_map(|r| {
+                let e = entries.get(r.entry)?;
+                let card = e.result.as_ref().ok()?;
+                Some(RankedOut {
+                    rank: r.rank,
+                    id: e.id,
+                    name: e.name,
+                    score: amount(r.score),
+                    grade: card.grade(),
+                    tied: r.tied,
+                    incomplete: !card.is_complete(),
+                })
+            })
+            .collect(),
+        incomplete: ranking
+            .incomplete
+            .iter()
+            .filter_map(|&i| {
+                let e = entries.get(i)?;
+                let card = e.result.as_ref().ok()?;
+                Some(IncompleteOut {
+                    id: e.id,
+                    name: e.name,
+                    score: amount(card.score()),
+                    unassessed: unassessed(card),
+                })
+            })
+            .collect(),
+        failed: ranking
+            .failed
+            .iter()
+            .filter_map(|&i| {
+                let e = entries.get(i)?;
+                let error = e.result.as_ref().err()?;
+                Some(FailedOut {
+                    id: e.id,
+                    name: e.name,
+                    code: error.code,
+                })
+            })
+            .collect(),
+        summary: SummaryOut {
+            scored: summary.scored,
+            rounding: summary.rounding,
+            score: node(&summary.score),
+            nodes: summary.nodes.iter().map(node).collect(),
+            rules: summary.rules.iter().map(rule).collect(),
+        },
+    };
+    super::to_json(&out)
+}
