@@ -94,18 +94,63 @@ impl Rubric {
     /// error, as [`Rubric::evaluate`] would, and never stops the others.
     /// Cost is linear in the inspections: the rubric was prepared once, by
     /// [`Rubric::new`].
+    ///
+    /// A rule that compares with its peers ([`Trigger::Peer`](crate::Trigger::Peer))
+    /// reads a statistic of the batch: the mean of the values for it of
+    /// every assessee whose value reads (in the rule's domain), or the
+    /// assessee's place by them (ties share the higher place). Statistics an
+    /// inspection gives itself ([`Inspection::peers`](crate::Inspection::peers))
+    /// are ignored in a batch.
     pub fn evaluate_batch<'a>(&'a self, assessees: &'a [Assessee]) -> Batch<'a> {
+        let rules = self.peer_rules();
+        let stats = if rules.is_empty() {
+            Vec::new()
+        } else {
+            let facts: Vec<Vec<Option<&crate::Fact>>> = assessees
+                .iter()
+                .map(|a| {
+                    rules
+                        .iter()
+                        .map(|&(index, ..)| {
+                            self.rule_at(index)
+                                .and_then(|r| a.inspection.facts.get(&r.id))
+                        })
+                        .collect()
+                })
+                .collect();
+            crate::peer::batch_stats(&rules, &facts)
+        };
         Batch {
             rubric: self,
             entries: assessees
                 .iter()
-                .map(|a| Entry {
+                .enumerate()
+                .map(|(i, a)| Entry {
                     id: &a.id,
                     name: &a.name,
-                    result: self.evaluate(&a.inspection),
+                    result: self.evaluate_with(
+                        &a.inspection,
+                        Some(stats.get(i).map_or(&[][..], Vec::as_slice)),
+                    ),
                 })
                 .collect(),
         }
+    }
+
+    /// The rules that compare with their peers: plan index, measure and
+    /// comparison.
+    pub(crate) fn peer_rules(&self) -> Vec<(u32, crate::Measure, crate::PeerCompare)> {
+        self.plan()
+            .rules
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| match r.trigger {
+                crate::Trigger::Peer { measure, compare } => {
+                    Some((u32::try_from(i).ok()?, measure, compare))
+                }
+                _ => None,
+            })
+            .collect()
     }
 }
 

@@ -84,7 +84,24 @@ fn count(
     fact: &Fact,
     ctx: &Context<'_>,
 ) -> Result<(Tally, Option<(i128, Priced)>), EvalError> {
-    let counted = tally(&rule.trigger, fact, ctx).map_err(|e| tally_error(rule, id, fact, e))?;
+    let mut counted =
+        tally(&rule.trigger, fact, ctx).map_err(|e| tally_error(rule, id, fact, e))?;
+    // A peer rule: its value against the peers' mean, or its place.
+    let mut place = None;
+    if let crate::Trigger::Peer { measure, compare } = rule.trigger {
+        let needs = || EvalError::MissingContext {
+            rule: id.clone(),
+            needs: crate::Needs::Peers,
+        };
+        let value =
+            crate::tally::measured(measure, fact).map_err(|e| tally_error(rule, id, fact, e))?;
+        let stat = ctx.peer(index).ok_or_else(needs)?;
+        match crate::peer::compare(compare, value, stat).ok_or_else(needs)? {
+            crate::peer::PeerOutcome::Breaches(n) => counted.breaches = n,
+            crate::peer::PeerOutcome::Place(p) => place = Some(Fact::Count(p)),
+        }
+    }
+    let fact_priced = place.as_ref().unwrap_or(fact);
     // The rule as written, for the shapes priced from it and the marks a
     // fact may carry; most rules and facts need neither.
     if !rule.priced && !marked(fact) {
@@ -108,7 +125,7 @@ fn count(
         rule,
         spec,
         item.points,
-        fact,
+        fact_priced,
         counted,
         plan.scale,
         plan.rounding,
@@ -204,6 +221,8 @@ pub struct Facts<'r> {
     pub(crate) unknown: Option<Id>,
     /// Items and rules marked not applicable, with their reasons.
     pub(crate) not_applicable: std::collections::BTreeMap<Id, String>,
+    /// Peer statistics given, by rule id.
+    pub(crate) peers: std::collections::BTreeMap<Id, crate::Peer>,
 }
 
 impl Rubric {
@@ -218,6 +237,7 @@ impl Rubric {
             named: None,
             unknown: None,
             not_applicable: std::collections::BTreeMap::new(),
+            peers: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -298,9 +318,27 @@ impl<'r> Facts<'r> {
     ///
     /// As [`Rubric::evaluate`].
     pub fn evaluate(&self) -> Result<Scorecard<'_>, EvalError> {
+        self.evaluate_with(None)
+    }
+
+    /// [`Facts::evaluate`], with the peer statistics of a batch (`Some`)
+    /// instead of those the facts give.
+    pub(crate) fn evaluate_with(
+        &self,
+        batch: Option<&[(u32, crate::peer::PeerStat)]>,
+    ) -> Result<Scorecard<'_>, EvalError> {
         let rubric = self.rubric;
         rubric.check_named(self.named.as_ref())?;
-        let ctx = Context::new(rubric, self.period, self.as_of);
+        let given;
+        let peers = match batch {
+            Some(peers) => peers,
+            None => {
+                given = rubric.given_peers(&self.peers)?;
+                &given
+            }
+        };
+        let mut ctx = Context::new(rubric, self.period, self.as_of);
+        ctx.peers = peers;
         let plan = rubric.plan();
         let mut bound: Bound<'_> = vec![RuleState::EMPTY; plan.rules.len()];
         // In id order, as an inspection's facts are met, so the same error

@@ -120,6 +120,9 @@ pub enum Needs {
     /// A deadline case not done needs an assessment date (`as_of`, or the
     /// period's end).
     AsOf,
+    /// A rule that compares with the assessee's peers, scored outside a
+    /// batch, needs the statistic it reads (`peers`: the mean, or the rank).
+    Peers,
 }
 
 impl fmt::Display for Needs {
@@ -127,6 +130,9 @@ impl fmt::Display for Needs {
         f.write_str(match self {
             Needs::Period => "an assessment period (`period`)",
             Needs::AsOf => "an assessment date (`as_of` or `period`) for cases not done",
+            Needs::Peers => {
+                "its peers' statistic: score it in a batch, or give it in `peers` (`{\"mean\"}` or `{\"rank\", \"of\"}`)"
+            }
         })
     }
 }

@@ -53,11 +53,67 @@ impl Rubric {
     /// or its answer needs a year the calendar does not know, or a deduction
     /// overflows. The first such fact in rule-id order is reported.
     pub fn evaluate<'a>(&'a self, inspection: &'a Inspection) -> Result<Scorecard<'a>, EvalError> {
+        self.evaluate_with(inspection, None)
+    }
+
+    /// [`Rubric::evaluate`], with the peer statistics of a batch (`Some`)
+    /// instead of those the inspection gives.
+    pub(crate) fn evaluate_with<'a>(
+        &'a self,
+        inspection: &'a Inspection,
+        batch: Option<&[(u32, crate::peer::PeerStat)]>,
+    ) -> Result<Scorecard<'a>, EvalError> {
         self.check_named(inspection.rubric.as_ref())?;
-        let ctx = Context::new(self, inspection.period, inspection.as_of);
+        let given;
+        let peers = match batch {
+            Some(peers) => peers,
+            None => {
+                given = self.given_peers(&inspection.peers)?;
+                &given
+            }
+        };
+        let mut ctx = Context::new(self, inspection.period, inspection.as_of);
+        ctx.peers = peers;
         let mut facts = bind(self, inspection, &ctx)?;
         let na = self.mark_na(&inspection.not_applicable, &mut facts)?;
         self.score(facts, ctx, na)
+    }
+
+    /// The peer statistics an inspection gives, by rule index: each names a
+    /// peer rule, with a place from 1 (and at most how many were ranked).
+    pub(crate) fn given_peers(
+        &self,
+        given: &std::collections::BTreeMap<Id, crate::Peer>,
+    ) -> Result<Vec<(u32, crate::peer::PeerStat)>, EvalError> {
+        let plan = self.plan();
+        let mut out = Vec::with_capacity(given.len());
+        for (id, peer) in given {
+            let index = plan
+                .rule_index(id.as_str())
+                .ok_or_else(|| EvalError::UnknownRule { id: id.clone() })?;
+            let invalid = |problem| EvalError::InvalidFact {
+                rule: id.clone(),
+                problem,
+            };
+            let reads = plan
+                .rules
+                .get(index as usize)
+                .is_some_and(|r| matches!(r.trigger, crate::Trigger::Peer { .. }));
+            if !reads {
+                return Err(invalid(crate::FactProblem::PeersNotRead));
+            }
+            if let Some(rank) = peer.rank
+                && (rank == 0 || peer.of.is_some_and(|of| rank > of))
+            {
+                return Err(invalid(crate::FactProblem::InvalidRank {
+                    rank,
+                    of: peer.of,
+                }));
+            }
+            out.push((index, crate::peer::PeerStat::given(peer)));
+        }
+        out.sort_unstable_by_key(|p| p.0);
+        Ok(out)
     }
 
     /// Refuses facts recorded for another rubric.
@@ -273,6 +329,7 @@ impl Rubric {
             vetoes: Vec::new(),
             unvetoed_root: None,
             na,
+            peers: ctx.peers.to_vec(),
         };
         Ok(card.with_vetoes(fired, unvetoed.as_deref()))
     }

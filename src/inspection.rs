@@ -59,6 +59,16 @@ pub struct Inspection as "Inspection", "an inspection object" {
         deserialize_with = "reasons_without_duplicates"
     )]
     pub not_applicable: BTreeMap<Id, String>,
+    /// For rules that compare the assessee with its peers
+    /// ([`Trigger::Peer`](crate::Trigger::Peer)) scored outside a batch: the
+    /// statistic each reads, by rule id. A batch computes them itself and
+    /// ignores these.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "peers_without_duplicates"
+    )]
+    pub peers: BTreeMap<Id, crate::Peer>,
 }
 }
 
@@ -106,6 +116,17 @@ impl Inspection {
         reason: impl Into<String>,
     ) -> Result<Inspection, IdError> {
         self.not_applicable.insert(Id::new(id)?, reason.into());
+        Ok(self)
+    }
+
+    /// The same inspection with the peer statistic of rule `rule` given, for
+    /// a [`Trigger::Peer`](crate::Trigger::Peer) rule scored outside a batch.
+    ///
+    /// # Errors
+    ///
+    /// [`IdError`] if `rule` is not a valid [`Id`].
+    pub fn with_peer(mut self, rule: &str, peer: crate::Peer) -> Result<Inspection, IdError> {
+        self.peers.insert(Id::new(rule)?, peer);
         Ok(self)
     }
 }
@@ -834,6 +855,37 @@ fn facts_without_duplicates<'de, D: Deserializer<'de>>(
         }
     }
     deserializer.deserialize_map(FactsVisitor)
+}
+
+/// Reads the `peers` object, refusing an id given twice.
+pub(crate) fn peers_without_duplicates<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<Id, crate::Peer>, D::Error> {
+    struct PeersVisitor;
+    impl<'de> Visitor<'de> for PeersVisitor {
+        type Value = BTreeMap<Id, crate::Peer>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object from rule id to its peer statistic")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(id) = map.next_key::<Id>()? {
+                match out.entry(id) {
+                    std::collections::btree_map::Entry::Occupied(repeat) => {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "the peers of `{}` are given twice",
+                            repeat.key()
+                        )));
+                    }
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        slot.insert(map.next_value::<crate::Peer>()?);
+                    }
+                }
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_map(PeersVisitor)
 }
 
 /// Reads the `not_applicable` object, refusing an id given twice.

@@ -37,6 +37,7 @@
 mod batch;
 mod facts;
 mod read;
+mod schema;
 
 use serde::Serialize;
 
@@ -549,6 +550,31 @@ impl Engine {
     /// The rubric as JSON.
     pub fn rubric_json(&self) -> String {
         to_json(&self.rubric)
+    }
+
+    /// The JSON Schema (draft 2020-12) of this rubric's inspections: each
+    /// rule id under `facts` with the forms its trigger reads (a flag, a
+    /// count, findings, a measured value in the rule's domain, cases,
+    /// dates, or one of a rating's options), titled with the rule's label
+    /// and described by its text, and an `x-ducha` annotation with its
+    /// item, serial, points, trigger kind and indicators; `not_applicable`
+    /// lists the ids that may be marked, or allows none. A form builder can
+    /// render the inspector's form from it. It checks the shape of each
+    /// fact; what needs the calendar or arithmetic (a case done before it
+    /// started, a year the calendar does not know) the engine checks.
+    ///
+    /// ```
+    /// let schema: serde_json::Value =
+    ///     serde_json::from_str(&ducha::json::Engine::seed().inspection_schema())?;
+    /// let rule = &schema["properties"]["facts"]["properties"]["2b"];
+    /// assert_eq!(rule["title"], "未明确日常联络员");
+    /// assert_eq!(rule["x-ducha"]["item"], "2");
+    /// assert_eq!(schema["properties"]["facts"]["additionalProperties"], false);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn inspection_schema(&self) -> String {
+        // Compact, keys sorted: the same rubric gives the same bytes.
+        to_json(&schema::inspection_schema(&self.rubric))
     }
 }
 

@@ -24,6 +24,7 @@ mod id;
 mod inspection;
 #[cfg(feature = "json")]
 pub mod json;
+mod peer;
 mod plan;
 mod points;
 mod price;
@@ -47,6 +48,7 @@ pub use error::{CaseProblem, EvalError, NaProblem, Needs};
 pub use example::{Example, Mismatch};
 pub use id::{Id, IdError};
 pub use inspection::{Case, Fact, FactKind, Finding, Inspection, Period, PeriodError};
+pub use peer::Peer;
 pub use plan::{Rubric, RubricError};
 pub use points::{NumberError, Points, PointsError};
 pub use price::FactProblem;
@@ -55,7 +57,7 @@ pub use report::{
     Rescaled, RuleReport, VetoReport,
 };
 pub use rubric::{Children, Indicator, Item, RubricSpec};
-pub use rule::{Every, Measure, Penalty, Rule, Trigger, TriggerKind, Within};
+pub use rule::{Every, Measure, PeerCompare, Penalty, Rule, Trigger, TriggerKind, Within};
 pub use scorecard::{
     IndicatorOutcome, ItemOutcome, LimitedBy, RuleOutcome, Scorecard, VetoOutcome,
 };

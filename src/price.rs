@@ -58,6 +58,16 @@ pub enum FactProblem {
         /// The grounds the rule accepts.
         accepted: Vec<String>,
     },
+    /// A peer statistic given (`peers`) for a rule that does not compare
+    /// with its peers.
+    PeersNotRead,
+    /// A place of 0, or beyond how many were ranked.
+    InvalidRank {
+        /// The place given.
+        rank: u64,
+        /// How many were ranked, if given.
+        of: Option<u64>,
+    },
 }
 
 /// `` `a`, `b`, `c` ``.
@@ -103,6 +113,15 @@ impl std::fmt::Display for FactProblem {
                 "exemption ground `{ground}` is not one the rule accepts: {}",
                 listed(accepted)
             ),
+            FactProblem::PeersNotRead => f.write_str(
+                "a peer statistic is given, but the rule does not compare with its peers",
+            ),
+            FactProblem::InvalidRank { rank, of: Some(of) } => {
+                write!(f, "place {rank} of {of}: a place runs from 1 to how many were ranked")
+            }
+            FactProblem::InvalidRank { rank, of: None } => {
+                write!(f, "place {rank}: a place starts at 1")
+            }
         }
     }
 }
@@ -244,6 +263,10 @@ pub(crate) fn price(
     };
     let value = || match plan.trigger {
         Trigger::Measured { measure } => measured(measure, fact).map_err(PriceError::Tally),
+        // A place (the binder passes it as a count).
+        Trigger::Peer { compare, .. } if compare.is_rank() => {
+            measured(crate::Measure::Count, fact).map_err(PriceError::Tally)
+        }
         _ => Err(PriceError::Tally(TallyError::WrongType)),
     };
     let award = |a: Award| a.deduction(item_points).ok_or(PriceError::Overflow);

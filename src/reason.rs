@@ -277,6 +277,51 @@ pub(crate) fn period_label(every: Every, first: NaiveDate) -> String {
     }
 }
 
+/// The details of a peer rule: the value against the peers' mean, or its
+/// place: `实测85%，高于平均水平80.5%`, `实测42，排名第3（共10个）`.
+fn write_peer(
+    measure: Measure,
+    compare: crate::PeerCompare,
+    fact: &Fact,
+    stat: Option<crate::peer::PeerStat>,
+    list: &mut Details<'_>,
+) {
+    let (Ok(value), Some(stat)) = (measured(measure, fact), stat) else {
+        return;
+    };
+    let out = list.next();
+    out.push_str("实测");
+    push_measured(out, measure, value);
+    match compare {
+        crate::PeerCompare::AboveMean | crate::PeerCompare::BelowMean => {
+            out.push_str(if compare == crate::PeerCompare::AboveMean {
+                "，高于平均水平"
+            } else {
+                "，低于平均水平"
+            });
+            if let Some(mean) = stat.mean_shown() {
+                push_measured(out, measure, mean);
+            }
+            if let Some((_, count)) = stat.mean.filter(|_| stat.batch) {
+                out.push('（');
+                push_u64(out, count);
+                out.push_str("个单位）");
+            }
+        }
+        crate::PeerCompare::Rank | crate::PeerCompare::RankAscending => {
+            if let Some((place, of)) = stat.rank {
+                out.push_str("，排名第");
+                push_u64(out, place);
+                if let Some(of) = of {
+                    out.push_str("（共");
+                    push_u64(out, of);
+                    out.push_str("个）");
+                }
+            }
+        }
+    }
+}
+
 /// Writes `value` as the rubric writes a value of `measure`: a ratio and
 /// a percentage with `%` (`0.875` → `87.5%`), others plainly.
 pub(crate) fn push_measured(out: &mut String, measure: Measure, value: Decimal) {
@@ -418,7 +463,11 @@ pub(crate) fn write_reason(rule: &RuleOutcome<'_>, out: &mut String) {
     // ratings show none.
     let counted = !matches!(
         trigger,
-        Trigger::Flag | Trigger::Threshold { .. } | Trigger::Measured { .. } | Trigger::Rating
+        Trigger::Flag
+            | Trigger::Threshold { .. }
+            | Trigger::Measured { .. }
+            | Trigger::Rating
+            | Trigger::Peer { .. }
     ) && !matches!(fact, Fact::Flag(_) | Fact::Finding(_))
         // Only exempt findings: the reason says so, with no count of 0.
         && state.breaches > 0;
@@ -465,12 +514,23 @@ pub(crate) fn write_reason(rule: &RuleOutcome<'_>, out: &mut String) {
         }
     }
     let ctx = Context {
+        peers: &card.peers,
         calendar: card.rubric.calendar(),
         period: card.period,
         as_of: card.as_of,
     };
     write_details(trigger, fact, &ctx, &mut details);
-    write_priced(rule.rule, fact, &mut details);
+    if let Trigger::Peer { measure, compare } = *trigger {
+        let stat = ctx
+            .peers
+            .binary_search_by_key(&rule.index, |p| p.0)
+            .ok()
+            .and_then(|at| ctx.peers.get(at))
+            .map(|p| p.1);
+        write_peer(measure, compare, fact, stat, &mut details);
+    } else {
+        write_priced(rule.rule, fact, &mut details);
+    }
     details.close();
     if state.pending > 0 {
         out.push_str("，另有");

@@ -232,6 +232,56 @@ pub enum Trigger {
     /// [`Fact::Rating`](crate::Fact::Rating), the option's name (in JSON a
     /// string such as `"良"`).
     Rating,
+    /// A measured value compared with the assessee's peers: above or below
+    /// their mean ("活跃度高于全县平均水平加0.5分"), or the assessee's rank by
+    /// it ("排名1-5名依次赋予60分、57分、54分、51分、48分"). Reads a measured
+    /// value in the domain of `measure`, as [`Trigger::Measured`] does.
+    ///
+    /// In a batch ([`Rubric::evaluate_batch`](crate::Rubric::evaluate_batch))
+    /// the statistic is computed over the batch: the mean of every
+    /// assessee's value for the rule, or the assessee's place by it (ties
+    /// share the higher place). Outside a batch the inspection gives it
+    /// ([`Inspection::peers`](crate::Inspection::peers)); without it the
+    /// rule is an error naming it
+    /// ([`EvalError::MissingContext`](crate::EvalError::MissingContext)).
+    ///
+    /// `above_mean` and `below_mean` count one breach when the value is
+    /// strictly above (below) the mean, priced as a count is (flat, per
+    /// occurrence, capped); `rank` and `rank_ascending` give the place, 1
+    /// for the highest (lowest) value, priced by a value penalty
+    /// ([`Penalty::Bands`], [`Penalty::Interpolate`], [`Penalty::Linear`]) as
+    /// a count.
+    Peer {
+        /// What the value measures: its domain, and how a reason prints it.
+        measure: Measure,
+        /// What the rule reads of the peers.
+        compare: PeerCompare,
+    },
+}
+
+/// What a [`Trigger::Peer`] reads of the assessee's peers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PeerCompare {
+    /// A breach when the value is above the peers' mean (a bonus rule:
+    /// "高于全县平均水平加0.5分").
+    AboveMean,
+    /// A breach when the value is below the peers' mean ("低于平均水平的扣1分").
+    BelowMean,
+    /// The place by value, the highest first (1 is the highest).
+    Rank,
+    /// The place by value, the lowest first (1 is the lowest: a count of
+    /// complaints).
+    RankAscending,
+}
+
+impl PeerCompare {
+    /// Whether the rule reads a place (`rank`, `rank_ascending`) rather than
+    /// the mean.
+    pub fn is_rank(self) -> bool {
+        matches!(self, PeerCompare::Rank | PeerCompare::RankAscending)
+    }
 }
 
 fn is_one(n: &u32) -> bool {
@@ -335,6 +385,8 @@ struct TriggerRepr {
     at_least: Option<u32>,
     #[serde(default)]
     short: Option<Shortfall>,
+    #[serde(default)]
+    compare: Option<PeerCompare>,
 }
 
 #[derive(Deserialize)]
@@ -347,6 +399,7 @@ enum TriggerKindRepr {
     Cadence,
     Measured,
     Rating,
+    Peer,
 }
 
 impl<'de> Deserialize<'de> for Trigger {
@@ -361,6 +414,7 @@ impl<'de> Deserialize<'de> for Trigger {
             TriggerKindRepr::Cadence => ("cadence", &["every", "at_least", "short"]),
             TriggerKindRepr::Measured => ("measured", &["measure"]),
             TriggerKindRepr::Rating => ("rating", &[]),
+            TriggerKindRepr::Peer => ("peer", &["measure", "compare"]),
         };
         let given = [
             ("min", r.min.is_some()),
@@ -371,6 +425,7 @@ impl<'de> Deserialize<'de> for Trigger {
             ("measure", r.measure.is_some()),
             ("at_least", r.at_least.is_some()),
             ("short", r.short.is_some()),
+            ("compare", r.compare.is_some()),
         ];
         if let Some((field, _)) = given.iter().find(|(f, g)| *g && !allowed.contains(f)) {
             return Err(D::Error::custom(format_args!(
@@ -402,6 +457,14 @@ impl<'de> Deserialize<'de> for Trigger {
                     .ok_or_else(|| D::Error::missing_field("measure"))?,
             },
             TriggerKindRepr::Rating => Trigger::Rating,
+            TriggerKindRepr::Peer => Trigger::Peer {
+                measure: r
+                    .measure
+                    .ok_or_else(|| D::Error::missing_field("measure"))?,
+                compare: r
+                    .compare
+                    .ok_or_else(|| D::Error::missing_field("compare"))?,
+            },
         })
     }
 }
@@ -492,6 +555,7 @@ impl Trigger {
             Trigger::Cadence { .. } => TriggerKind::Cadence,
             Trigger::Measured { .. } => TriggerKind::Measured,
             Trigger::Rating => TriggerKind::Rating,
+            Trigger::Peer { .. } => TriggerKind::Peer,
         }
     }
 
@@ -505,6 +569,7 @@ impl Trigger {
             Trigger::Cadence { .. } => "cadence",
             Trigger::Measured { .. } => "measured",
             Trigger::Rating => "rating",
+            Trigger::Peer { .. } => "peer",
         }
     }
 
@@ -534,6 +599,8 @@ pub enum TriggerKind {
     Measured,
     /// [`Trigger::Rating`].
     Rating,
+    /// [`Trigger::Peer`].
+    Peer,
 }
 
 impl TriggerKind {
@@ -555,6 +622,9 @@ impl TriggerKind {
             TriggerKind::Cadence => "dates (a list of YYYY-MM-DD), or a count, flag or findings",
             TriggerKind::Measured => "a measured value (a decimal or a percentage)",
             TriggerKind::Rating => "a rating (the name of one of its options)",
+            TriggerKind::Peer => {
+                "a measured value (a decimal or a percentage) to compare with its peers"
+            }
         }
     }
 }

@@ -52,6 +52,8 @@ pub struct Scorecard<'a> {
     pub(crate) unvetoed_root: Option<i64>,
     /// The items and rules marked not applicable, in id order.
     pub(crate) na: Vec<NaMark<'a>>,
+    /// The peer statistics the peer rules were scored with, by rule index.
+    pub(crate) peers: Vec<(u32, crate::peer::PeerStat)>,
 }
 
 /// An item (by node) or a rule (by index) marked not applicable, with the

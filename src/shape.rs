@@ -551,9 +551,15 @@ pub(crate) fn validate(rule: &crate::Rule, item: Points) -> Result<Needs, ShapeP
     };
     let measure = match rule.trigger {
         Trigger::Measured { measure } => Some(measure),
+        // A place is priced as a count.
+        Trigger::Peer { compare, .. } if compare.is_rank() => Some(crate::Measure::Count),
         _ => None,
     };
-    let counts = !matches!(rule.trigger, Trigger::Measured { .. } | Trigger::Rating);
+    let counts = match rule.trigger {
+        Trigger::Measured { .. } | Trigger::Rating => false,
+        Trigger::Peer { compare, .. } => !compare.is_rank(),
+        _ => true,
+    };
     let in_domain = |what: &'static str, value: Decimal| match measure {
         Some(m) if !m.contains(value) => Err(ShapeProblem::Domain {
             what,
@@ -581,7 +587,7 @@ pub(crate) fn validate(rule: &crate::Rule, item: Points) -> Result<Needs, ShapeP
         | Penalty::Capped { points, .. } => {
             if !counts {
                 return Err(mismatch(
-                    "a trigger that counts breaches (flag, count, threshold, deadline, cadence)",
+                    "a trigger that counts breaches (flag, count, threshold, deadline, cadence, a peer mean)",
                 ));
             }
             needs.points(*points);
@@ -593,7 +599,7 @@ pub(crate) fn validate(rule: &crate::Rule, item: Points) -> Result<Needs, ShapeP
         } => {
             if !counts {
                 return Err(mismatch(
-                    "a trigger that counts breaches (flag, count, threshold, deadline, cadence)",
+                    "a trigger that counts breaches (flag, count, threshold, deadline, cadence, a peer mean)",
                 ));
             }
             if amounts.is_empty() {
@@ -652,7 +658,7 @@ pub(crate) fn validate(rule: &crate::Rule, item: Points) -> Result<Needs, ShapeP
             ..
         } => {
             if measure.is_none() {
-                return Err(mismatch("a `measured` trigger"));
+                return Err(mismatch("a `measured` trigger (or a peer rank)"));
             }
             in_domain("target", *target)?;
             if *step <= Decimal::ZERO {
@@ -681,7 +687,7 @@ pub(crate) fn validate(rule: &crate::Rule, item: Points) -> Result<Needs, ShapeP
         }
         Penalty::Proportional { target, points } => {
             if measure.is_none() {
-                return Err(mismatch("a `measured` trigger"));
+                return Err(mismatch("a `measured` trigger (or a peer rank)"));
             }
             in_domain("target", *target)?;
             if *target <= Decimal::ZERO {
@@ -696,7 +702,7 @@ pub(crate) fn validate(rule: &crate::Rule, item: Points) -> Result<Needs, ShapeP
         }
         Penalty::Bands { bands } => {
             let Some(m) = measure else {
-                return Err(mismatch("a `measured` trigger"));
+                return Err(mismatch("a `measured` trigger (or a peer rank)"));
             };
             let Some((last, bounded)) = bands.split_last() else {
                 return Err(ShapeProblem::Empty { what: "bands" });
@@ -744,7 +750,7 @@ pub(crate) fn validate(rule: &crate::Rule, item: Points) -> Result<Needs, ShapeP
         }
         Penalty::Interpolate { knots } => {
             if measure.is_none() {
-                return Err(mismatch("a `measured` trigger"));
+                return Err(mismatch("a `measured` trigger (or a peer rank)"));
             }
             if knots.len() < 2 {
                 return Err(ShapeProblem::Order {

@@ -16,6 +16,9 @@ pub(crate) struct Context<'a> {
     pub(crate) period: Option<Period>,
     /// The assessment date: as given, else the period's end.
     pub(crate) as_of: Option<NaiveDate>,
+    /// The peer statistics of the rules that read them, by rule index
+    /// (sorted): given by the inspection, or computed by a batch.
+    pub(crate) peers: &'a [(u32, crate::peer::PeerStat)],
 }
 
 impl<'a> Context<'a> {
@@ -30,7 +33,14 @@ impl<'a> Context<'a> {
             calendar: rubric.calendar(),
             period,
             as_of: as_of.or(period.map(|p| p.to())),
+            peers: &[],
         }
+    }
+
+    /// The peer statistic of the rule at plan index `index`.
+    pub(crate) fn peer(&self, index: u32) -> Option<&crate::peer::PeerStat> {
+        let at = self.peers.binary_search_by_key(&index, |p| p.0).ok()?;
+        self.peers.get(at).map(|p| &p.1)
     }
 }
 
@@ -171,6 +181,11 @@ pub(crate) fn tally(
         (Trigger::Measured { measure }, Fact::Measure(_) | Fact::Count(_) | Fact::Percent(_)) => {
             // Checked here (so a value outside the domain is refused as a
             // threshold refuses it); priced by the penalty.
+            measured(*measure, fact).map(|_| Tally::default())
+        }
+        // The value is checked here; its comparison with the peers is the
+        // binder's, which has the statistic.
+        (Trigger::Peer { measure, .. }, Fact::Measure(_) | Fact::Count(_) | Fact::Percent(_)) => {
             measured(*measure, fact).map(|_| Tally::default())
         }
         (Trigger::Rating, Fact::Rating(_) | Fact::Measure(_) | Fact::Count(_)) => {
@@ -577,6 +592,7 @@ mod tests {
                     calendar: &calendar,
                     period: Some(period),
                     as_of: None,
+                    peers: &[],
                 };
                 for n in 0..=dates.len() {
                     let some = &dates[..n];
@@ -598,6 +614,7 @@ mod tests {
             calendar: &calendar,
             period: Some(Period::new(d("2026-01-01"), d("2026-12-31")).unwrap()),
             as_of: None,
+            peers: &[],
         };
         let mut named = Vec::new();
         let missed = short_periods(Every::Month, 1, &[d("2026-02-03")], &ctx, |first, _| {

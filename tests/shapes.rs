@@ -632,7 +632,7 @@ fn penalty_and_trigger_must_fit() {
                 "penalty": {"kind": "linear", "direction": "below", "target": "1", "step": "0.1", "points": "1", "partial": "whole"}}"#,
             ""
         ),
-        "rule `a`: a `linear` penalty cannot price a `flag` trigger; it needs a `measured` trigger"
+        "rule `a`: a `linear` penalty cannot price a `flag` trigger; it needs a `measured` trigger (or a peer rank)"
     );
     assert_eq!(
         refused(
@@ -641,7 +641,7 @@ fn penalty_and_trigger_must_fit() {
                 "penalty": {"kind": "flat", "points": "1"}}"#,
             ""
         ),
-        "rule `a`: a `flat` penalty cannot price a `measured` trigger; it needs a trigger that counts breaches (flag, count, threshold, deadline, cadence)"
+        "rule `a`: a `flat` penalty cannot price a `measured` trigger; it needs a trigger that counts breaches (flag, count, threshold, deadline, cadence, a peer mean)"
     );
     // A measured rule refuses a value outside its measure, as a threshold does.
     let engine = rubric("5", LINEAR, "");

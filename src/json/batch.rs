@@ -67,15 +67,39 @@ pub(super) fn evaluate_batch(rubric: &Rubric, input: &str) -> Result<String, Jso
         .enumerate()
         .map(|(index, a)| read_facts(rubric, a.inspection.0).map_err(|e| within(e, index)))
         .collect();
+    // The peers' statistics, over the inspections that could be read.
+    let rules = rubric.peer_rules();
+    let stats = if rules.is_empty() {
+        Vec::new()
+    } else {
+        let values: Vec<Vec<Option<&crate::Fact>>> = facts
+            .iter()
+            .map(|f| {
+                rules
+                    .iter()
+                    .map(|&(index, ..)| {
+                        f.as_ref()
+                            .ok()
+                            .and_then(|f| f.slots.get(index as usize))
+                            .and_then(Option::as_ref)
+                    })
+                    .collect()
+            })
+            .collect();
+        crate::peer::batch_stats(&rules, &values)
+    };
     let entries = batch
         .assessees
         .iter()
         .zip(&facts)
-        .map(|(a, facts)| Entry {
+        .enumerate()
+        .map(|(i, (a, facts))| Entry {
             id: &a.id,
             name: a.name.as_deref().unwrap_or(&a.id),
             result: match facts {
-                Ok(facts) => facts.evaluate().map_err(JsonError::from),
+                Ok(facts) => facts
+                    .evaluate_with(Some(stats.get(i).map_or(&[][..], Vec::as_slice)))
+                    .map_err(JsonError::from),
                 Err(e) => Err(e.clone()),
             },
         })

@@ -13,7 +13,14 @@ use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use crate::{Fact, Facts, Id, Period};
 
 /// The fields of an inspection, as `Inspection`'s derive names them.
-const FIELDS: &[&str] = &["rubric", "period", "as_of", "facts", "not_applicable"];
+const FIELDS: &[&str] = &[
+    "rubric",
+    "period",
+    "as_of",
+    "facts",
+    "not_applicable",
+    "peers",
+];
 
 /// Reads an inspection object into `facts`.
 pub(crate) struct InspectionSeed<'r>(pub(crate) Facts<'r>);
@@ -37,7 +44,7 @@ impl<'de, 'r> Visitor<'de> for InspectionVisitor<'r> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Facts<'r>, A::Error> {
         let mut facts = self.0;
-        let mut seen = [false; 5];
+        let mut seen = [false; 6];
         while let Some(field) = map.next_key_seed(FieldSeed)? {
             let index = field as usize;
             if seen.get(index).copied().unwrap_or(false) {
@@ -54,6 +61,7 @@ impl<'de, 'r> Visitor<'de> for InspectionVisitor<'r> {
                 Field::AsOf => facts.as_of = map.next_value::<OptionalDate>()?.0,
                 Field::Facts => facts = map.next_value_seed(FactsSeed(facts))?,
                 Field::NotApplicable => facts.not_applicable = map.next_value::<Reasons>()?.0,
+                Field::Peers => facts.peers = map.next_value::<Peers>()?.0,
             }
         }
         Ok(facts)
@@ -67,6 +75,7 @@ enum Field {
     AsOf = 2,
     Facts = 3,
     NotApplicable = 4,
+    Peers = 5,
 }
 
 /// The `not_applicable` object, read as an inspection reads it.
@@ -75,6 +84,15 @@ struct Reasons(std::collections::BTreeMap<Id, String>);
 impl<'de> de::Deserialize<'de> for Reasons {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Reasons, D::Error> {
         crate::inspection::reasons_without_duplicates(deserializer).map(Reasons)
+    }
+}
+
+/// The `peers` object, read as an inspection reads it.
+struct Peers(std::collections::BTreeMap<Id, crate::Peer>);
+
+impl<'de> de::Deserialize<'de> for Peers {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Peers, D::Error> {
+        crate::inspection::peers_without_duplicates(deserializer).map(Peers)
     }
 }
 
@@ -102,6 +120,7 @@ impl Visitor<'_> for FieldSeed {
             "as_of" => Ok(Field::AsOf),
             "facts" => Ok(Field::Facts),
             "not_applicable" => Ok(Field::NotApplicable),
+            "peers" => Ok(Field::Peers),
             other => Err(de::Error::unknown_field(other, FIELDS)),
         }
     }

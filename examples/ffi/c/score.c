@@ -264,6 +264,13 @@ static void error_paths(const DuchaEngine *seed) {
     }
     ducha_string_free(out);
     out = NULL;
+    checks++;
+    status = ducha_inspection_schema(seed, &out);
+    if (status != DUCHA_OK || strstr(out, "\"title\":\"未明确日常联络员\"") == NULL) {
+        fail("inspection_schema: status %d, %.200s", status, out == NULL ? "NULL" : out);
+    }
+    ducha_string_free(out);
+    out = NULL;
     status = ducha_evaluate_batch(seed, "{\"assessees\": [", 15, &out);
     expect_error("evaluate_batch with a malformed document", status, out, "syntax");
     out = NULL;

@@ -76,7 +76,8 @@
  *
  * Threads. A DuchaEngine is read-only except through
  *         ducha_add_calendar_year. Any number of threads may call
- *         ducha_evaluate, ducha_diagnostics, ducha_rubric_json and
+ *         ducha_evaluate, ducha_evaluate_batch, ducha_diagnostics,
+ *         ducha_rubric_json, ducha_inspection_schema and
  *         ducha_engine_clone on one engine at the same time.
  *         ducha_add_calendar_year and ducha_engine_free need the engine to
  *         themselves (to update a shared engine: clone it, add the year to
@@ -168,6 +169,12 @@ int ducha_diagnostics(const DuchaEngine *engine, char **out);
 /** The engine's rubric as JSON (what ducha_engine_load reads).
  *  Returns as ducha_evaluate; the only error is a NULL engine. */
 int ducha_rubric_json(const DuchaEngine *engine, char **out);
+
+/** The JSON Schema (draft 2020-12) of the engine's rubric's inspections:
+ *  each rule id under "facts" with the forms its trigger reads, titled with
+ *  its label, for a form builder. Returns as ducha_evaluate; the only error
+ *  is a NULL engine. */
+int ducha_inspection_schema(const DuchaEngine *engine, char **out);
 
 /** Validates a rubric (`len` bytes of UTF-8 JSON) without keeping it and
  *  lists its diagnostics, as ducha_diagnostics. Returns as ducha_evaluate:

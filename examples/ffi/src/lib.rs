@@ -447,6 +447,30 @@ pub unsafe extern "C" fn ducha_rubric_json(
     unsafe { deliver(out, outcome) }
 }
 
+/// The JSON Schema (draft 2020-12) of the engine's rubric's inspections:
+/// each rule id with the fact forms its trigger reads, its label and text,
+/// for a form builder.
+///
+/// Returns as [`ducha_evaluate`]; the only error is a NULL `engine`.
+///
+/// # Safety
+///
+/// A non-NULL `engine` must come from this library and not be freed or
+/// mutated during the call; a non-NULL `out` must be writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ducha_inspection_schema(
+    engine: *const DuchaEngine,
+    out: *mut *mut c_char,
+) -> c_int {
+    if out.is_null() {
+        return DUCHA_NO_OUTPUT;
+    }
+    // SAFETY: forwarded from this function's contract.
+    let outcome = shielded(|| Ok(unsafe { engine_ref(engine) }?.inspection_schema()));
+    // SAFETY: `out` is not NULL and writable (this function's contract).
+    unsafe { deliver(out, outcome) }
+}
+
 /// Validates a rubric (`len` bytes of UTF-8 JSON) without keeping it and
 /// lists its diagnostics: `{"diagnostics":[…]}`.
 ///
