@@ -89,7 +89,7 @@ run_tests() {
 
 step "test environment: the wheel and pytest"
 venv "$tmp/test" "$python" || fail "a second venv could not be made"
-"$tmp/test/bin/pip" install -q "$wheel" pytest || fail "the wheel or pytest did not install"
+"$tmp/test/bin/pip" install -q "$wheel" pytest jsonschema || fail "the wheel or pytest did not install"
 where=$(cd "$tmp" && "$tmp/test/bin/python" -c 'import ducha; print(ducha.__file__)')
 case "$where" in
   "$tmp/test/"*) echo "ducha imported from $where" ;;

@@ -179,6 +179,18 @@ impl NativeEngine {
         py.detach(|| engine.rubric_json())
     }
 
+    /// The JSON Schema of the rubric's inspections, as JSON text.
+    fn inspection_schema(&self, py: Python<'_>) -> String {
+        let engine = &self.engine;
+        py.detach(|| engine.inspection_schema())
+    }
+
+    /// Scores batch JSON: the batch report JSON text.
+    fn evaluate_batch(&self, py: Python<'_>, batch: &Bound<'_, PyAny>) -> PyResult<String> {
+        let engine = &self.engine;
+        detached(py, batch, "batch", |text| engine.evaluate_batch(text))
+    }
+
     fn __repr__(&self) -> String {
         format!("<ducha._native.Engine rubric={:?}>", self.rubric_id())
     }

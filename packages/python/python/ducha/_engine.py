@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Tuple
+import json
+from typing import Any, Dict, Tuple
 
 from . import _native
 from ._encode import Input, to_json_input
@@ -97,6 +98,38 @@ class Engine:
         """The rubric as JSON (amounts as decimal strings): a starting point
         for a rubric of one's own, and what `Engine` loads back."""
         return self._native.rubric_json()
+
+    def inspection_schema(self) -> Dict[str, Any]:
+        """The JSON Schema (draft 2020-12) of this rubric's inspections, as a
+        dict: each rule id under ``facts`` with the forms its trigger reads,
+        titled with the rule's label, for a form builder."""
+        schema: Dict[str, Any] = json.loads(self.inspection_schema_json())
+        return schema
+
+    def inspection_schema_json(self) -> str:
+        """The inspection schema as JSON text (the same bytes for the same
+        rubric)."""
+        return self._native.inspection_schema()
+
+    def evaluate_batch(self, batch: Input) -> Dict[str, Any]:
+        """Scores many assessees' inspections in one call (``{"assessees":
+        [{"id", "name", "inspection"}, …]}`` as text, bytes, a dict or a
+        path): the batch report as a dict (README, *Batches*): every entry's
+        ``scorecard`` or ``error`` in input order, the ``ranking`` with
+        shared places, ``incomplete``, ``failed`` and the ``summary``.
+        `Scorecard.from_dict` reads an entry's scorecard typed.
+
+        Raises:
+            DuchaError: only for the batch document as a whole (not JSON,
+                not the batch shape, a repeated id); one inspection that
+                fails is its entry's ``error``.
+        """
+        report: Dict[str, Any] = json.loads(self.evaluate_batch_json(batch))
+        return report
+
+    def evaluate_batch_json(self, batch: Input) -> str:
+        """Scores a batch: the batch report JSON text."""
+        return self._native.evaluate_batch(to_json_input(batch, "batch"))
 
     def with_calendar_year(self, year: Input) -> Engine:
         """A copy of this engine with a year added to its working-day

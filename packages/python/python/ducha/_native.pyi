@@ -52,6 +52,10 @@ class Engine:
         """The rubric's diagnostics JSON text."""
     def rubric_json(self) -> str:
         """The rubric as JSON text."""
+    def inspection_schema(self) -> str:
+        """The JSON Schema of the rubric's inspections, as JSON text."""
+    def evaluate_batch(self, batch: str | bytes) -> str:
+        """Scores batch JSON: the batch report JSON text."""
 
 def validate(rubric: str | bytes) -> str:
     """Validates rubric JSON text: its diagnostics JSON text."""
