@@ -639,6 +639,29 @@ fn main() {
     let corpus = &corpus;
     let (rubric, naive, engine) = (&rubric, &naive, &engine);
     let n = corpus.len();
+    // The same corpus as one batch: every entry scored, ranked and
+    // summarised (read: every place, the summary's total and every rule's
+    // deduction), typed and as JSON text; built before timing.
+    let assessees: Vec<ducha::batch::Assessee> = corpus
+        .iter()
+        .enumerate()
+        .map(|(i, e)| ducha::batch::Assessee::new(format!("{i:05}"), "", e.inspection.clone()))
+        .collect();
+    let batch_json = {
+        let list: Vec<String> = corpus
+            .iter()
+            .enumerate()
+            .map(|(i, e)| format!(r#"{{"id":"{i:05}","inspection":{}}}"#, e.json))
+            .collect();
+        format!(r#"{{"assessees":[{}]}}"#, list.join(","))
+    };
+    {
+        let batch = rubric.evaluate_batch(&assessees);
+        assert_eq!(batch.ranking().ranked.len(), n, "every inspection is complete and ranked");
+        let report = engine.evaluate_batch(&batch_json).unwrap();
+        assert!(report.contains(r#""failed":[]"#), "no entry of the JSON batch fails");
+    }
+    let (assessees, batch_json) = (&assessees, &batch_json);
     let mut rows = vec![
         Row {
             name: "naive hand-written (rust_decimal)".into(),
@@ -700,6 +723,25 @@ fn main() {
             times: Vec::new(),
         },
     ];
+    rows.push(Row {
+        name: "ducha batch, typed: ranked + summary".into(),
+        evaluations: n,
+        round: Box::new(move || {
+            let batch = rubric.evaluate_batch(black_box(assessees));
+            let ranking = batch.ranking();
+            let summary = batch.summary();
+            let places = ranking.ranked.iter().fold(0, |acc, r| acc ^ r.rank as u64);
+            let rules = summary.rules.iter().fold(places, |acc, r| fold(acc, r.deducted));
+            fold(rules, summary.score.total)
+        }),
+        times: Vec::new(),
+    });
+    rows.push(Row {
+        name: "ducha batch, JSON (text → text)".into(),
+        evaluations: n,
+        round: Box::new(move || engine.evaluate_batch(black_box(batch_json)).unwrap().len() as u64),
+        times: Vec::new(),
+    });
     // The rows of the table; the rows after them are for reference.
     let table_rows = 5;
 

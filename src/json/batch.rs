@@ -134,24 +134,14 @@ fn within(mut e: JsonError, index: usize) -> JsonError {
     e
 }
 
+/// The batch report after its entries (which are written apart, each
+/// scorecard by the JSON surface's own writer).
 #[derive(Serialize)]
-struct BatchOut<'b> {
-    rubric: &'b str,
-    entries: Vec<EntryOut<'b>>,
+struct BatchTail<'b> {
     ranking: Vec<RankedOut<'b>>,
     incomplete: Vec<IncompleteOut<'b>>,
     failed: Vec<FailedOut<'b>>,
     summary: SummaryOut<'b>,
-}
-
-#[derive(Serialize)]
-struct EntryOut<'b> {
-    id: &'b str,
-    name: &'b str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    scorecard: Option<&'b Scorecard<'b>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<&'b JsonError>,
 }
 
 #[derive(Serialize)]
@@ -264,17 +254,32 @@ fn write(batch: &Batch<'_, JsonError>, incomplete: Incomplete) -> String {
     let entries = batch.entries();
     let ranking = batch.ranking_with(incomplete);
     let summary: Summary = batch.summary();
-    let out = BatchOut {
-        rubric: batch.rubric().spec().id.as_str(),
-        entries: entries
-            .iter()
-            .map(|e| EntryOut {
-                id: e.id,
-                name: e.name,
-                scorecard: e.result.as_ref().ok(),
-                error: e.result.as_ref().err(),
-            })
-            .collect(),
+    let mut out = String::with_capacity(entries.len().saturating_mul(4096));
+    out.push_str(r#"{"rubric":"#);
+    out.push_str(&super::to_json(&batch.rubric().spec().id.as_str()));
+    out.push_str(r#","entries":["#);
+    for (i, e) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(r#"{"id":"#);
+        out.push_str(&super::to_json(&e.id));
+        out.push_str(r#","name":"#);
+        out.push_str(&super::to_json(&e.name));
+        match &e.result {
+            Ok(card) => {
+                out.push_str(r#","scorecard":"#);
+                out.push_str(&card.to_json());
+            }
+            Err(error) => {
+                out.push_str(r#","error":"#);
+                out.push_str(&super::to_json(error));
+            }
+        }
+        out.push('}');
+    }
+    out.push_str("],");
+    let tail = BatchTail {
         ranking: ranking
             .ranked
             .iter()
@@ -327,5 +332,8 @@ fn write(batch: &Batch<'_, JsonError>, incomplete: Incomplete) -> String {
             rules: summary.rules.iter().map(rule).collect(),
         },
     };
-    super::to_json(&out)
+    // `{"ranking":…}` without its opening brace continues the object.
+    let tail = super::to_json(&tail);
+    out.push_str(tail.strip_prefix('{').unwrap_or(&tail));
+    out
 }
