@@ -155,7 +155,18 @@ export type Trigger =
       short?: 'period' | 'occurrence';
     }
   | { kind: 'measured'; measure: Measure }
-  | { kind: 'rating' };
+  | { kind: 'rating' }
+  | { kind: 'peer'; measure: Measure; compare: PeerCompare };
+
+/** What a `peer` trigger reads of the other assessees. */
+export type PeerCompare = 'above_mean' | 'below_mean' | 'rank' | 'rank_ascending';
+
+/** A peer statistic given by an inspection scored outside a batch. */
+export interface Peer {
+  mean?: DecimalInput;
+  rank?: number;
+  of?: number;
+}
 
 /** A deadline's time limit, at most 3660 days: exactly one of the two. */
 export type Within = { working_days: number; days?: never } | { days: number; working_days?: never };
@@ -282,6 +293,8 @@ export interface Inspection {
   facts?: Record<string, Fact>;
   /** Items and rules that do not apply (合理缺项), by id, with the reason. */
   not_applicable?: Record<string, string>;
+  /** A peer rule's statistic, by rule id, outside a batch. */
+  peers?: Record<string, Peer>;
 }
 
 /** An assessment period. */
