@@ -29,6 +29,7 @@ mod long_ids;
 mod peers;
 mod penalties;
 mod properties;
+mod real_rubrics;
 mod school_safety;
 mod seed_clauses;
 mod seed_text;
