@@ -657,9 +657,16 @@ fn main() {
     };
     {
         let batch = rubric.evaluate_batch(&assessees);
-        assert_eq!(batch.ranking().ranked.len(), n, "every inspection is complete and ranked");
+        assert_eq!(
+            batch.ranking().ranked.len(),
+            n,
+            "every inspection is complete and ranked"
+        );
         let report = engine.evaluate_batch(&batch_json).unwrap();
-        assert!(report.contains(r#""failed":[]"#), "no entry of the JSON batch fails");
+        assert!(
+            report.contains(r#""failed":[]"#),
+            "no entry of the JSON batch fails"
+        );
     }
     let (assessees, batch_json) = (&assessees, &batch_json);
     let mut rows = vec![
@@ -731,7 +738,10 @@ fn main() {
             let ranking = batch.ranking();
             let summary = batch.summary();
             let places = ranking.ranked.iter().fold(0, |acc, r| acc ^ r.rank as u64);
-            let rules = summary.rules.iter().fold(places, |acc, r| fold(acc, r.deducted));
+            let rules = summary
+                .rules
+                .iter()
+                .fold(places, |acc, r| fold(acc, r.deducted));
             fold(rules, summary.score.total)
         }),
         times: Vec::new(),

@@ -276,7 +276,15 @@ impl Summary {
 }
 
 impl<'a, E> Batch<'a, E> {
-    /// A batch of entries already scored against `rubric`.
+    /// A batch of entries already scored against `rubric` (the JSON
+    /// surface's).
+    #[cfg_attr(
+        not(feature = "json"),
+        expect(
+            dead_code,
+            reason = "only the JSON surface builds batches from its own entries"
+        )
+    )]
     pub(crate) fn new(rubric: &'a Rubric, entries: Vec<Entry<'a, E>>) -> Batch<'a, E> {
         Batch { rubric, entries }
     }

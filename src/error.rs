@@ -98,6 +98,15 @@ pub enum EvalError {
         /// Why it cannot be.
         problem: NaProblem,
     },
+    /// No single version of the rubric applies to the inspection
+    /// ([`Versions`](crate::Versions)).
+    #[error("rubric `{rubric}`: {problem}")]
+    Version {
+        /// The rubric.
+        rubric: Id,
+        /// Why no single version applies.
+        problem: crate::VersionProblem,
+    },
     /// A raw deduction (amount × breaches) needs more significant digits
     /// than a [`Decimal`](rust_decimal::Decimal) holds (about 28): only a huge count times an
     /// amount with many digits gets here, such as `999999999.999999` points

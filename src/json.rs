@@ -7,7 +7,7 @@
 //!
 //! let engine = Engine::seed();
 //! let card = engine.evaluate(r#"{"facts": {"2b": true}}"#)?;
-//! assert!(card.starts_with(r#"{"rubric":"yuxi-shuangsuiji","points":"100","deducted":"2.5","score":"97.5""#));
+//! assert!(card.starts_with(r#"{"rubric":"yuxi-shuangsuiji","version":"试行","ducha":"0.1.0","points":"100","deducted":"2.5","score":"97.5""#));
 //!
 //! let err = engine.evaluate(r#"{"facts": {"7a": [{"start": "2026-13-01"}]}}"#).unwrap_err();
 //! assert_eq!(
@@ -64,9 +64,13 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// A rubric loaded from JSON, parsed and validated once, ready to score
 /// inspections.
+///
+/// An engine may hold several versions of its rubric
+/// ([`Engine::add_version`]); each inspection is then scored against the
+/// version in force for its period.
 #[derive(Debug, Clone)]
 pub struct Engine {
-    rubric: Rubric,
+    versions: crate::Versions,
 }
 
 /// The stable machine code of a [`JsonError`].
@@ -115,12 +119,15 @@ pub enum ErrorCode {
     /// `not-applicable`: an item or rule marked not applicable that cannot
     /// be (unknown, not allowed by the rubric, or with a fact too).
     NotApplicable,
+    /// `version`: no single version of the rubric is in force for the
+    /// inspection (none, several, or no date to pick one by).
+    Version,
 }
 
 impl ErrorCode {
     /// Every code, in the order of the enum: for wrappers that document or
     /// check the list.
-    pub const ALL: [ErrorCode; 17] = [
+    pub const ALL: [ErrorCode; 18] = [
         ErrorCode::Syntax,
         ErrorCode::Utf8,
         ErrorCode::NullPointer,
@@ -138,6 +145,7 @@ impl ErrorCode {
         ErrorCode::Overflow,
         ErrorCode::InvalidFact,
         ErrorCode::NotApplicable,
+        ErrorCode::Version,
     ];
 
     /// The code as it appears in JSON: `unknown-rule`.
@@ -160,6 +168,7 @@ impl ErrorCode {
             ErrorCode::Overflow => "overflow",
             ErrorCode::InvalidFact => "invalid-fact",
             ErrorCode::NotApplicable => "not-applicable",
+            ErrorCode::Version => "version",
         }
     }
 }
@@ -242,6 +251,7 @@ impl From<EvalError> for JsonError {
             EvalError::Overflow { rule, .. } => (ErrorCode::Overflow, rule),
             EvalError::InvalidFact { rule, .. } => (ErrorCode::InvalidFact, rule),
             EvalError::NotApplicable { id, .. } => (ErrorCode::NotApplicable, id),
+            EvalError::Version { rubric, .. } => (ErrorCode::Version, rubric),
         };
         JsonError::new(code, message).with_id(id)
     }
@@ -413,9 +423,97 @@ impl Engine {
     /// [`JsonError`] with code `syntax`, `limit`, `invalid` or
     /// `invalid-rubric`.
     pub fn load(rubric_json: &str) -> Result<Engine, JsonError> {
-        Ok(Engine {
-            rubric: parse_rubric(rubric_json)?,
+        Ok(Engine::from(parse_rubric(rubric_json)?))
+    }
+
+    /// Adds another version of the rubric (the same id, another `version`,
+    /// each with its `in_force` dates): each inspection is then scored
+    /// against the version in force for its period (or on its `as_of`
+    /// date), and its scorecard names the version.
+    ///
+    /// ```
+    /// use ducha::json::{Engine, ErrorCode};
+    ///
+    /// let v = |version: &str, in_force: &str, points: &str| format!(
+    ///     r#"{{"id": "r", "title": "某局细则", "version": "{version}", "in_force": {in_force}, "total": "5",
+    ///     "indicators": [{{"id": "G", "name": "领导重视", "points": "5", "items": [
+    ///       {{"id": "1", "serial": "1", "points": "5", "requirement": "明确联络员", "rules": [
+    ///         {{"id": "1a", "label": "未明确日常联络员", "text": "", "trigger": {{"kind": "flag"}},
+    ///           "penalty": {{"kind": "flat", "points": "{points}"}}}}]}}]}}]}}"#);
+    /// let mut engine = Engine::load(&v("2025版", r#"{"from": "2025-01-01", "to": "2025-12-31"}"#, "2"))?;
+    /// engine.add_version(&v("2026版", r#"{"from": "2026-01-01"}"#, "2.5"))?;
+    ///
+    /// let card = engine.evaluate(r#"{"as_of": "2026-06-30", "facts": {"1a": true}}"#)?;
+    /// assert!(card.starts_with(r#"{"rubric":"r","version":"2026版","as_of":"2026-06-30","#));
+    /// assert!(card.contains(r#""score":"2.5""#));
+    /// let card = engine.evaluate(r#"{"as_of": "2025-06-30", "facts": {"1a": true}}"#)?;
+    /// assert!(card.contains(r#""score":"3""#));
+    ///
+    /// // A period across the revision has no single version.
+    /// let err = engine
+    ///     .evaluate(r#"{"period": {"from": "2025-07-01", "to": "2026-06-30"}, "facts": {}}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.code, ErrorCode::Version);
+    /// # Ok::<(), ducha::json::JsonError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`JsonError`] with code `syntax`, `limit`, `invalid` or
+    /// `invalid-rubric` (also for another id, a version name already held,
+    /// or a version without `in_force` dates).
+    pub fn add_version(&mut self, rubric_json: &str) -> Result<(), JsonError> {
+        let rubric = parse_rubric(rubric_json)?;
+        self.versions.add(rubric).map_err(|e| {
+            let id = match &e {
+                crate::VersionsError::OtherRubric { found, .. } => found.to_string(),
+                crate::VersionsError::NoDates { rubric, .. }
+                | crate::VersionsError::Duplicate { rubric, .. }
+                | crate::VersionsError::Backwards { rubric, .. } => rubric.to_string(),
+            };
+            JsonError {
+                code: ErrorCode::InvalidRubric,
+                message: e.to_string(),
+                path: None,
+                id: Some(id),
+            }
         })
+    }
+
+    /// A copy of this engine with another version of the rubric
+    /// ([`Engine::add_version`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Engine::add_version`].
+    pub fn with_version(&self, rubric_json: &str) -> Result<Engine, JsonError> {
+        let mut engine = self.clone();
+        engine.add_version(rubric_json)?;
+        Ok(engine)
+    }
+
+    /// The versions of the rubric the engine holds.
+    pub fn versions(&self) -> &crate::Versions {
+        &self.versions
+    }
+
+    /// The version an inspection is scored against: with one version, that
+    /// one; with several, the one in force for the inspection's `period` or
+    /// `as_of`, read first.
+    fn pick(&self, inspection_json: &str) -> Result<&Rubric, JsonError> {
+        if self.versions.len() == 1 && self.versions.first().spec().in_force.is_none() {
+            return Ok(self.versions.first());
+        }
+        #[derive(serde::Deserialize)]
+        struct Dates {
+            #[serde(default)]
+            period: Option<crate::Period>,
+            #[serde(default, with = "crate::date::option")]
+            as_of: Option<chrono::NaiveDate>,
+        }
+        check_limits(inspection_json)?;
+        let dates: Dates = read::from_str(inspection_json).map_err(read_error)?;
+        Ok(self.versions.pick(dates.period, dates.as_of)?)
     }
 
     /// The built-in seed rubric ([`crate::seed::yuxi`]).
@@ -423,9 +521,9 @@ impl Engine {
         Engine::from(crate::seed::yuxi())
     }
 
-    /// The loaded rubric.
+    /// The loaded rubric (the first version, where there are several).
     pub fn rubric(&self) -> &Rubric {
-        &self.rubric
+        self.versions.first()
     }
 
     /// Scores an inspection: inspection JSON in, scorecard JSON out
@@ -437,7 +535,7 @@ impl Engine {
     ///
     /// let engine = Engine::seed();
     /// let card = engine.evaluate(r#"{"facts": {"12a": "96%", "7a": 7}}"#)?;
-    /// assert!(card.starts_with(r#"{"rubric":"yuxi-shuangsuiji","points":"100","deducted":"10","score":"90""#));
+    /// assert!(card.starts_with(r#"{"rubric":"yuxi-shuangsuiji","version":"试行","ducha":"0.1.0","points":"100","deducted":"10","score":"90""#));
     ///
     /// let err = engine.evaluate(r#"{"facts": {"12a": 96}}"#).unwrap_err();
     /// assert_eq!(err.code, ErrorCode::OutOfDomain);
@@ -453,7 +551,7 @@ impl Engine {
     /// `missing-context`, `calendar`, `invalid-case`, `out-of-domain`,
     /// `overflow`.
     pub fn evaluate(&self, inspection_json: &str) -> Result<String, JsonError> {
-        let facts = read_facts(&self.rubric, inspection_json)?;
+        let facts = read_facts(self.pick(inspection_json)?, inspection_json)?;
         let card = facts.evaluate()?;
         Ok(card.to_json())
     }
@@ -494,7 +592,7 @@ impl Engine {
     /// [`MAX_BATCH_BYTES`] or [`MAX_NESTING`]) or `invalid` (not the batch
     /// shape, an empty or repeated id, with its path).
     pub fn evaluate_batch(&self, batch_json: &str) -> Result<String, JsonError> {
-        batch::evaluate_batch(&self.rubric, batch_json)
+        batch::evaluate_batch(self, batch_json)
     }
 
     /// A copy of this engine with a year added to its calendar (or
@@ -532,7 +630,9 @@ impl Engine {
     /// [`JsonError`] with code `syntax`, `limit` or `invalid`.
     pub fn add_calendar_year(&mut self, year_json: &str) -> Result<(), JsonError> {
         let year: YearSchedule = from_str(year_json)?;
-        self.rubric.calendar_mut().insert(year);
+        for rubric in self.versions.iter_mut() {
+            rubric.calendar_mut().insert(year.clone());
+        }
         Ok(())
     }
 
@@ -544,12 +644,12 @@ impl Engine {
     /// assert!(diagnostics.contains(r#"{"code":"duplicate-serial","id":"11-2""#));
     /// ```
     pub fn diagnostics(&self) -> String {
-        diagnostics_json(&self.rubric.diagnostics())
+        diagnostics_json(&self.rubric().diagnostics())
     }
 
     /// The rubric as JSON.
     pub fn rubric_json(&self) -> String {
-        to_json(&self.rubric)
+        to_json(self.rubric())
     }
 
     /// The JSON Schema (draft 2020-12) of this rubric's inspections: each
@@ -574,7 +674,7 @@ impl Engine {
     /// ```
     pub fn inspection_schema(&self) -> String {
         // Compact, keys sorted: the same rubric gives the same bytes.
-        to_json(&schema::inspection_schema(&self.rubric))
+        to_json(&schema::inspection_schema(self.rubric()))
     }
 }
 
@@ -590,7 +690,9 @@ impl crate::Scorecard<'_> {
 
 impl From<Rubric> for Engine {
     fn from(rubric: Rubric) -> Engine {
-        Engine { rubric }
+        Engine {
+            versions: crate::Versions::from(rubric),
+        }
     }
 }
 

@@ -29,6 +29,7 @@ mod plan;
 mod points;
 mod price;
 mod reason;
+pub mod render;
 mod report;
 mod rubric;
 mod rule;
@@ -40,6 +41,7 @@ mod tally;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod text;
+mod versions;
 
 pub use bind::Facts;
 pub use calendar::{Calendar, CalendarError, DayKind, ListedDay, YearSchedule};
@@ -66,6 +68,7 @@ pub use shape::{
     Partial, Penalties, RatingOption, Rounding, RoundingMode, ShapeProblem, Shortfall, Veto,
     VetoScope,
 };
+pub use versions::{InForce, VersionProblem, Versions, VersionsError};
 
 #[doc(no_inline)]
 pub use chrono::NaiveDate;

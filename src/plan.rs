@@ -87,6 +87,14 @@ pub enum RubricError {
         /// What is wrong.
         problem: String,
     },
+    /// The version's `in_force` dates end before they start.
+    #[error("in_force: ends {to} before it starts {from}")]
+    InForce {
+        /// The first day.
+        from: chrono::NaiveDate,
+        /// The last day.
+        to: chrono::NaiveDate,
+    },
     /// The rubric has more nodes or rules than the evaluator indexes.
     #[error("the rubric has more than {max} rules or nodes")]
     TooLarge {
@@ -246,6 +254,11 @@ impl Rubric {
     /// its measure, or there are more than `u32::MAX` nodes or rules. A
     /// rubric with no rules at all is valid.
     pub fn new(spec: RubricSpec) -> Result<Rubric, RubricError> {
+        if let Some(crate::InForce { from, to: Some(to) }) = spec.in_force
+            && to < from
+        {
+            return Err(RubricError::InForce { from, to });
+        }
         let plan = Plan::build(&spec)?;
         Ok(Rubric {
             spec,

@@ -88,6 +88,24 @@ pub struct Report<'a> {
     /// The rubric's id.
     #[serde(borrow)]
     pub rubric: Cow<'a, str>,
+    /// The rubric's version (`试行`), where it has one.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<Cow<'a, str>>,
+    /// The assessment period, where the inspection gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<crate::Period>,
+    /// The assessment date (the inspection's `as_of`, else its period's
+    /// end), where there is one.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::option"
+    )]
+    pub as_of: Option<chrono::NaiveDate>,
+    /// The version of ducha that scored it (`0.1.0`), so that a stored
+    /// scorecard says what produced it.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub ducha: Option<Cow<'a, str>>,
     /// The rubric's total points.
     #[serde(with = "amount")]
     pub points: Decimal,
@@ -396,6 +414,10 @@ impl Report<'_> {
     pub fn into_owned(self) -> Report<'static> {
         Report {
             rubric: owned(self.rubric),
+            version: self.version.map(owned),
+            period: self.period,
+            as_of: self.as_of,
+            ducha: self.ducha.map(owned),
             points: self.points,
             deducted: self.deducted,
             score: self.score,
@@ -613,8 +635,13 @@ where
                 grade: v.grade().map(Cow::Borrowed),
             })
             .collect();
+        let version = card.rubric().spec().version.as_str();
         Report {
             rubric: Cow::Borrowed(card.rubric().id().as_str()),
+            version: (!version.is_empty()).then_some(Cow::Borrowed(version)),
+            period: card.period(),
+            as_of: card.as_of(),
+            ducha: Some(Cow::Borrowed(env!("CARGO_PKG_VERSION"))),
             points: self.dec(points),
             deducted: card.deducted(),
             score: card.score(),
@@ -926,6 +953,38 @@ mod write {
         fn write_json(&self, out: &mut String) {
             if let Some(v) = self {
                 v.write_json(out);
+            }
+        }
+
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
+    /// `period`: absent when `None`.
+    impl WriteJson for Option<crate::Period> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(p) = self {
+                out.push_str("{\"from\":\"");
+                crate::text::push_date(out, p.from());
+                out.push_str("\",\"to\":\"");
+                crate::text::push_date(out, p.to());
+                out.push_str("\"}");
+            }
+        }
+
+        fn skip(&self) -> bool {
+            self.is_none()
+        }
+    }
+
+    /// `as_of`: absent when `None`.
+    impl WriteJson for Option<chrono::NaiveDate> {
+        fn write_json(&self, out: &mut String) {
+            if let Some(d) = self {
+                out.push('"');
+                crate::text::push_date(out, *d);
+                out.push('"');
             }
         }
 

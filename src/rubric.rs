@@ -20,9 +20,14 @@ pub struct RubricSpec as "RubricSpec", "a rubric object" {
     pub id: Id,
     /// The document's title.
     pub title: String,
-    /// The document's version or status (`试行`).
+    /// The document's version or status (`试行`, `2026年修订`).
     #[serde(default)]
     pub version: String,
+    /// The dates the version is in force, where the rubric has versions:
+    /// [`Versions`](crate::Versions) picks the one in force for an
+    /// inspection's period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<crate::InForce>,
     /// The declared total (100 for the seed); must equal the sum of the
     /// top-level indicators' points.
     pub total: Points,
@@ -148,6 +153,7 @@ impl RubricSpec {
             id,
             title: title.into(),
             version: String::new(),
+            in_force: None,
             total,
             indicators,
             rounding: None,
@@ -187,6 +193,13 @@ impl RubricSpec {
     #[must_use]
     pub fn with_grades(mut self, grades: impl IntoIterator<Item = crate::Grade>) -> RubricSpec {
         self.grades = grades.into_iter().collect();
+        self
+    }
+
+    /// The same rubric in force on these dates.
+    #[must_use]
+    pub fn in_force(mut self, in_force: crate::InForce) -> RubricSpec {
+        self.in_force = Some(in_force);
         self
     }
 

@@ -36,6 +36,8 @@ export interface Rubric {
   title: string;
   /** The document's version or status (`试行`). */
   version?: string;
+  /** The dates this version is in force, where the rubric has versions. */
+  in_force?: { from: DateString; to?: DateString };
   /** The declared total (100): the sum of the top-level indicators. */
   total: DecimalInput;
   /** The top-level indicators (一级指标), in document order. */
@@ -355,6 +357,14 @@ export interface CalendarDay {
 export interface Scorecard {
   /** The rubric's id. */
   rubric: string;
+  /** The rubric's version (`试行`), where it has one. */
+  version?: string;
+  /** The assessment period, where the inspection gave one. */
+  period?: Period;
+  /** The assessment date (`as_of`, else the period's end), where there is one. */
+  as_of?: DateString;
+  /** The version of ducha that scored it (`0.1.0`). */
+  ducha?: string;
   /** The rubric's total points. */
   points: Decimal;
   /** The points deducted in all. */
@@ -557,7 +567,8 @@ export type ErrorCode =
   | 'out-of-domain'
   | 'overflow'
   | 'invalid-fact'
-  | 'not-applicable';
+  | 'not-applicable'
+  | 'version';
 
 /** The error object of the library's error JSON
  *  (`{"error":{"code","message","path"?,"id"?}}`). */
@@ -699,6 +710,7 @@ export interface DuchaExports {
   ducha_evaluate_batch(engine: number, json: number, len: number, out: number): number;
   ducha_inspection_schema(engine: number, out: number): number;
   ducha_add_calendar_year(engine: number, json: number, len: number, errorOut: number): number;
+  ducha_engine_add_version(engine: number, json: number, len: number, errorOut: number): number;
   ducha_diagnostics(engine: number, out: number): number;
   ducha_rubric_json(engine: number, out: number): number;
   ducha_validate(json: number, len: number, out: number): number;
@@ -749,6 +761,8 @@ export class Engine {
   inspectionSchemaJson(): string;
   /** Adds (or replaces) a year of the working-day calendar. */
   addCalendarYear(year: JsonInput<CalendarYear>): void;
+  /** Adds another version of the rubric (each with its `in_force` dates). */
+  addVersion(rubric: JsonInput<Rubric>): void;
   /** The rubric's diagnostics. */
   diagnostics(): Diagnostic[];
   /** The rubric's diagnostics as JSON (`{"diagnostics":[…]}`). */

@@ -39,6 +39,7 @@ const REQUIRED_EXPORTS = [
   'ducha_evaluate_batch',
   'ducha_inspection_schema',
   'ducha_add_calendar_year',
+  'ducha_engine_add_version',
   'ducha_diagnostics',
   'ducha_rubric_json',
   'ducha_validate',
@@ -289,6 +290,20 @@ export class Engine {
     core.document(
       core.withInput(year, 'calendar year', (ptr, len) =>
         core.withOut((slot) => core.x.ducha_add_calendar_year(handle, ptr, len, slot)),
+      ),
+    );
+  }
+
+  /** Adds another version of the rubric (the same id, another `version`,
+   *  each version with its `in_force` dates; an object, JSON text or
+   *  bytes): each inspection is then scored against the version in force
+   *  for its period. Throws a DuchaError if it does not fit. */
+  addVersion(rubric) {
+    const handle = this.#live();
+    const core = this.#core;
+    core.document(
+      core.withInput(rubric, 'rubric', (ptr, len) =>
+        core.withOut((slot) => core.x.ducha_engine_add_version(handle, ptr, len, slot)),
       ),
     );
   }

@@ -33,8 +33,10 @@ struct AssesseeIn<'a> {
     inspection: Raw<'a>,
 }
 
-/// Scores the batch document `input` against `rubric`.
-pub(super) fn evaluate_batch(rubric: &Rubric, input: &str) -> Result<String, JsonError> {
+/// Scores the batch document `input` against `engine`'s rubric: with
+/// several versions, the one the first inspection that picks one picks;
+/// an inspection in force under another version is its entry's error.
+pub(super) fn evaluate_batch(engine: &super::Engine, input: &str) -> Result<String, JsonError> {
     if input.len() > MAX_BATCH_BYTES {
         return Err(JsonError::new(
             ErrorCode::Limit,
@@ -61,11 +63,37 @@ pub(super) fn evaluate_batch(rubric: &Rubric, input: &str) -> Result<String, Jso
             ));
         }
     }
-    let facts: Vec<_> = batch
+    let picks: Vec<Result<&Rubric, JsonError>> = batch
         .assessees
         .iter()
         .enumerate()
-        .map(|(index, a)| read_facts(rubric, a.inspection.0).map_err(|e| within(e, index)))
+        .map(|(index, a)| engine.pick(a.inspection.0).map_err(|e| within(e, index)))
+        .collect();
+    let rubric: &Rubric = picks
+        .iter()
+        .find_map(|p| p.as_ref().ok().copied())
+        .unwrap_or_else(|| engine.rubric());
+    let facts: Vec<_> = batch
+        .assessees
+        .iter()
+        .zip(&picks)
+        .enumerate()
+        .map(|(index, (a, pick))| match pick {
+            Ok(picked) if std::ptr::eq(*picked, rubric) => {
+                read_facts(rubric, a.inspection.0).map_err(|e| within(e, index))
+            }
+            Ok(picked) => Err(JsonError {
+                code: ErrorCode::Version,
+                message: format!(
+                    "the inspection is in force under version `{}`, the batch under `{}`: score each version's inspections in a batch of their own",
+                    picked.spec().version,
+                    rubric.spec().version
+                ),
+                path: Some(format!("assessees[{index}].inspection")),
+                id: Some(rubric.id().to_string()),
+            }),
+            Err(e) => Err(e.clone()),
+        })
         .collect();
     // The peers' statistics, over the inspections that could be read.
     let rules = rubric.peer_rules();

@@ -7,8 +7,9 @@ use crate::{Children, Indicator, Item, Measure, Penalty, Rubric, Rule, Trigger};
 /// The draft the schema follows.
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
-/// A decimal written as a string: `"0.95"`, `"-2"`.
-const DECIMAL: &str = r"^-?[0-9]+(\.[0-9]+)?$";
+/// A decimal written as a string, as the engine reads one: `"0.95"`,
+/// `"-2"`, `"1."`, `".5"`, `"+1"`.
+const DECIMAL: &str = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)$";
 /// A percentage from 0 to 100: `"96%"`, `"87.5%"`.
 const PERCENT: &str = r"^(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?)%$";
 /// A decimal string from 0 to 1: `"0.95"`.
@@ -23,6 +24,7 @@ pub(super) fn inspection_schema(rubric: &Rubric) -> Value {
     let spec = rubric.spec();
     let mut facts = Map::new();
     let mut marks = Map::new();
+    let mut peers = Map::new();
     let allows_na = spec.not_applicable.is_some();
     for indicator in &spec.indicators {
         walk(indicator, &[], &mut facts, &mut marks, allows_na);
@@ -46,6 +48,39 @@ pub(super) fn inspection_schema(rubric: &Rubric) -> Value {
                     rule_schema(rule, item, &[id.to_owned()], Some(section)),
                 );
             }
+        }
+    }
+    for rule in rubric.rules() {
+        if let Trigger::Peer { compare, .. } = rule.trigger {
+            let stat = if compare.is_rank() {
+                json!({
+                    "type": "object",
+                    "properties": {
+                        "rank": { "type": "integer", "minimum": 1 },
+                        "of": { "anyOf": [{ "type": "integer", "minimum": 1 }, { "type": "null" }] },
+                    },
+                    "required": ["rank"],
+                    "additionalProperties": false,
+                })
+            } else {
+                json!({
+                    "type": "object",
+                    "properties": { "mean": { "anyOf": [{ "type": "number" }, { "$ref": "#/$defs/decimal" }] } },
+                    "required": ["mean"],
+                    "additionalProperties": false,
+                })
+            };
+            let mut stat = stat;
+            if let Value::Object(map) = &mut stat {
+                map.insert(
+                    "description".to_owned(),
+                    json!(format!(
+                        "The peers' statistic for `{}`, outside a batch.",
+                        rule.id
+                    )),
+                );
+            }
+            peers.insert(rule.id.to_string(), stat);
         }
     }
     let not_applicable = if allows_na {
@@ -74,20 +109,31 @@ pub(super) fn inspection_schema(rubric: &Rubric) -> Value {
         "type": "object",
         "additionalProperties": false,
         "properties": {
-            "rubric": { "const": spec.id.as_str() },
+            "rubric": { "anyOf": [{ "const": spec.id.as_str() }, { "type": "null" }] },
             "period": {
-                "type": "object",
-                "properties": { "from": { "$ref": "#/$defs/date" }, "to": { "$ref": "#/$defs/date" } },
-                "required": ["from", "to"],
-                "additionalProperties": false,
+                "anyOf": [
+                    {
+                        "type": "object",
+                        "properties": { "from": { "$ref": "#/$defs/date" }, "to": { "$ref": "#/$defs/date" } },
+                        "required": ["from", "to"],
+                        "additionalProperties": false,
+                    },
+                    { "type": "null" },
+                ]
             },
-            "as_of": { "$ref": "#/$defs/date" },
+            "as_of": { "anyOf": [{ "$ref": "#/$defs/date" }, { "type": "null" }] },
             "facts": {
                 "type": "object",
                 "properties": facts,
                 "additionalProperties": false,
             },
             "not_applicable": not_applicable,
+            "peers": {
+                "type": "object",
+                "description": "The peer statistics of the rules that compare with their peers, outside a batch.",
+                "properties": peers,
+                "additionalProperties": false,
+            },
         },
         "$defs": defs(),
     })
@@ -164,7 +210,7 @@ fn rule_schema(rule: &Rule, item: &Item, path: &[String], section: Option<&str>)
 fn forms(rule: &Rule) -> Vec<Value> {
     let hand = [
         json!({ "$ref": "#/$defs/flag" }),
-        json!({ "$ref": "#/$defs/finding" }),
+        json!({ "$ref": "#/$defs/one_finding" }),
         json!({ "$ref": "#/$defs/count" }),
         json!({ "$ref": "#/$defs/findings" }),
     ];
@@ -238,22 +284,21 @@ fn defs() -> Value {
             "type": "integer", "minimum": 0, "maximum": 18_446_744_073_709_551_615_u64,
             "description": "The number of breaches, counted by hand.",
         },
-        "finding": {
+        "one_finding": {
             "type": "object",
-            "description": "One finding, with the inspector's note.",
+            "description": "One finding, with the inspector's note (every field optional).",
             "properties": {
-                "note": { "type": "string" },
-                "amount": { "anyOf": [{ "type": "number" }, { "$ref": "#/$defs/decimal" }] },
-                "multiplier": { "type": "string" },
-                "exempt": { "type": "string" },
+                "note": { "anyOf": [{ "type": "string" }, { "type": "null" }] },
+                "amount": { "anyOf": [{ "type": "number" }, { "$ref": "#/$defs/decimal" }, { "type": "null" }] },
+                "multiplier": { "anyOf": [{ "type": "string" }, { "type": "null" }] },
+                "exempt": { "anyOf": [{ "type": "string" }, { "type": "null" }] },
             },
             "additionalProperties": false,
+        },
+        "finding": {
+            "description": "A finding in a list: not empty (an empty object in a list is a case).",
+            "allOf": [{ "$ref": "#/$defs/one_finding" }],
             "minProperties": 1,
-            "not": {
-                "anyOf": [
-                    { "required": ["start"] }, { "required": ["due"] }, { "required": ["done"] }
-                ]
-            },
         },
         "findings": { "type": "array", "items": { "$ref": "#/$defs/finding" } },
         "dates": {
@@ -262,15 +307,19 @@ fn defs() -> Value {
         },
         "case": {
             "type": "object",
-            "description": "One case: `start` (the rule adds its time limit) or `due`, and `done` if it was.",
+            "description": "One case: `start` (the rule adds its time limit) or `due`, not both, and `done` if it was.",
             "properties": {
                 "start": { "anyOf": [{ "$ref": "#/$defs/date" }, { "type": "null" }] },
                 "due": { "anyOf": [{ "$ref": "#/$defs/date" }, { "type": "null" }] },
                 "done": { "anyOf": [{ "$ref": "#/$defs/date" }, { "type": "null" }] },
-                "note": { "type": "string" },
-                "exempt": { "type": "string" },
+                "note": { "anyOf": [{ "type": "string" }, { "type": "null" }] },
+                "exempt": { "anyOf": [{ "type": "string" }, { "type": "null" }] },
             },
             "additionalProperties": false,
+            "oneOf": [
+                { "required": ["start"], "properties": { "start": { "$ref": "#/$defs/date" } } },
+                { "required": ["due"], "properties": { "due": { "$ref": "#/$defs/date" } } },
+            ],
         },
         "cases": { "type": "array", "items": { "$ref": "#/$defs/case" }, "minItems": 1 },
     })

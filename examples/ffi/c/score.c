@@ -263,6 +263,31 @@ static void error_paths(const DuchaEngine *seed) {
         fail("evaluate_batch: status %d, %s", status, out == NULL ? "NULL" : out);
     }
     ducha_string_free(out);
+    /* Versions: a copy of the seed gains a 2027 version; an inspection
+     * dated 2026 is scored against the seed's version, one across the two
+     * has no single version. */
+    {
+        DuchaEngine *versions = ducha_engine_clone(seed);
+        char *error = NULL;
+        static const char *dated[2] = {
+            "{\"as_of\": \"2026-12-31\", \"facts\": {\"2b\": true}}",
+            "{\"period\": {\"from\": \"2026-07-01\", \"to\": \"2027-06-30\"}, \"facts\": {}}",
+        };
+        checks++;
+        /* Without in_force dates the seed cannot take another version. */
+        if (ducha_engine_add_version(versions, "{}", 2, &error) != DUCHA_ERROR || !is_error(error)) {
+            fail("add_version of {}: expected an error, got %s", error == NULL ? "NULL" : error);
+        }
+        ducha_string_free(error);
+        out = NULL;
+        status = ducha_evaluate(versions, dated[0], strlen(dated[0]), &out);
+        checks++;
+        if (status != DUCHA_OK || strstr(out, "\"version\":\"试行\"") == NULL) {
+            fail("a dated inspection: status %d, %.200s", status, out == NULL ? "NULL" : out);
+        }
+        ducha_string_free(out);
+        ducha_engine_free(versions);
+    }
     out = NULL;
     checks++;
     status = ducha_inspection_schema(seed, &out);

@@ -170,6 +170,15 @@ int ducha_diagnostics(const DuchaEngine *engine, char **out);
  *  Returns as ducha_evaluate; the only error is a NULL engine. */
 int ducha_rubric_json(const DuchaEngine *engine, char **out);
 
+/** Adds another version of the engine's rubric from `len` bytes of rubric
+ *  JSON (the same id, another "version", each version with its
+ *  "in_force": {"from","to"?} dates): each inspection is then scored
+ *  against the version in force for its period (error code `version` when
+ *  none or several are). Returns as ducha_add_calendar_year, and like it
+ *  needs the engine to itself. */
+int ducha_engine_add_version(DuchaEngine *engine, const char *rubric_json, size_t len,
+                             char **error_out);
+
 /** The JSON Schema (draft 2020-12) of the engine's rubric's inspections:
  *  each rule id under "facts" with the forms its trigger reads, titled with
  *  its label, for a form builder. Returns as ducha_evaluate; the only error

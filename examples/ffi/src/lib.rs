@@ -402,6 +402,45 @@ pub unsafe extern "C" fn ducha_add_calendar_year(
     status
 }
 
+/// Adds another version of the engine's rubric from `len` bytes of rubric
+/// JSON (the same id, another `version`, each version with its `in_force`
+/// dates): each inspection is then scored against the version in force for
+/// its period, and its scorecard names the version.
+///
+/// Returns as [`ducha_add_calendar_year`].
+///
+/// # Safety
+///
+/// As [`ducha_add_calendar_year`], with `rubric_json` readable for `len`
+/// bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ducha_engine_add_version(
+    engine: *mut DuchaEngine,
+    rubric_json: *const c_char,
+    len: usize,
+    error_out: *mut *mut c_char,
+) -> c_int {
+    let outcome = shielded(|| {
+        // SAFETY: a non-NULL `engine` is a live `DuchaEngine` used by no one
+        // else during the call (this function's contract).
+        let engine = match unsafe { engine.as_mut() } {
+            Some(e) => &mut e.engine,
+            None => return Err(null_pointer("engine")),
+        };
+        // SAFETY: forwarded from this function's contract.
+        let text = unsafe { input(rubric_json, len, "rubric_json") }?;
+        engine.add_version(text).map_err(|e| e.to_json())?;
+        Ok(String::new())
+    });
+    let (status, error) = match outcome {
+        Ok(_) => (DUCHA_OK, None),
+        Err(error) => (DUCHA_ERROR, Some(error)),
+    };
+    // SAFETY: forwarded from this function's contract.
+    unsafe { deliver_error(error_out, error) };
+    status
+}
+
 /// The engine's rubric diagnostics as JSON: `{"diagnostics":[{"code","id",
 /// "message"},…]}`.
 ///

@@ -281,3 +281,50 @@ test('inspectionSchema describes every rule of the rubric', () => {
   assert.equal(Object.keys(facts).length, 24);
   assert.equal(seed.inspectionSchemaJson(), seed.inspectionSchemaJson());
 });
+
+test('addVersion picks the version in force and the scorecard names it', () => {
+  const version = (name, inForce, points) => ({
+    id: 'v',
+    title: '某局细则',
+    version: name,
+    in_force: inForce,
+    total: '5',
+    indicators: [
+      {
+        id: 'G',
+        name: '领导重视',
+        points: '5',
+        items: [
+          {
+            id: '1',
+            serial: '1',
+            points: '5',
+            requirement: '明确联络员',
+            rules: [
+              {
+                id: '1a',
+                label: '未明确日常联络员',
+                text: '',
+                trigger: { kind: 'flag' },
+                penalty: { kind: 'flat', points },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  const engine = ducha.load(version('2025版', { from: '2025-01-01', to: '2025-12-31' }, '2'));
+  try {
+    engine.addVersion(version('2026版', { from: '2026-01-01' }, '2.5'));
+    const card = engine.evaluate({ as_of: '2026-06-30', facts: { '1a': true } });
+    assert.deepEqual([card.version, card.as_of, card.score], ['2026版', '2026-06-30', '2.5']);
+    assert.equal(card.ducha, ducha.version());
+    throwsDucha(assert, () => engine.evaluate({ facts: {} }), { code: 'version', id: 'v' });
+    throwsDucha(assert, () => engine.addVersion(version('2026版', { from: '2027-01-01' }, '1')), {
+      code: 'invalid-rubric',
+    });
+  } finally {
+    engine.free();
+  }
+});

@@ -167,6 +167,14 @@ impl NativeEngine {
         Ok(NativeEngine { engine })
     }
 
+    /// A copy of this engine with another version of its rubric, from rubric
+    /// JSON text.
+    fn with_version(&self, py: Python<'_>, rubric: &Bound<'_, PyAny>) -> PyResult<NativeEngine> {
+        let engine = &self.engine;
+        let engine = detached(py, rubric, "rubric", |text| engine.with_version(text))?;
+        Ok(NativeEngine { engine })
+    }
+
     /// The rubric's diagnostics JSON text.
     fn diagnostics(&self, py: Python<'_>) -> String {
         let engine = &self.engine;

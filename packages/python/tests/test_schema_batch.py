@@ -97,3 +97,56 @@ def test_a_batch_ranks_and_keeps_failures_apart(repo: pathlib.Path) -> None:
     assert card.to_json() == seed.evaluate_json(sample)
     with pytest.raises(ducha.InvalidInputError):
         seed.evaluate_batch({"assessees": [{"id": "a", "inspection": {}}, {"id": "a", "inspection": {}}]})
+
+
+def _version(version: str, in_force: Any, points: str) -> Any:
+    return {
+        "id": "r",
+        "title": "某局细则",
+        "version": version,
+        "in_force": in_force,
+        "total": "5",
+        "indicators": [
+            {
+                "id": "G",
+                "name": "领导重视",
+                "points": "5",
+                "items": [
+                    {
+                        "id": "1",
+                        "serial": "1",
+                        "points": "5",
+                        "requirement": "明确联络员",
+                        "rules": [
+                            {
+                                "id": "1a",
+                                "label": "未明确日常联络员",
+                                "text": "",
+                                "trigger": {"kind": "flag"},
+                                "penalty": {"kind": "flat", "points": points},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ],
+    }
+
+
+def test_versions_are_picked_by_date_and_named_in_the_scorecard() -> None:
+    engine = ducha.Engine(_version("2025版", {"from": "2025-01-01", "to": "2025-12-31"}, "2"))
+    engine.add_version(_version("2026版", {"from": "2026-01-01"}, "2.5"))
+    card = engine.evaluate({"as_of": "2026-06-30", "facts": {"1a": True}})
+    assert (card.version, card.as_of, card.score, card.ducha) == (
+        "2026版",
+        "2026-06-30",
+        Decimal("2.5"),
+        ducha.CORE_VERSION,
+    )
+    card = engine.evaluate({"period": {"from": "2025-01-01", "to": "2025-12-31"}, "facts": {"1a": True}})
+    assert (card.version, card.period, card.score) == ("2025版", ("2025-01-01", "2025-12-31"), Decimal("3"))
+    with pytest.raises(ducha.VersionError) as raised:
+        engine.evaluate({"period": {"from": "2025-07-01", "to": "2026-06-30"}, "facts": {}})
+    assert raised.value.id == "r"
+    with pytest.raises(ducha.InvalidRubricError):
+        engine.add_version(_version("2026版", {"from": "2027-01-01"}, "1"))

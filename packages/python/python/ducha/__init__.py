@@ -39,6 +39,7 @@ from ._errors import (
     RubricMismatchError,
     UnknownRuleError,
     Utf8Error,
+    VersionError,
     WrongFactTypeError,
     error_class,
 )
@@ -115,6 +116,7 @@ __all__ = [
     "UnknownRuleError",
     "Utf8Error",
     "Veto",
+    "VersionError",
     "WrongFactTypeError",
     "__version__",
     "error_class",

@@ -162,6 +162,22 @@ class Engine:
         """
         self._native = self._native.with_calendar_year(to_json_input(year, "year"))
 
+    def add_version(self, rubric: Input) -> None:
+        """Adds another version of the rubric (the same id, another
+        ``version``, each version with its ``in_force`` dates): each
+        inspection is then scored against the version in force for its
+        ``period`` (or on its ``as_of`` date), and its scorecard names the
+        version. Swapped in whole, as `add_calendar_year` is.
+
+        Raises:
+            DuchaError: `JsonSyntaxError`, `Utf8Error`, `LimitError`,
+                `InvalidInputError`, or `InvalidRubricError` (also for
+                another id, a version name already held, a version without
+                ``in_force`` dates).
+            TypeError: as for the constructor.
+        """
+        self._native = self._native.with_version(to_json_input(rubric, "rubric"))
+
     def __repr__(self) -> str:
         return f"Engine(rubric_id={self.rubric_id!r})"
 

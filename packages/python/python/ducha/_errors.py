@@ -215,6 +215,13 @@ class NotApplicableError(DuchaError):
     CODE = "not-applicable"
 
 
+class VersionError(DuchaError):
+    """``version``: no single version of the rubric is in force for the
+    inspection (none, several, or no period or date to pick one by)."""
+
+    CODE = "version"
+
+
 #: The exception class of each stable code.
 ERROR_CLASSES: Dict[str, Type[DuchaError]] = {
     cls.CODE: cls
@@ -236,6 +243,7 @@ ERROR_CLASSES: Dict[str, Type[DuchaError]] = {
         PointsOverflowError,
         InvalidFactError,
         NotApplicableError,
+        VersionError,
     )
     if cls.CODE is not None
 }

@@ -197,6 +197,13 @@ class LimitedByExclusive:
 LimitedBy = Union[LimitedByCap, LimitedByNode, LimitedByExclusive]
 
 
+def _period(value: Any, path: str) -> Tuple[str, str]:
+    f = _Fields(value, path)
+    period = (f.text("from"), f.text("to"))
+    f.done()
+    return period
+
+
 def _put(out: Dict[str, Any], key: str, value: Any) -> None:
     # Optional fields are absent from the JSON when they are None.
     if value is not None:
@@ -631,6 +638,14 @@ class Scorecard:
     indicators: Tuple[Indicator, ...]
     #: The grade, where the rubric has grades or a veto forced one.
     grade: Optional[str] = None
+    #: The rubric's version (``试行``), where it has one.
+    version: Optional[str] = None
+    #: The assessment period ``(from, to)`` as ISO dates, where given.
+    period: Optional[Tuple[str, str]] = None
+    #: The assessment date (ISO), where there is one.
+    as_of: Optional[str] = None
+    #: The version of ducha that scored it.
+    ducha: Optional[str] = None
     #: The base score (total minus deductions), where the rubric has a bonus
     #: section.
     base: Optional[Decimal] = None
@@ -657,8 +672,17 @@ class Scorecard:
     def from_dict(cls, value: Mapping[str, Any]) -> Scorecard:
         """Reads the parsed scorecard JSON (amounts as decimal strings)."""
         f = _Fields(value, "scorecard")
+        rubric = f.text("rubric")
+        version = f.opt_text("version")
+        period = _period(f.value("period"), "period") if f.has("period") else None
+        as_of = f.opt_text("as_of")
+        made_by = f.opt_text("ducha")
         card = cls(
-            rubric=f.text("rubric"),
+            rubric=rubric,
+            version=version,
+            period=period,
+            as_of=as_of,
+            ducha=made_by,
             points=f.amount("points"),
             deducted=f.amount("deducted"),
             score=f.amount("score"),
@@ -682,12 +706,15 @@ class Scorecard:
     def to_dict(self) -> Dict[str, Any]:
         """The JSON shape, amounts as decimal strings, fields in the core's
         order."""
-        out: Dict[str, Any] = {
-            "rubric": self.rubric,
-            "points": _amount(self.points),
-            "deducted": _amount(self.deducted),
-            "score": _amount(self.score),
-        }
+        out: Dict[str, Any] = {"rubric": self.rubric}
+        _put(out, "version", self.version)
+        if self.period is not None:
+            out["period"] = {"from": self.period[0], "to": self.period[1]}
+        _put(out, "as_of", self.as_of)
+        _put(out, "ducha", self.ducha)
+        out["points"] = _amount(self.points)
+        out["deducted"] = _amount(self.deducted)
+        out["score"] = _amount(self.score)
         _put(out, "grade", self.grade)
         _put(out, "base", self.base)
         _put(out, "vetoed", self.vetoed)

@@ -48,6 +48,8 @@ class Engine:
         """Scores inspection JSON: the scorecard JSON text."""
     def with_calendar_year(self, year: str | bytes) -> Engine:
         """A copy with a year added to (or replaced in) the working-day calendar."""
+    def with_version(self, rubric: str | bytes) -> Engine:
+        """A copy with another version of the rubric."""
     def diagnostics(self) -> str:
         """The rubric's diagnostics JSON text."""
     def rubric_json(self) -> str:

@@ -215,6 +215,8 @@ public class DuchaException extends RuntimeException {
                 return new InvalidFactException(message, path, id, json);
             case ErrorCodes.NOT_APPLICABLE:
                 return new NotApplicableException(message, path, id, json);
+            case ErrorCodes.VERSION:
+                return new VersionException(message, path, id, json);
             default:
                 return new DuchaException(code, message, path, id, json);
         }

@@ -379,6 +379,40 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Adds another version of the rubric (the same id, another
+     * {@code version}, each version with its {@code in_force} dates): each
+     * inspection is then scored against the version in force for its period
+     * (or on its {@code as_of} date), and its scorecard names the version
+     * ({@link Scorecard#version()}); none or several in force is a
+     * {@link VersionException}. Needs the engine to itself, as
+     * {@link #addCalendarYear(String)} does.
+     *
+     * @param rubricJson the other version's rubric JSON
+     * @throws DuchaException if it is not a rubric, or not another version
+     *     of this one ({@link InvalidRubricException})
+     * @throws NullPointerException if {@code rubricJson} is null
+     * @throws IllegalStateException if the engine is closed
+     */
+    public void addVersion(String rubricJson) {
+        byte[] bytes = utf8(rubricJson, "the rubric");
+        PointerByReference error = new PointerByReference();
+        int status;
+        writing.lock();
+        try {
+            status = Lib.ducha_engine_add_version(open(), Lib.nonEmpty(bytes), Lib.length(bytes), error);
+        } finally {
+            writing.unlock();
+        }
+        String json = Lib.takeString(error.getValue());
+        if (status == Lib.OK) {
+            return;
+        }
+        throw json == null || status != Lib.ERROR
+                ? new InternalException("ducha_engine_add_version returned " + status + " and " + json, null, null)
+                : DuchaException.fromNative(json);
+    }
+
+    /**
      * Adds a calendar year given as UTF-8 bytes; as {@link #addCalendarYear(String)}.
      *
      * @param yearJson the year's JSON, UTF-8

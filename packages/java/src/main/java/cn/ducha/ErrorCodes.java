@@ -48,11 +48,14 @@ public final class ErrorCodes {
     /** {@value}: a not-applicable mark that cannot be ({@link NotApplicableException}). */
     public static final String NOT_APPLICABLE = "not-applicable";
 
+    /** {@value}: no single version of the rubric in force for the inspection ({@link VersionException}). */
+    public static final String VERSION = "version";
+
     /**
      * Every code, in the core's order.
      */
     public static final List<String> ALL = Collections.unmodifiableList(Arrays.asList(
             SYNTAX, UTF8, NULL_POINTER, INTERNAL, LIMIT, INVALID, INVALID_RUBRIC, RUBRIC_MISMATCH,
             UNKNOWN_RULE, WRONG_FACT_TYPE, MISSING_CONTEXT, CALENDAR, INVALID_CASE, OUT_OF_DOMAIN,
-            OVERFLOW, INVALID_FACT, NOT_APPLICABLE));
+            OVERFLOW, INVALID_FACT, NOT_APPLICABLE, VERSION));
 }

@@ -127,6 +127,9 @@ final class Lib {
     static native int ducha_add_calendar_year(Pointer engine, byte[] yearJson, SizeT len,
             PointerByReference errorOut);
 
+    static native int ducha_engine_add_version(Pointer engine, byte[] rubricJson, SizeT len,
+            PointerByReference errorOut);
+
     static native int ducha_diagnostics(Pointer engine, PointerByReference out);
 
     static native int ducha_rubric_json(Pointer engine, PointerByReference out);

@@ -33,6 +33,10 @@ import java.util.Optional;
 public final class Scorecard {
     private final String json;
     private final String rubric;
+    private final String version;
+    private final Period period;
+    private final String asOf;
+    private final String ducha;
     private final BigDecimal points;
     private final BigDecimal deducted;
     private final BigDecimal score;
@@ -50,6 +54,10 @@ public final class Scorecard {
     private Scorecard(String json, Fields f) {
         this.json = json;
         rubric = f.string("rubric");
+        version = f.optString("version");
+        period = f.optObject("period", Period::read);
+        asOf = f.optString("as_of");
+        ducha = f.optString("ducha");
         points = f.amount("points");
         deducted = f.amount("deducted");
         score = f.amount("score");
@@ -61,7 +69,7 @@ public final class Scorecard {
         indicators = f.list("indicators", Indicator::read);
         bonus = f.optObject("bonus", Bonus::read);
         penalties = f.optObject("penalties", Penalties::read);
-        f.done("rubric", "points", "deducted", "score", "grade", "base", "vetoed", "vetoes", "rescaled",
+        f.done("rubric", "version", "period", "as_of", "ducha", "points", "deducted", "score", "grade", "base", "vetoed", "vetoes", "rescaled",
                 "indicators", "bonus", "penalties");
     }
 
@@ -86,6 +94,10 @@ public final class Scorecard {
     private void write(JsonOut out) {
         out.begin()
                 .string("rubric", rubric)
+                .optString("version", version)
+                .optObject("period", period, Period::write)
+                .optString("as_of", asOf)
+                .optString("ducha", ducha)
                 .amount("points", points)
                 .amount("deducted", deducted)
                 .amount("score", score)
@@ -131,6 +143,45 @@ public final class Scorecard {
      */
     public String rubric() {
         return rubric;
+    }
+
+    /**
+     * The rubric's version ({@code 试行}), where it has one.
+     *
+     * @return the version, or empty
+     */
+    public Optional<String> version() {
+        return Optional.ofNullable(version);
+    }
+
+    /**
+     * The assessment period, where the inspection gave one.
+     *
+     * @return the period, or empty
+     */
+    public Optional<Period> period() {
+        return Optional.ofNullable(period);
+    }
+
+    /**
+     * The assessment date (the inspection's {@code as_of}, else its period's
+     * end), where there is one.
+     *
+     * @return the date, or empty
+     */
+    public Optional<java.time.LocalDate> asOf() {
+        return asOf == null ? Optional.empty() : Optional.of(java.time.LocalDate.parse(asOf));
+    }
+
+    /**
+     * The version of ducha that scored it, so that a stored scorecard says
+     * what produced it.
+     *
+     * @return the version ({@code 0.1.0}), or empty for a scorecard stored
+     *     by an older version
+     */
+    public Optional<String> ducha() {
+        return Optional.ofNullable(ducha);
     }
 
     /**

@@ -84,6 +84,34 @@ public class EngineTest {
     }
 
     @Test
+    public void versionsArePickedByDateAndNamedInTheScorecard() {
+        String v2025 = version("2025版", "{\"from\": \"2025-01-01\", \"to\": \"2025-12-31\"}", "2");
+        try (Engine engine = Engine.load(v2025)) {
+            engine.addVersion(version("2026版", "{\"from\": \"2026-01-01\"}", "2.5"));
+            Scorecard card = engine.evaluate("{\"as_of\": \"2026-06-30\", \"facts\": {\"1a\": true}}");
+            assertEquals("2026版", card.version().get());
+            assertEquals("2026-06-30", card.asOf().get().toString());
+            assertEquals(new BigDecimal("2.5"), card.score());
+            assertEquals(Engine.version(), card.ducha().get());
+            assertEquals(card.json(), card.toJson());
+            try {
+                engine.evaluate("{\"facts\": {}}");
+                fail("no date to pick a version by");
+            } catch (VersionException expected) {
+                assertEquals("r", expected.id().get());
+            }
+        }
+    }
+
+    private static String version(String name, String inForce, String points) {
+        return "{\"id\": \"r\", \"title\": \"某局细则\", \"version\": \"" + name + "\", \"in_force\": " + inForce
+                + ", \"total\": \"5\", \"indicators\": [{\"id\": \"G\", \"name\": \"领导重视\", \"points\": \"5\", \"items\": ["
+                + "{\"id\": \"1\", \"serial\": \"1\", \"points\": \"5\", \"requirement\": \"明确联络员\", \"rules\": ["
+                + "{\"id\": \"1a\", \"label\": \"未明确日常联络员\", \"text\": \"\", \"trigger\": {\"kind\": \"flag\"},"
+                + " \"penalty\": {\"kind\": \"flat\", \"points\": \"" + points + "\"}}]}]}]}";
+    }
+
+    @Test
     public void theInspectionSchemaNamesEveryRule() {
         try (Engine engine = Engine.seed()) {
             String schema = engine.inspectionSchema();

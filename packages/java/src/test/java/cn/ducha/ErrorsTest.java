@@ -217,7 +217,7 @@ public class ErrorsTest {
                 throw new AssertionError(r);
             }
         }
-        assertEquals(17, classes.size());
+        assertEquals(18, classes.size());
         DuchaException later = DuchaException.of("a-later-code", "m", "p", "i");
         assertSame(DuchaException.class, later.getClass());
         assertEquals("{\"error\":{\"code\":\"a-later-code\",\"message\":\"m\",\"path\":\"p\",\"id\":\"i\"}}",
