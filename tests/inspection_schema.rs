@@ -26,7 +26,10 @@ fn every_seed_rule_has_its_forms_label_and_place() {
         schema["$schema"],
         "https://json-schema.org/draft/2020-12/schema"
     );
-    assert_eq!(schema["properties"]["rubric"]["anyOf"][0]["const"], "yuxi-shuangsuiji");
+    assert_eq!(
+        schema["properties"]["rubric"]["anyOf"][0]["const"],
+        "yuxi-shuangsuiji"
+    );
     let facts = schema["properties"]["facts"]["properties"]
         .as_object()
         .unwrap();
