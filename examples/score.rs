@@ -269,7 +269,7 @@ fn table(card: &Scorecard<'_>) -> String {
     row(["合计", "", &total, &score, &deducted], &mut out);
     let missing: Vec<String> = card
         .rules()
-        .filter(|r| !r.assessed())
+        .filter(|r| !r.assessed() && r.applicable())
         .map(|r| format!("{}（{}）", r.id(), r.rule().label))
         .collect();
     if !missing.is_empty() {

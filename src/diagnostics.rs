@@ -120,13 +120,13 @@ impl Rubric {
             out.push(mismatch(&spec.id, spec.total.get(), sum));
         }
         for indicator in &spec.indicators {
-            check_indicator(indicator, &mut out);
+            check_indicator(indicator, &spec.exclusive, &mut out);
         }
         let total = spec.total.get();
         let mut most = total;
         if let Some(bonus) = &spec.bonus {
             for item in &bonus.items {
-                check_item(item, &mut out);
+                check_item(item, &spec.exclusive, &mut out);
             }
             let items: Decimal = bonus.items.iter().map(|i| i.points.get()).sum();
             if bonus.cap.is_zero() || items.is_zero() {
@@ -155,7 +155,7 @@ impl Rubric {
         }
         if let Some(penalties) = &spec.penalties {
             for item in &penalties.items {
-                check_item(item, &mut out);
+                check_item(item, &spec.exclusive, &mut out);
             }
         }
         // A grade is reached by some final score up to the most a card can
@@ -198,7 +198,7 @@ fn mismatch(id: &Id, points: Decimal, children: Decimal) -> Diagnostic {
     }
 }
 
-fn check_indicator(indicator: &Indicator, out: &mut Vec<Diagnostic>) {
+fn check_indicator(indicator: &Indicator, groups: &[crate::Exclusive], out: &mut Vec<Diagnostic>) {
     if indicator.name.trim().is_empty() {
         out.push(empty(&indicator.id, "the indicator's name"));
     }
@@ -216,14 +216,14 @@ fn check_indicator(indicator: &Indicator, out: &mut Vec<Diagnostic>) {
     match &indicator.children {
         Children::Indicators(children) => {
             for child in children {
-                check_indicator(child, out);
+                check_indicator(child, groups, out);
             }
         }
         Children::Items(items) => {
             let mut seen: BTreeMap<&str, &Id> = BTreeMap::new();
             let mut previous: Option<(u64, &Id)> = None;
             for item in items {
-                check_item(item, out);
+                check_item(item, groups, out);
                 if let Some(first) = seen.get(item.serial.as_str()) {
                     out.push(Diagnostic {
                         code: Code::DuplicateSerial,
@@ -341,15 +341,18 @@ fn check_shape(rule: &crate::Rule, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_item(item: &Item, out: &mut Vec<Diagnostic>) {
+fn check_item(item: &Item, groups: &[crate::Exclusive], out: &mut Vec<Diagnostic>) {
     if item.serial.trim().is_empty() {
         out.push(empty(&item.id, "the item's serial"));
     }
     if item.requirement.trim().is_empty() {
         out.push(empty(&item.id, "the item's requirement"));
     }
-    // The most the rules can deduct, if every one of them is bounded.
+    // The most the rules can deduct, if every one of them is bounded: of
+    // the rules of an exclusive group only one deducts, so a group counts
+    // its largest.
     let mut most = Some(Decimal::ZERO);
+    let mut group_most: Vec<Option<Decimal>> = vec![Some(Decimal::ZERO); groups.len()];
     for rule in &item.rules {
         if rule.label.trim().is_empty() {
             out.push(empty(&rule.id, "the rule's label"));
@@ -371,12 +374,29 @@ fn check_item(item: &Item, out: &mut Vec<Diagnostic>) {
                     item.id, item.points
                 ),
             }),
+            Penalty::Escalating { cap: None, .. } => out.push(Diagnostic {
+                code: Code::UnboundedRule,
+                id: rule.id.clone(),
+                message: format!(
+                    "escalating with no cap of its own: only item `{}`'s {} points bound it",
+                    item.id, item.points
+                ),
+            }),
             _ => {}
         }
         check_shape(rule, out);
-        most = most
-            .zip(most_deducted(rule, item.points))
-            .and_then(|(a, b)| a.checked_add(b));
+        let rule_most = most_deducted(rule, item.points);
+        match groups.iter().position(|g| g.rules.contains(&rule.id)) {
+            Some(g) => {
+                if let Some(slot) = group_most.get_mut(g) {
+                    *slot = slot.zip(rule_most).map(|(a, b)| a.max(b));
+                }
+            }
+            None => most = most.zip(rule_most).and_then(|(a, b)| a.checked_add(b)),
+        }
+    }
+    for group in group_most {
+        most = most.zip(group).and_then(|(a, b)| a.checked_add(b));
     }
     if let Some(most) = most
         && most > item.points.get()

@@ -247,3 +247,68 @@ fn codes_and_json() {
         json!({ "code": "duplicate-serial", "id": "11-2", "message": "serial `11` is also printed by item `11-1`" })
     );
 }
+
+/// Of the rules of an exclusive group ("不重复扣分") only one deducts, so an
+/// item's most counts the group's largest: 5 and 4 in a group of an item of
+/// 5 points exceed nothing; without the group they would (9).
+#[test]
+fn exceeds_points_counts_an_exclusive_group_once() {
+    let items = json!([item(
+        "1",
+        "1",
+        "5",
+        json!([
+            rule("1a", json!({"kind": "capped", "points": "1", "cap": "5"})),
+            rule("1b", json!({"kind": "capped", "points": "1", "cap": "4"}))
+        ])
+    )]);
+    let plain = rubric(items.clone());
+    assert_eq!(
+        found(&plain),
+        [triple(
+            "exceeds-points",
+            "1",
+            "its rules can deduct up to 9, more than its 5 points; later rules give way"
+        )]
+    );
+    let mut spec = plain.spec().clone();
+    spec.exclusive = vec![ducha::Exclusive::new(
+        [ducha::Id::new("1a").unwrap(), ducha::Id::new("1b").unwrap()],
+        ducha::Keep::Largest,
+    )];
+    let grouped = Rubric::new(spec).unwrap();
+    assert_eq!(found(&grouped), []);
+}
+
+/// An escalating penalty with no cap ("扣5分，每多一次加扣1分") is bounded only by
+/// its item, like a per-occurrence one.
+#[test]
+fn an_escalating_rule_without_a_cap_is_unbounded() {
+    let r = rubric(json!([item(
+        "1",
+        "1",
+        "10",
+        json!([rule(
+            "1a",
+            json!({"kind": "escalating", "amounts": ["5", "1"]})
+        )])
+    )]));
+    assert_eq!(
+        found(&r),
+        [triple(
+            "unbounded-rule",
+            "1a",
+            "escalating with no cap of its own: only item `1`'s 10 points bound it"
+        )]
+    );
+    let capped = rubric(json!([item(
+        "1",
+        "1",
+        "10",
+        json!([rule(
+            "1a",
+            json!({"kind": "escalating", "amounts": ["5", "1"], "cap": "8"})
+        )])
+    )]));
+    assert_eq!(found(&capped), []);
+}

@@ -567,10 +567,8 @@ mod gansu_kuaijian {
             diagnostics(&engine),
             [
                 // 4a (at most 14), 4b (14) and 4c (15) are one exclusive
-                // group ("keep": "largest"), so item 4 loses at most 15; the
-                // check adds the group's rules up all the same (a false
-                // positive, reported).
-                "exceeds-points `4`: its rules can deduct up to 43, more than its 15 points; later rules give way",
+                // group ("keep": "largest"), so item 4 loses at most 15: no
+                // `exceeds-points`.
                 // "发现1起扣5分，扣完为止": the item's 15 points are the cap.
                 "unbounded-rule `6a`: 5 per breach with no cap of its own: only item `6`'s 15 points bound it",
                 "unbounded-rule `6b`: 5 per breach with no cap of its own: only item `6`'s 15 points bound it",
@@ -815,11 +813,13 @@ mod district_ducha {
         let engine = engine();
         // "每次扣5分" has no cap in the document: only the 100 起评分 bounds
         // it. 9a and 10a ("每件扣10分", "每件扣5分") are escalating penalties
-        // (for the doubling) and are not flagged, though just as unbounded.
+        // (for the doubling), just as unbounded.
         assert_eq!(
             diagnostics(&engine),
             [
-                "unbounded-rule `7a`: 5 per breach with no cap of its own: only item `DC1`'s 100 points bound it"
+                "unbounded-rule `7a`: 5 per breach with no cap of its own: only item `DC1`'s 100 points bound it",
+                "unbounded-rule `9a`: escalating with no cap of its own: only item `DC1`'s 100 points bound it",
+                "unbounded-rule `10a`: escalating with no cap of its own: only item `DC1`'s 100 points bound it",
             ]
         );
         assert!(example_mismatches(&engine).is_empty());

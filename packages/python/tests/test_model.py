@@ -8,7 +8,7 @@ import json
 import pathlib
 import pickle
 from decimal import Decimal
-from typing import Any, Dict, List, Union
+from typing import Any, Dict, List, Set, Union
 
 import pytest
 
@@ -248,3 +248,33 @@ def test_diagnostics(seed: ducha.Engine) -> None:
     assert json.loads(seed.diagnostics_json()) == {"diagnostics": [d.to_dict() for d in diagnostics]}
     assert ducha.validate(seed.rubric_json()) == diagnostics
     assert ducha.validate_json(seed.rubric_json()) == seed.diagnostics_json()
+
+
+def test_the_typed_model_follows_the_scorecard_schema(repo: pathlib.Path) -> None:
+    # Field for field: each dataclass has exactly the properties of its
+    # object in schemas/scorecard.schema.json (the JSON names; `kind` is the
+    # limits' class constant).
+    schema = json.loads((repo / "schemas" / "scorecard.schema.json").read_bytes())
+    defs = schema["$defs"]
+
+    def fields(cls: Any) -> Set[str]:
+        return {f.name for f in dataclasses.fields(cls)}
+
+    pairs = [
+        (ducha.Scorecard, schema["properties"]),
+        (ducha.Indicator, defs["indicator"]["properties"]),
+        (ducha.Item, defs["item"]["properties"]),
+        (ducha.Rule, defs["rule"]["properties"]),
+        (ducha.BonusItem, defs["bonusItem"]["properties"]),
+        (ducha.Bonus, defs["bonus"]["properties"]),
+        (ducha.Penalties, defs["penalties"]["properties"]),
+        (ducha.Veto, defs["veto"]["properties"]),
+        (ducha.Rescaled, schema["properties"]["rescaled"]["properties"]),
+    ]
+    for cls, properties in pairs:
+        assert fields(cls) == set(properties), cls.__name__
+    limits = [o for o in defs["limit"]["oneOf"] if "properties" in o]
+    kinds = {o["properties"]["kind"]["const"]: set(o["properties"]) - {"kind"} for o in limits}
+    assert kinds == {
+        cls.kind: fields(cls) for cls in (ducha.LimitedByCap, ducha.LimitedByNode, ducha.LimitedByExclusive)
+    }

@@ -69,5 +69,36 @@ if (liveRules[0].rounded !== true || liveRules[1].exempt !== 1) {
 }
 constant('card_rounded_exempt', 'Scorecard', live);
 seed.free();
+
+// The declarations follow schemas/scorecard.schema.json key for key: for
+// each object, a literal with exactly the schema's properties is checked
+// against every key of the declared type (a key the type lacks is an excess
+// property; one the schema lacks, a missing one).
+const schema = JSON.parse(readFileSync(join(repo, 'schemas', 'scorecard.schema.json'), 'utf8'));
+const objects = [
+  ['Scorecard', schema.properties],
+  ['Rescaled', schema.properties.rescaled.properties],
+  ['Period', schema.properties.period.properties],
+  ['IndicatorReport', schema.$defs.indicator.properties],
+  ['ItemReport', schema.$defs.item.properties],
+  ['RuleReport', schema.$defs.rule.properties],
+  ['BonusItemReport', schema.$defs.bonusItem.properties],
+  ['BonusReport', schema.$defs.bonus.properties],
+  ['PenaltiesReport', schema.$defs.penalties.properties],
+  ['VetoReport', schema.$defs.veto.properties],
+];
+const limits = { cap: 'LimitByCap', node: 'LimitByNode', exclusive: 'LimitByExclusive' };
+for (const variant of schema.$defs.limit.oneOf.filter((o) => o.properties)) {
+  objects.push([limits[variant.properties.kind.const], variant.properties]);
+}
+lines.push(
+  `import type { ${objects.map(([type]) => type).filter((t, i, all) => all.indexOf(t) === i && t !== 'Scorecard').join(', ')} } from 'ducha';`,
+  'type Keys<T> = { [K in keyof Required<T>]: true };',
+  '',
+);
+for (const [type, properties] of objects) {
+  const keys = Object.keys(properties).map((k) => `${JSON.stringify(k)}: true`).join(', ');
+  lines.push(`export const keys_${type}: Keys<${type}> = { ${keys} };`);
+}
 writeFileSync(out, lines.join('\n'));
 console.log(`${out}: ${scorecards} scorecards and the other documents of ${conformance}`);
