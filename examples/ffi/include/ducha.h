@@ -161,15 +161,6 @@ int ducha_evaluate_batch(const DuchaEngine *engine, const char *batch_json, size
 int ducha_add_calendar_year(DuchaEngine *engine, const char *year_json, size_t len,
                             char **error_out);
 
-/** The engine's rubric diagnostics:
- *    {"diagnostics":[{"code":"…","id":"…","message":"…"},…]}
- *  Returns as ducha_evaluate; the only error is a NULL engine. */
-int ducha_diagnostics(const DuchaEngine *engine, char **out);
-
-/** The engine's rubric as JSON (what ducha_engine_load reads).
- *  Returns as ducha_evaluate; the only error is a NULL engine. */
-int ducha_rubric_json(const DuchaEngine *engine, char **out);
-
 /** Adds another version of the engine's rubric from `len` bytes of rubric
  *  JSON (the same id, another "version", each version with its
  *  "in_force": {"from","to"?} dates): each inspection is then scored
@@ -178,6 +169,15 @@ int ducha_rubric_json(const DuchaEngine *engine, char **out);
  *  needs the engine to itself. */
 int ducha_engine_add_version(DuchaEngine *engine, const char *rubric_json, size_t len,
                              char **error_out);
+
+/** The engine's rubric diagnostics:
+ *    {"diagnostics":[{"code":"…","id":"…","message":"…"},…]}
+ *  Returns as ducha_evaluate; the only error is a NULL engine. */
+int ducha_diagnostics(const DuchaEngine *engine, char **out);
+
+/** The engine's rubric as JSON (what ducha_engine_load reads).
+ *  Returns as ducha_evaluate; the only error is a NULL engine. */
+int ducha_rubric_json(const DuchaEngine *engine, char **out);
 
 /** The JSON Schema (draft 2020-12) of the engine's rubric's inspections:
  *  each rule id under "facts" with the forms its trigger reads, titled with
