@@ -304,20 +304,23 @@ def check_corpus(check, validators, library, seed_path):
         check.ok(accepted, f"examples/data/{path.name}: the seed refuses it")
         valid("scorecard", json.loads(out), f"examples/data/{path.name}'s scorecard")
 
-    school = ROOT / "examples" / "school_safety.json"
-    value = json.loads(school.read_text(encoding="utf-8"))
-    valid("rubric", value, "examples/school_safety.json")
-    ok, text = library.validate(school.read_bytes())
-    check.ok(ok, "examples/school_safety.json: the engine refuses it")
-    valid("diagnostics", json.loads(text), "examples/school_safety.json's diagnostics")
-    with library.load(school.read_bytes()) as engine:
-        rubric_outputs(engine, "examples/school_safety.json")
-        for example in value.get("examples", []):
-            where = f"examples/school_safety.json example `{example['name']}`"
-            valid("inspection", example["inspection"], where)
-            accepted, out = engine.evaluate(json.dumps(example["inspection"], ensure_ascii=False).encode())
-            check.ok(accepted, where + ": the engine refuses its inspection")
-            valid("scorecard" if accepted else "error", json.loads(out), where + "'s scorecard")
+    # Every example rubric (examples/*.json), its diagnostics, and its worked
+    # examples' inspections and scorecards.
+    for school in sorted((ROOT / "examples").glob("*.json")):
+        name = f"examples/{school.name}"
+        value = json.loads(school.read_text(encoding="utf-8"))
+        valid("rubric", value, name)
+        ok, text = library.validate(school.read_bytes())
+        check.ok(ok, f"{name}: the engine refuses it")
+        valid("diagnostics", json.loads(text), f"{name}'s diagnostics")
+        with library.load(school.read_bytes()) as engine:
+            rubric_outputs(engine, name)
+            for example in value.get("examples", []):
+                where = f"{name} example `{example['name']}`"
+                valid("inspection", example["inspection"], where)
+                accepted, out = engine.evaluate(json.dumps(example["inspection"], ensure_ascii=False).encode())
+                check.ok(accepted, where + ": the engine refuses its inspection")
+                valid("scorecard" if accepted else "error", json.loads(out), where + "'s scorecard")
 
     if seed_path:
         text = pathlib.Path(seed_path).read_text(encoding="utf-8")
