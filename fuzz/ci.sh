@@ -57,7 +57,7 @@ else
   RUSTFLAGS="--cfg fuzzing -Cdebug-assertions" cargo "+$toolchain" build --release --bins
   for target in "${targets[@]}"; do
     echo "fuzz: replaying corpus/$target"
-    "target/release/$target" -timeout="$timeout" -rss_limit_mb=2048 corpus/"$target"/*
+    "${CARGO_TARGET_DIR:-target}/release/$target" -timeout="$timeout" -rss_limit_mb=2048 corpus/"$target"/*
   done
   echo "fuzz: corpus replayed, no crash"
 fi
