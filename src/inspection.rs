@@ -857,15 +857,23 @@ fn facts_without_duplicates<'de, D: Deserializer<'de>>(
     deserializer.deserialize_map(FactsVisitor)
 }
 
-/// Reads the `peers` object, refusing an id given twice.
-pub(crate) fn peers_without_duplicates<'de, D: Deserializer<'de>>(
+/// Reads an object from id to `V`, refusing an id given twice: `expecting`
+/// says what the object is; a repeated id is the error `{before}`id`{after}`.
+fn unique_ids<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
     deserializer: D,
-) -> Result<BTreeMap<Id, crate::Peer>, D::Error> {
-    struct PeersVisitor;
-    impl<'de> Visitor<'de> for PeersVisitor {
-        type Value = BTreeMap<Id, crate::Peer>;
+    expecting: &'static str,
+    (before, after): (&'static str, &'static str),
+) -> Result<BTreeMap<Id, V>, D::Error> {
+    struct UniqueVisitor<V> {
+        expecting: &'static str,
+        before: &'static str,
+        after: &'static str,
+        value: std::marker::PhantomData<V>,
+    }
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueVisitor<V> {
+        type Value = BTreeMap<Id, V>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object from rule id to its peer statistic")
+            f.write_str(self.expecting)
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
             let mut out = BTreeMap::new();
@@ -873,48 +881,46 @@ pub(crate) fn peers_without_duplicates<'de, D: Deserializer<'de>>(
                 match out.entry(id) {
                     std::collections::btree_map::Entry::Occupied(repeat) => {
                         return Err(serde::de::Error::custom(format_args!(
-                            "the peers of `{}` are given twice",
-                            repeat.key()
+                            "{}`{}`{}",
+                            self.before,
+                            repeat.key(),
+                            self.after
                         )));
                     }
                     std::collections::btree_map::Entry::Vacant(slot) => {
-                        slot.insert(map.next_value::<crate::Peer>()?);
+                        slot.insert(map.next_value::<V>()?);
                     }
                 }
             }
             Ok(out)
         }
     }
-    deserializer.deserialize_map(PeersVisitor)
+    deserializer.deserialize_map(UniqueVisitor {
+        expecting,
+        before,
+        after,
+        value: std::marker::PhantomData,
+    })
+}
+
+/// Reads the `peers` object, refusing an id given twice.
+pub(crate) fn peers_without_duplicates<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<Id, crate::Peer>, D::Error> {
+    unique_ids(
+        deserializer,
+        "an object from rule id to its peer statistic",
+        ("the peers of ", " are given twice"),
+    )
 }
 
 /// Reads the `not_applicable` object, refusing an id given twice.
 pub(crate) fn reasons_without_duplicates<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<BTreeMap<Id, String>, D::Error> {
-    struct ReasonsVisitor;
-    impl<'de> Visitor<'de> for ReasonsVisitor {
-        type Value = BTreeMap<Id, String>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object from item or rule id to the reason it does not apply")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut out = BTreeMap::new();
-            while let Some(id) = map.next_key::<Id>()? {
-                match out.entry(id) {
-                    std::collections::btree_map::Entry::Occupied(repeat) => {
-                        return Err(serde::de::Error::custom(format_args!(
-                            "`{}` is marked not applicable twice",
-                            repeat.key()
-                        )));
-                    }
-                    std::collections::btree_map::Entry::Vacant(slot) => {
-                        slot.insert(map.next_value::<String>()?);
-                    }
-                }
-            }
-            Ok(out)
-        }
-    }
-    deserializer.deserialize_map(ReasonsVisitor)
+    unique_ids(
+        deserializer,
+        "an object from item or rule id to the reason it does not apply",
+        ("", " is marked not applicable twice"),
+    )
 }

@@ -154,7 +154,9 @@ fn a_set_refuses_another_id_a_repeated_name_or_a_version_without_dates() {
     ))
     .unwrap();
     assert_eq!(Rubric::new(spec).unwrap_err(), backwards);
-    let _ = InForce::from(d("2026-01-01"));
+    // No end: in force from its first day on, never before.
+    let open = InForce::from(d("2026-01-01"));
+    assert!(open.covers(d("2040-01-01")) && !open.covers(d("2025-12-31")));
 }
 
 #[test]

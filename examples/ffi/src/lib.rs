@@ -381,25 +381,12 @@ pub unsafe extern "C" fn ducha_add_calendar_year(
     len: usize,
     error_out: *mut *mut c_char,
 ) -> c_int {
-    let outcome = shielded(|| {
-        // SAFETY: a non-NULL `engine` is a live `DuchaEngine` used by no one
-        // else during the call (this function's contract).
-        let engine = match unsafe { engine.as_mut() } {
-            Some(e) => &mut e.engine,
-            None => return Err(null_pointer("engine")),
-        };
-        // SAFETY: forwarded from this function's contract.
-        let text = unsafe { input(year_json, len, "year_json") }?;
-        engine.add_calendar_year(text).map_err(|e| e.to_json())?;
-        Ok(String::new())
-    });
-    let (status, error) = match outcome {
-        Ok(_) => (DUCHA_OK, None),
-        Err(error) => (DUCHA_ERROR, Some(error)),
-    };
     // SAFETY: forwarded from this function's contract.
-    unsafe { deliver_error(error_out, error) };
-    status
+    unsafe {
+        change(engine, year_json, len, "year_json", error_out, |e, text| {
+            e.add_calendar_year(text)
+        })
+    }
 }
 
 /// Adds another version of the engine's rubric from `len` bytes of rubric
@@ -420,6 +407,36 @@ pub unsafe extern "C" fn ducha_engine_add_version(
     len: usize,
     error_out: *mut *mut c_char,
 ) -> c_int {
+    // SAFETY: forwarded from this function's contract.
+    unsafe {
+        change(
+            engine,
+            rubric_json,
+            len,
+            "rubric_json",
+            error_out,
+            |e, text| e.add_version(text),
+        )
+    }
+}
+
+/// Changes the engine behind `engine` with `f` of the input text, as the
+/// functions that change an engine do: [`DUCHA_OK`] (and `*error_out` set to
+/// NULL), or [`DUCHA_ERROR`] with the error JSON in `*error_out`.
+///
+/// # Safety
+///
+/// A non-NULL `engine` must come from this library, not be freed, and not be
+/// in use by another thread during the call; a non-NULL `json` must be
+/// readable for `len` bytes; a non-NULL `error_out` must be writable.
+unsafe fn change(
+    engine: *mut DuchaEngine,
+    json: *const c_char,
+    len: usize,
+    name: &str,
+    error_out: *mut *mut c_char,
+    f: impl FnOnce(&mut Engine, &str) -> Result<(), JsonError>,
+) -> c_int {
     let outcome = shielded(|| {
         // SAFETY: a non-NULL `engine` is a live `DuchaEngine` used by no one
         // else during the call (this function's contract).
@@ -428,8 +445,8 @@ pub unsafe extern "C" fn ducha_engine_add_version(
             None => return Err(null_pointer("engine")),
         };
         // SAFETY: forwarded from this function's contract.
-        let text = unsafe { input(rubric_json, len, "rubric_json") }?;
-        engine.add_version(text).map_err(|e| e.to_json())?;
+        let text = unsafe { input(json, len, name) }?;
+        f(engine, text).map_err(|e| e.to_json())?;
         Ok(String::new())
     });
     let (status, error) = match outcome {
