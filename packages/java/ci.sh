@@ -82,9 +82,12 @@ count=$(sed -n 's/.*OK (\([0-9]*\) tests).*/\1/p' "$tmp/build.out")
 (cd "$tmp" && unzip -q -o "$jarfile" cn/ducha/Engine.class -d "$tmp/peek")
 major=$(od -An -j6 -N2 -tu1 "$tmp/peek/cn/ducha/Engine.class" | awk '{print $1 * 256 + $2}')
 [ "$major" = 52 ] || fail "Engine.class has class file version $major, not 52 (Java 8)"
-unzip -l "$jarfile" | grep -Eq ' (linux|darwin|win32)-[a-z0-9-]+/(lib)?ducha_ffi\.(so|dylib|dll)$' ||
+# The listing goes to a file first: `unzip -l | grep -q` under pipefail fails
+# at random, when grep exits early and unzip dies of SIGPIPE.
+unzip -l "$jarfile" >"$tmp/jar.list"
+grep -Eq ' (linux|darwin|win32)-[a-z0-9-]+/(lib)?ducha_ffi\.(so|dylib|dll)$' "$tmp/jar.list" ||
   fail "the jar has no native library under a JNA platform folder"
-echo "class file version 52 (Java 8); $(unzip -l "$jarfile" | grep -Eo '[a-z0-9-]+/(lib)?ducha_ffi\.(so|dylib|dll)$' | paste -sd ' ' -)"
+echo "class file version 52 (Java 8); $(grep -Eo '[a-z0-9-]+/(lib)?ducha_ffi\.(so|dylib|dll)$' "$tmp/jar.list" | paste -sd ' ' -)"
 
 step "the tests again under LANG=C, file.encoding ASCII"
 LANG=C LC_ALL=C JAVA_TEST_OPTS="-Dfile.encoding=ANSI_X3.4-1968 -Dducha.test.charset=US-ASCII" \
@@ -129,7 +132,8 @@ EOF
     -Dducha.build.dir="$tmp/maven" -Dsurefire.plugin.version=2.22.3 package) >"$tmp/maven.out" 2>&1 ||
     { cat "$tmp/maven.out"; fail "mvn package"; }
   [ -f "$tmp/maven/ducha-$pom_version.jar" ] || fail "mvn package wrote no ducha-$pom_version.jar"
-  unzip -l "$tmp/maven/ducha-$pom_version.jar" | grep -Eq ' [a-z0-9-]+/(lib)?ducha_ffi\.(so|dylib|dll)$' ||
+  unzip -l "$tmp/maven/ducha-$pom_version.jar" >"$tmp/maven.list"
+  grep -Eq ' [a-z0-9-]+/(lib)?ducha_ffi\.(so|dylib|dll)$' "$tmp/maven.list" ||
     fail "the Maven jar has no native library"
   mcount=$(cat "$tmp"/maven/surefire-reports/*.txt | sed -n 's/^Tests run: \([0-9]*\), Failures: 0, Errors: 0.*/\1/p' |
     awk '{ n += $1 } END { print n + 0 }')
