@@ -47,8 +47,8 @@ pub enum Code {
     /// `unbounded-rule`: a per-occurrence rule with no cap of its own, bounded
     /// only by its item's points.
     UnboundedRule,
-    /// `points-mismatch`: the points of a node's children do not add up to
-    /// the node's.
+    /// `points-mismatch`: the points of a node's children (the weights of
+    /// weighted ones) do not add up to the node's.
     PointsMismatch,
     /// `empty-text`: a title, name, serial, requirement, label or clause is
     /// empty.
@@ -114,10 +114,11 @@ impl Rubric {
         if spec.title.trim().is_empty() {
             out.push(empty(&spec.id, "the rubric's title"));
         }
-        let sum: Decimal = spec.indicators.iter().map(|i| i.points.get()).sum();
+        let sum: Decimal = spec.indicators.iter().map(|i| i.counts_for().get()).sum();
         if !spec.indicators.is_empty() && sum != spec.total.get() {
             // Rubric::new refuses this; kept for completeness of the walk.
-            out.push(mismatch(&spec.id, spec.total.get(), sum));
+            let weighted = spec.indicators.iter().any(|i| i.weight.is_some());
+            out.push(mismatch(&spec.id, spec.total.get(), sum, weighted));
         }
         for indicator in &spec.indicators {
             check_indicator(indicator, &spec.exclusive, &mut out);
@@ -186,12 +187,17 @@ fn empty(id: &Id, what: &str) -> Diagnostic {
     }
 }
 
-fn mismatch(id: &Id, points: Decimal, children: Decimal) -> Diagnostic {
+fn mismatch(id: &Id, points: Decimal, children: Decimal, weighted: bool) -> Diagnostic {
     Diagnostic {
         code: Code::PointsMismatch,
         id: id.clone(),
         message: format!(
-            "its children's points add up to {}, not its {}",
+            "its children's {} add up to {}, not its {}",
+            if weighted {
+                "weights (points where unweighted)"
+            } else {
+                "points"
+            },
             children.normalize(),
             points.normalize()
         ),
@@ -203,14 +209,19 @@ fn check_indicator(indicator: &Indicator, groups: &[crate::Exclusive], out: &mut
         out.push(empty(&indicator.id, "the indicator's name"));
     }
     let (children_points, is_empty): (Decimal, bool) = match &indicator.children {
-        Children::Indicators(c) => (c.iter().map(|i| i.points.get()).sum(), c.is_empty()),
+        Children::Indicators(c) => (c.iter().map(|i| i.counts_for().get()).sum(), c.is_empty()),
         Children::Items(c) => (c.iter().map(|i| i.points.get()).sum(), c.is_empty()),
     };
     if !is_empty && children_points != indicator.points.get() {
+        let weighted = match &indicator.children {
+            Children::Indicators(c) => c.iter().any(|i| i.weight.is_some()),
+            Children::Items(_) => false,
+        };
         out.push(mismatch(
             &indicator.id,
             indicator.points.get(),
             children_points,
+            weighted,
         ));
     }
     match &indicator.children {

@@ -413,7 +413,13 @@ fn settle(plan: &crate::plan::Plan, deducted: &mut [i64], zero: &[u32]) {
             && !(n.outside && n.parent == 0)
             && let Some(parent) = before.get_mut(n.parent as usize)
         {
-            *parent = parent.saturating_add(*own);
+            // A weighted node adds what its weighted score falls short of
+            // its weight.
+            let add = match n.weight {
+                Some(weight) => weight.saturating_sub(plan.weighted(n.points, *own, weight).0),
+                None => *own,
+            };
+            *parent = parent.saturating_add(add);
         }
     }
 }

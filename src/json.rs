@@ -225,7 +225,8 @@ impl From<RubricError> for JsonError {
             RubricError::DuplicateId { id }
             | RubricError::TooDeep { id, .. }
             | RubricError::TimeLimitTooLong { rule: id, .. }
-            | RubricError::MinOutOfDomain { rule: id, .. } => Some(id.to_string()),
+            | RubricError::MinOutOfDomain { rule: id, .. }
+            | RubricError::InvalidWeight { id, .. } => Some(id.to_string()),
             _ => None,
         };
         JsonError {

@@ -87,6 +87,14 @@ pub enum RubricError {
         /// What is wrong.
         problem: String,
     },
+    /// An indicator's weight cannot be used as written.
+    #[error("indicator `{id}`: {problem}")]
+    InvalidWeight {
+        /// The weighted indicator.
+        id: Id,
+        /// What is wrong.
+        problem: &'static str,
+    },
     /// The version's `in_force` dates end before they start.
     #[error("in_force: ends {to} before it starts {from}")]
     InForce {
@@ -201,6 +209,9 @@ pub(crate) struct NodePlan {
     /// and its items. The section's deduction is its credit, and it does
     /// not add to the root's.
     pub(crate) outside: bool,
+    /// What the node counts for in its parent, in units, if weighted
+    /// (折算): its score ÷ its points × this.
+    pub(crate) weight: Option<i64>,
 }
 
 /// One rule of the plan.
@@ -613,6 +624,7 @@ struct RawNode {
     outside: bool,
     earn: bool,
     floor: Option<Decimal>,
+    weight: Option<Points>,
 }
 
 /// A rule while the plan is built.
@@ -626,6 +638,9 @@ struct PlanBuilder<'s> {
     scale: u32,
     /// The first rule that divides, if any (it needs the rubric's rounding).
     divides: Option<&'s Id>,
+    /// The first indicator whose weight differs from its points, if any
+    /// (its weighted score divides).
+    weighted: Option<&'s Id>,
     ids: BTreeSet<&'s str>,
     nodes: Vec<RawNode>,
     rules: Vec<RawRule<'s>>,
@@ -636,6 +651,7 @@ impl Plan {
         let mut builder = PlanBuilder {
             scale: 0,
             divides: None,
+            weighted: None,
             ids: BTreeSet::new(),
             nodes: Vec::new(),
             rules: Vec::new(),
@@ -669,7 +685,9 @@ impl Plan {
         let sum = spec
             .indicators
             .iter()
-            .try_fold(Decimal::ZERO, |acc, i| acc.checked_add(i.points.get()))
+            .try_fold(Decimal::ZERO, |acc, i| {
+                acc.checked_add(i.counts_for().get())
+            })
             .ok_or_else(too_large)?;
         if sum != spec.total.get() {
             return Err(RubricError::TotalMismatch {
@@ -681,9 +699,24 @@ impl Plan {
         if spec.not_applicable == Some(crate::NaPolicy::Rescale) && builder.divides.is_none() {
             builder.divides = Some(&spec.id);
         }
+        if let Some(weighted) = builder.weighted {
+            if spec.not_applicable == Some(crate::NaPolicy::Rescale) {
+                return Err(RubricError::InvalidWeight {
+                    id: weighted.clone(),
+                    problem: "a rubric that rescales for items not applicable cannot weight its indicators (the points left out would be in the scale of a weighted section, not of the total)",
+                });
+            }
+            if spec.rounding.is_none() {
+                return Err(RubricError::InvalidWeight {
+                    id: weighted.clone(),
+                    problem: "its weight differs from its points, so its score is divided: the rubric must declare a `rounding` (places and mode)",
+                });
+            }
+        }
         let PlanBuilder {
             mut scale,
             divides,
+            weighted,
             nodes: raw_nodes,
             rules: raw_rules,
             ..
@@ -695,7 +728,7 @@ impl Plan {
                     max: Points::MAX_SCALE,
                 });
             }
-            if divides.is_some() {
+            if divides.is_some() || weighted.is_some() {
                 scale = scale.max(r.places);
             }
         } else if let Some(rule) = divides {
@@ -725,6 +758,9 @@ impl Plan {
                 is_item: n.is_item,
                 earn: n.earn,
                 outside: n.outside,
+                weight: n
+                    .weight
+                    .map(|w| i64::try_from(units(w)).unwrap_or(i64::MAX)),
             })
             .collect();
         let items: Vec<u32> = (0u32..)
@@ -754,19 +790,23 @@ impl Plan {
                     // the root (node 0) in at most MAX_DEPTH + 1 steps.
                     // A bonus item's rules are bounded by it and its section
                     // only, never by the total; an earning item's credits
-                    // by the item alone.
+                    // by the item alone; a weighted indicator's rules by it
+                    // and the nodes below it (their shares are of its
+                    // points, and it contributes its weighted score).
                     let mut outside = false;
+                    let mut weighted = false;
                     let earns = nodes.get(node as usize).is_some_and(|n| n.earn);
                     while node != 0 {
                         chains.push(node);
                         let n = nodes.get(node as usize);
                         outside = n.is_some_and(|n| n.outside);
-                        if earns || (outside && n.is_some_and(|n| n.parent == 0)) {
+                        weighted = n.is_some_and(|n| n.weight.is_some());
+                        if earns || weighted || (outside && n.is_some_and(|n| n.parent == 0)) {
                             break;
                         }
                         node = n.map_or(0, |n| n.parent);
                     }
-                    if !outside && !earns {
+                    if !outside && !earns && !weighted {
                         chains.push(0);
                     }
                     let end = u32::try_from(chains.len()).map_err(|_| too_large())?;
@@ -839,6 +879,48 @@ impl Plan {
 }
 
 impl Plan {
+    /// The score a weighted node contributes to its parent (折算), in units:
+    /// `(points − deducted) × weight ÷ points`, rounded as the rubric
+    /// declares, and whether the rounding changed it. Exact in integers:
+    /// every factor is below 2 × 10^15 units, so the product fits an i128.
+    pub(crate) fn weighted(&self, points: i64, deducted: i64, weight: i64) -> (i64, bool) {
+        Plan::weigh(points, deducted, weight, self.scale, self.rounding)
+    }
+
+    /// See [`Plan::weighted`]: the arithmetic, at `scale` places of units.
+    pub(crate) fn weigh(
+        points: i64,
+        deducted: i64,
+        weight: i64,
+        scale: u32,
+        rounding: Option<crate::Rounding>,
+    ) -> (i64, bool) {
+        let score = i128::from(points) - i128::from(deducted);
+        if points == weight || points <= 0 {
+            return (i64::try_from(score).unwrap_or(0), false);
+        }
+        let (places, mode) =
+            rounding.map_or((scale, crate::RoundingMode::Down), |r| (r.places, r.mode));
+        let step = 10i128.pow(scale.saturating_sub(places));
+        let num = score * i128::from(weight);
+        let den = i128::from(points) * step;
+        let (q, r) = (num / den, num % den);
+        let away = match mode {
+            crate::RoundingMode::Down => false,
+            crate::RoundingMode::Up => r != 0,
+            crate::RoundingMode::HalfUp => 2 * r.abs() >= den,
+            crate::RoundingMode::HalfEven => {
+                2 * r.abs() > den || (2 * r.abs() == den && q % 2 != 0)
+            }
+        };
+        let q = if away { q + num.signum() } else { q };
+        let units = q * step;
+        (
+            i64::try_from(units).unwrap_or(if units < 0 { i64::MIN } else { i64::MAX }),
+            units * i128::from(points) != num,
+        )
+    }
+
     /// Plans the exclusive groups: each lists at least two rules of the
     /// rubric, once, and no rule is in two groups.
     fn groups(&mut self, groups: &[crate::Exclusive]) -> Result<(), RubricError> {
@@ -916,6 +998,7 @@ impl<'s> PlanBuilder<'s> {
             outside: false,
             earn: false,
             floor: None,
+            weight: None,
         });
         Ok(index)
     }
@@ -996,6 +1079,26 @@ impl<'s> PlanBuilder<'s> {
         Ok(())
     }
 
+    /// Gives `node` (the indicator `ind`) its weight, checked: the
+    /// indicator has points to divide by; a weight other than its points
+    /// divides, and needs the rubric's rounding.
+    fn weight(&mut self, node: u32, weight: Points, ind: &'s Indicator) -> Result<(), RubricError> {
+        if ind.points.get().is_zero() {
+            return Err(RubricError::InvalidWeight {
+                id: ind.id.clone(),
+                problem: "a weighted indicator needs points above 0 (its score is divided by them)",
+            });
+        }
+        self.scale_of(weight);
+        if weight != ind.points && self.weighted.is_none() {
+            self.weighted = Some(&ind.id);
+        }
+        if let Some(n) = self.nodes.get_mut(node as usize) {
+            n.weight = Some(weight);
+        }
+        Ok(())
+    }
+
     /// Plans the penalty section after the total's subtree; returns its
     /// node. Without a cap its budget is [`Points::MAX`].
     fn penalties(&mut self, section: &'s crate::Penalties) -> Result<u32, RubricError> {
@@ -1064,6 +1167,9 @@ impl<'s> PlanBuilder<'s> {
                 false,
             )?;
             self.floor(node, ind.floor, &ind.id)?;
+            if let Some(weight) = ind.weight {
+                self.weight(node, weight, ind)?;
+            }
             match &ind.children {
                 Children::Indicators(children) => self.indicators(children, node, depth + 1)?,
                 Children::Items(items) => self.items(items, node, false)?,
@@ -1091,7 +1197,58 @@ mod tests {
         ]
     }
 
+    fn rounding() -> impl Strategy<Value = crate::Rounding> {
+        use crate::RoundingMode::{Down, HalfEven, HalfUp, Up};
+        (
+            0u32..=4,
+            prop_oneof![Just(HalfUp), Just(HalfEven), Just(Down), Just(Up)],
+        )
+            .prop_map(|(places, mode)| crate::Rounding::new(places, mode))
+    }
+
+    /// Midpoints, both signs, each mode: 1 ÷ 8 = 0.125 and −0.125 to two
+    /// places.
+    #[test]
+    fn weighing_rounds_midpoints_as_declared() {
+        use crate::RoundingMode::{Down, HalfEven, HalfUp, Up};
+        // Units of 0.001: points 8 (8000), weight 1 (1000).
+        let at = |deducted: i64, mode| {
+            Plan::weigh(8000, deducted, 1000, 3, Some(crate::Rounding::new(2, mode)))
+        };
+        assert_eq!(at(7000, HalfUp), (130, true));
+        assert_eq!(at(7000, HalfEven), (120, true));
+        assert_eq!(at(5000, HalfEven), (380, true)); // 0.375
+        assert_eq!(at(7000, Down), (120, true));
+        assert_eq!(at(7000, Up), (130, true));
+        assert_eq!(at(9000, HalfUp), (-130, true)); // −0.125, away from zero
+        assert_eq!(at(9000, HalfEven), (-120, true));
+        assert_eq!(at(9000, Down), (-120, true));
+        assert_eq!(at(9000, Up), (-130, true));
+        assert_eq!(at(4000, HalfUp), (500, false)); // 0.5 exactly
+    }
+
     proptest! {
+        /// The integer weighing agrees with rust_decimal's rounding of the
+        /// exact quotient, wherever that quotient fits a Decimal.
+        #[test]
+        fn weighing_agrees_with_decimal(
+            points in 1i64..=2_000_000_000,
+            deducted in -1_000_000_000i64..=2_000_000_000,
+            weight in 0i64..=2_000_000_000,
+            extra in 0u32..=2,
+            r in rounding(),
+        ) {
+            let scale = r.places + extra;
+            let (got, rounded) = Plan::weigh(points, deducted, weight, scale, Some(r));
+            let d = |u: i64| Decimal::new(u, scale);
+            let exact = (d(points) - d(deducted)) * d(weight) / d(points);
+            let want = if points == weight { d(points) - d(deducted) } else { r.round(exact) };
+            prop_assert_eq!(d(got).normalize(), want.normalize());
+            if points != weight {
+                prop_assert_eq!(rounded, want != exact);
+            }
+        }
+
         /// The index orders exactly as the ids do: the comparison of a
         /// rule's key and id with another id agrees with comparing the ids.
         #[test]

@@ -347,6 +347,8 @@ struct Step {
     name: String,
     points: Decimal,
     score: Decimal,
+    /// Its weight and weighted score, where it is weighted (折算).
+    weighted: Option<(Decimal, Decimal)>,
 }
 
 /// One item: a row of the table.
@@ -380,6 +382,8 @@ struct Group {
     name: String,
     points: Decimal,
     score: Decimal,
+    /// Its weight and weighted score, where it is weighted (折算).
+    weighted: Option<(Decimal, Decimal)>,
     rows: Vec<Row>,
 }
 
@@ -521,6 +525,7 @@ fn collect(
                     name: child.name.clone(),
                     points: child_report.points,
                     score: child_report.score,
+                    weighted: child_report.weight.zip(child_report.weighted),
                 });
                 collect(child_report, child, path, vetoed, zeroed, rows);
                 path.pop();
@@ -574,6 +579,7 @@ impl Model {
                     name: ind.name.clone(),
                     points: ind_report.points,
                     score: ind_report.score,
+                    weighted: ind_report.weight.zip(ind_report.weighted),
                     rows,
                 }
             })
@@ -617,6 +623,7 @@ impl Model {
                     name: bonus.name.to_string(),
                     points: bonus.cap,
                     score: bonus.counted,
+                    weighted: None,
                     rows,
                 },
                 Subtotal {
@@ -652,6 +659,7 @@ impl Model {
                     name: penalties.name.to_string(),
                     points: penalties.cap.unwrap_or_default(),
                     score: penalties.deducted,
+                    weighted: None,
                     rows,
                 },
                 Subtotal {
@@ -1338,6 +1346,10 @@ fn html_group(out: &mut String, group: &Group, class: &str) {
                     out.push_str("分 · 得");
                     out.push_str(&amount(group.score));
                     out.push('分');
+                    if let Some(weighted) = group.weighted {
+                        out.push_str(" · ");
+                        out.push_str(&weighted_words(weighted));
+                    }
                 }
                 Kind::Bonus => {
                     out.push('加');
@@ -1368,7 +1380,12 @@ fn html_group(out: &mut String, group: &Group, class: &str) {
                 out.push_str(&amount(step.points));
                 out.push_str("分，得");
                 out.push_str(&amount(step.score));
-                out.push_str("分）");
+                out.push('分');
+                if let Some(weighted) = step.weighted {
+                    out.push('，');
+                    out.push_str(&weighted_words(weighted));
+                }
+                out.push('）');
             }
             out.push_str("</div>");
         }
@@ -1458,11 +1475,22 @@ fn standard_lines(row: &Row) -> Vec<String> {
 /// indicators' (`A › A1`).
 fn path_text(group: &Group, row: &Row) -> String {
     let mut text = group.name.clone();
+    if let Some(weighted) = group.weighted {
+        text.push_str(&format!("（{}）", weighted_words(weighted)));
+    }
     for step in &row.path {
         text.push_str(PATH_SEP);
         text.push_str(&step.name);
+        if let Some(weighted) = step.weighted {
+            text.push_str(&format!("（{}）", weighted_words(weighted)));
+        }
     }
     text
+}
+
+/// A weighted node in words: `按权重30折合25.5分`.
+fn weighted_words((weight, weighted): (Decimal, Decimal)) -> String {
+    format!("按权重{}折合{}分", amount(weight), amount(weighted))
 }
 
 /// The reason cell as plain text, with the not-applicable and veto marks.

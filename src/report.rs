@@ -291,6 +291,17 @@ pub struct IndicatorReport<'a> {
     /// Its score.
     #[serde(with = "amount")]
     pub score: Decimal,
+    /// What it counts for in its parent, where it is weighted (折算).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "amount::option")]
+    pub weight: Option<Decimal>,
+    /// The score it contributes to its parent, where it is weighted: its
+    /// score ÷ its points × its weight, rounded as the rubric declares.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "amount::option")]
+    pub weighted: Option<Decimal>,
+    /// `true` where the declared rounding changed the weighted score
+    /// (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounded: Option<bool>,
     /// Its finer indicators, if it holds indicators.
     #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
     pub indicators: Option<Vec<IndicatorReport<'a>>>,
@@ -482,6 +493,9 @@ impl IndicatorReport<'_> {
             points: self.points,
             deducted: self.deducted,
             score: self.score,
+            weight: self.weight,
+            weighted: self.weighted,
+            rounded: self.rounded,
             indicators: self
                 .indicators
                 .map(|list| list.into_iter().map(IndicatorReport::into_owned).collect()),
@@ -748,6 +762,9 @@ where
             points: self.dec(points),
             deducted: self.dec(deducted),
             score: self.dec(points - deducted),
+            weight: ind.weight(),
+            weighted: ind.weighted(),
+            rounded: ind.weight_rounded().then_some(true),
             indicators,
             items,
         }

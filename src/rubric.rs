@@ -81,6 +81,13 @@ pub struct Indicator {
     pub children: Children,
     /// The lowest score the indicator may reach, 0 or below; 0 when absent.
     pub floor: Option<rust_decimal::Decimal>,
+    /// What the indicator counts for in its parent (权重, 折算), if not its
+    /// points: it contributes its score ÷ its points × its weight, rounded
+    /// as the rubric declares, so a 60-point section can count for 30. Its
+    /// parent's points (or the rubric's total) are then the sum of its
+    /// children's weights, and its rules' deductions stop at it: they are
+    /// shares of its points, not of its parent's.
+    pub weight: Option<Points>,
 }
 
 /// What an [`Indicator`] contains: finer indicators or items, never both.
@@ -235,6 +242,7 @@ impl Indicator {
             points,
             children: Children::Items(items),
             floor: None,
+            weight: None,
         }
     }
 
@@ -251,7 +259,39 @@ impl Indicator {
             points,
             children: Children::Indicators(indicators),
             floor: None,
+            weight: None,
         }
+    }
+
+    /// The same indicator counting for `weight` in its parent (折算): its
+    /// score ÷ its points × `weight`, rounded as the rubric declares.
+    ///
+    /// ```
+    /// use ducha::{Id, Indicator, Points};
+    ///
+    /// // "基础工作（60分）按30%计入总分": a 60-point section counting for 30.
+    /// let section = Indicator::with_items(Id::new("A")?, "基础工作", Points::whole(60), vec![])
+    ///     .with_weight(Points::whole(30));
+    /// assert_eq!(section.counts_for(), Points::whole(30));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_weight(mut self, weight: Points) -> Indicator {
+        self.weight = Some(weight);
+        self
+    }
+
+    /// The same indicator, whose score may fall to `floor` (0 or below).
+    #[must_use]
+    pub fn with_floor(mut self, floor: rust_decimal::Decimal) -> Indicator {
+        self.floor = Some(floor);
+        self
+    }
+
+    /// What the indicator counts for in its parent: its weight, else its
+    /// points.
+    pub fn counts_for(&self) -> Points {
+        self.weight.unwrap_or(self.points)
     }
 }
 
@@ -323,15 +363,20 @@ struct IndicatorRepr {
     items: Option<Vec<Item>>,
     #[serde(default, with = "crate::points::decimal_serde::option")]
     floor: Option<rust_decimal::Decimal>,
+    #[serde(default)]
+    weight: Option<Points>,
 }
 
 impl Serialize for Indicator {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Indicator", 5)?;
+        let mut s = serializer.serialize_struct("Indicator", 6)?;
         s.serialize_field("id", &self.id)?;
         s.serialize_field("name", &self.name)?;
         s.serialize_field("points", &self.points)?;
+        if let Some(weight) = &self.weight {
+            s.serialize_field("weight", weight)?;
+        }
         if let Some(floor) = self.floor {
             s.serialize_field("floor", &floor.to_string())?;
         }
@@ -362,6 +407,7 @@ impl<'de> Deserialize<'de> for Indicator {
             points: repr.points,
             children,
             floor: repr.floor,
+            weight: repr.weight,
         })
     }
 }

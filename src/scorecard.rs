@@ -567,6 +567,49 @@ impl<'s> IndicatorOutcome<'s> {
         "Points minus deduction."
     );
 
+    /// What the indicator counts for in its parent, if it is weighted
+    /// ([`Indicator::weight`]).
+    pub fn weight(&self) -> Option<Decimal> {
+        self.indicator.weight.map(Points::get)
+    }
+
+    /// The score it contributes to its parent, if it is weighted: its score
+    /// ÷ its points × its weight, rounded as the rubric declares.
+    ///
+    /// ```
+    /// use ducha::{Id, Indicator, Inspection, Item, Penalty, Points, Rounding, RoundingMode, Rubric, RubricSpec, Rule, Trigger};
+    ///
+    /// // A 60-point section counting for 30, beside a 70-point one: total 100.
+    /// let rule = Rule::new(Id::new("a1")?, "未建立台账", Trigger::Count, Penalty::per_occurrence(Points::whole(7)));
+    /// let a = Indicator::with_items(Id::new("A")?, "基础工作", Points::whole(60),
+    ///     vec![Item::new(Id::new("A1")?, "1", Points::whole(60)).with_rules([rule])])
+    ///     .with_weight(Points::whole(30));
+    /// let b = Indicator::with_items(Id::new("B")?, "重点工作", Points::whole(70), vec![]);
+    /// let rubric = Rubric::new(RubricSpec::new(Id::new("r")?, "t", Points::whole(100), vec![a, b])
+    ///     .with_rounding(Rounding::new(1, RoundingMode::HalfUp)))?;
+    /// let inspection = Inspection::new().with("a1", 1u64)?;
+    /// let card = rubric.evaluate(&inspection)?;
+    /// let a = card.indicators().next().unwrap();
+    /// assert_eq!((a.score().to_string(), a.weighted().map(|w| w.to_string())), ("53".into(), Some("26.5".into())));
+    /// assert_eq!(card.score().to_string(), "96.5"); // 26.5 + 70
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn weighted(&self) -> Option<Decimal> {
+        self.weighted_units().map(|(units, _)| self.card.dec(units))
+    }
+
+    /// Whether the declared rounding changed the weighted score.
+    pub fn weight_rounded(&self) -> bool {
+        self.weighted_units().is_some_and(|(_, rounded)| rounded)
+    }
+
+    fn weighted_units(&self) -> Option<(i64, bool)> {
+        let plan = self.card.plan();
+        let weight = plan.node(self.node)?.weight?;
+        let (points, deducted) = self.card.node_units(self.node);
+        Some(plan.weighted(points, deducted, weight))
+    }
+
     /// The outcomes of its finer indicators (none if it holds items).
     pub fn indicators(&self) -> impl Iterator<Item = IndicatorOutcome<'s>> + use<'s> {
         let children: &'s [Indicator] = match &self.indicator.children {

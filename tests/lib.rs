@@ -37,3 +37,4 @@ mod seed_text;
 mod shapes;
 mod shares_model;
 mod versions;
+mod weights;
