@@ -178,7 +178,8 @@ impl fmt::Display for CaseProblem {
 pub enum NaProblem {
     /// The id names no item or rule of the rubric.
     Unknown,
-    /// The rubric declares no `not_applicable` policy.
+    /// Neither the rubric nor an indicator above the item declares a
+    /// `not_applicable` policy.
     NotAllowed,
     /// The rule (or a rule of the item) has a fact too.
     HasFact {
@@ -194,7 +195,7 @@ impl fmt::Display for NaProblem {
         match self {
             NaProblem::Unknown => f.write_str("it names no item or rule of the rubric"),
             NaProblem::NotAllowed => {
-                f.write_str("the rubric allows none (it declares no `not_applicable` policy)")
+                f.write_str("the rubric allows none here (neither it nor an indicator above declares a `not_applicable` policy)")
             }
             NaProblem::HasFact { rule } => {
                 write!(f, "rule `{rule}` has a fact too; give one or the other")

@@ -141,9 +141,6 @@ impl Rubric {
                 id: id.clone(),
                 problem,
             };
-            if self.spec().not_applicable.is_none() {
-                return Err(fail(crate::NaProblem::NotAllowed));
-            }
             let (item, rules) = if let Some(node) = plan.item_node(id.as_str()) {
                 let n = plan
                     .node(node)
@@ -154,6 +151,20 @@ impl Rubric {
             } else {
                 return Err(fail(crate::NaProblem::Unknown));
             };
+            // The item's (or the rule's item's) policy, from the nearest
+            // declaration above it.
+            let governed = match item {
+                Some(node) => Some(node),
+                None => plan.rules.get(rules.start as usize).map(|r| r.item),
+            };
+            if let Some(node) = governed.and_then(|n| plan.node(n)) {
+                if node.outside {
+                    return Err(fail(crate::NaProblem::Outside));
+                }
+                if node.na.is_none() {
+                    return Err(fail(crate::NaProblem::NotAllowed));
+                }
+            }
             for index in rules.clone() {
                 let (Some(state), Some(rule)) = (
                     facts.get_mut(index as usize),
@@ -201,7 +212,17 @@ impl Rubric {
         // Each node's points not yet taken by the rules before: the budget
         // that rule shares are drawn from. Beside it, each node's own
         // deduction, filled bottom-up below.
-        let mut remaining: Vec<i64> = plan.nodes.iter().map(|n| n.limit).collect();
+        // Items not applicable may move points (redistribution) or leave
+        // them out of a node (rescaling).
+        let mut adjusted = if na.iter().any(|m| m.item.is_some()) {
+            crate::scorecard::Adjusted::of(plan, &na)
+        } else {
+            None
+        };
+        let mut remaining: Vec<i64> = match adjusted.as_deref() {
+            Some(a) if !a.points.is_empty() => a.points.iter().map(|p| p.1).collect(),
+            _ => plan.nodes.iter().map(|n| n.limit).collect(),
+        };
         let mut deducted = vec![0i64; plan.nodes.len()];
         let mut rules = facts;
         // Pricing: each rule's raw deduction and its own cap.
@@ -316,10 +337,10 @@ impl Rubric {
         let mut unvetoed = None;
         if !zero.is_empty() {
             let mut without = deducted.clone();
-            settle(plan, &mut without, &[]);
+            settle(plan, &mut without, &[], adjusted.as_deref_mut(), false);
             unvetoed = Some(without);
         }
-        settle(plan, &mut deducted, &zero);
+        settle(plan, &mut deducted, &zero, adjusted.as_deref_mut(), true);
         let card = Scorecard {
             rubric: self,
             deducted,
@@ -330,6 +351,7 @@ impl Rubric {
             unvetoed_root: None,
             na,
             peers: ctx.peers.to_vec(),
+            adjusted,
         };
         Ok(card.with_vetoes(fired, unvetoed.as_deref()))
     }
@@ -393,11 +415,25 @@ fn bound(
 /// A node in `zero` (sorted) deducts all its points, whatever its children
 /// did (a veto). The bonus section (outside the total) keeps its own
 /// deduction, its credit, and adds nothing to the root's.
-fn settle(plan: &crate::plan::Plan, deducted: &mut [i64], zero: &[u32]) {
+///
+/// `adjusted` (items not applicable) may move points between items and
+/// rescale nodes; `record` keeps what each rescaled node left out and
+/// earned.
+fn settle(
+    plan: &crate::plan::Plan,
+    deducted: &mut [i64],
+    zero: &[u32],
+    mut adjusted: Option<&mut crate::scorecard::Adjusted>,
+    record: bool,
+) {
     for node in (0..deducted.len()).rev() {
         let Some(n) = plan.nodes.get(node) else {
             debug_assert!(false, "node {node} of {}", plan.nodes.len());
             continue;
+        };
+        let (points, limit) = match adjusted.as_deref() {
+            Some(a) => a.node(node).unwrap_or((n.points, n.limit)),
+            None => (n.points, n.limit),
         };
         // INVARIANT: a parent precedes its child (the root is its own
         // parent and is settled last).
@@ -405,9 +441,33 @@ fn settle(plan: &crate::plan::Plan, deducted: &mut [i64], zero: &[u32]) {
         let Some(own) = from.first_mut() else {
             continue;
         };
-        *own = (*own).min(n.limit);
-        if !zero.is_empty() && zero.binary_search(&(node as u32)).is_ok() {
-            *own = n.points;
+        *own = (*own).min(limit);
+        let zeroed = !zero.is_empty() && zero.binary_search(&(node as u32)).is_ok();
+        if zeroed {
+            *own = points;
+        } else if let Some(a) = adjusted.as_deref_mut()
+            && let Some(left_out) = a.left_out(node as u32)
+        {
+            // A node that rescales for items not applicable scores what it
+            // earned of its applicable points, scaled to its points.
+            let applicable = (points - left_out).max(0);
+            let earned = (applicable - *own).max(0);
+            let score = if applicable == 0 {
+                points
+            } else {
+                crate::plan::Plan::weigh(
+                    applicable,
+                    applicable - earned,
+                    points,
+                    plan.scale,
+                    plan.rounding,
+                )
+                .0
+            };
+            *own = points - score;
+            if record {
+                a.rescaled.push((node as u32, applicable, earned));
+            }
         }
         if node > 0
             && !(n.outside && n.parent == 0)
@@ -416,7 +476,7 @@ fn settle(plan: &crate::plan::Plan, deducted: &mut [i64], zero: &[u32]) {
             // A weighted node adds what its weighted score falls short of
             // its weight.
             let add = match n.weight {
-                Some(weight) => weight.saturating_sub(plan.weighted(n.points, *own, weight).0),
+                Some(weight) => weight.saturating_sub(plan.weighted(points, *own, weight).0),
                 None => *own,
             };
             *parent = parent.saturating_add(add);

@@ -212,6 +212,10 @@ pub(crate) struct NodePlan {
     /// What the node counts for in its parent, in units, if weighted
     /// (折算): its score ÷ its points × this.
     pub(crate) weight: Option<i64>,
+    /// For an item, the policy for marking it not applicable and the node
+    /// that declares it (the nearest above it that does); for the rubric or
+    /// an indicator, its own declaration (itself as the node).
+    pub(crate) na: Option<(crate::NaPolicy, u32)>,
 }
 
 /// One rule of the plan.
@@ -625,6 +629,7 @@ struct RawNode {
     earn: bool,
     floor: Option<Decimal>,
     weight: Option<Points>,
+    na: Option<crate::NaPolicy>,
 }
 
 /// A rule while the plan is built.
@@ -660,6 +665,9 @@ impl Plan {
         // The rubric's own id is a node id too (`LimitedBy::Node` may name it).
         builder.claim(&spec.id)?;
         builder.push_node(&spec.id, "总分".to_owned(), spec.total, 0, 0, false)?;
+        if let Some(root) = builder.nodes.first_mut() {
+            root.na = spec.not_applicable;
+        }
         builder.indicators(&spec.indicators, 0, 1)?;
         builder.close(0)?;
         // The bonus section after the total's subtree: its node and items
@@ -696,23 +704,37 @@ impl Plan {
             });
         }
 
-        if spec.not_applicable == Some(crate::NaPolicy::Rescale) && builder.divides.is_none() {
-            builder.divides = Some(&spec.id);
+        // Rescaling and redistributing divide. Which node's policy governs
+        // each item: the nearest declaration above it.
+        let governs = builder.na_policies()?;
+        if let Some(declaring) = builder.nodes.iter().find(|n| {
+            matches!(
+                n.na,
+                Some(crate::NaPolicy::Rescale | crate::NaPolicy::Redistribute)
+            )
+        }) && builder.divides.is_none()
+            && builder.weighted.is_none()
+            && spec.rounding.is_none()
+        {
+            return Err(RubricError::InvalidShape {
+                rule: declaring.id.clone(),
+                problem: crate::ShapeProblem::NeedsRounding,
+            });
         }
-        if let Some(weighted) = builder.weighted {
-            if spec.not_applicable == Some(crate::NaPolicy::Rescale) {
-                return Err(RubricError::InvalidWeight {
-                    id: weighted.clone(),
-                    problem: "a rubric that rescales for items not applicable cannot weight its indicators (the points left out would be in the scale of a weighted section, not of the total)",
-                });
-            }
-            if spec.rounding.is_none() {
-                return Err(RubricError::InvalidWeight {
-                    id: weighted.clone(),
-                    problem: "its weight differs from its points, so its score is divided: the rubric must declare a `rounding` (places and mode)",
-                });
-            }
+        if let Some(weighted) = builder.weighted
+            && spec.rounding.is_none()
+        {
+            return Err(RubricError::InvalidWeight {
+                id: weighted.clone(),
+                problem: "its weight differs from its points, so its score is divided: the rubric must declare a `rounding` (places and mode)",
+            });
         }
+        let na_divides = builder.nodes.iter().any(|n| {
+            matches!(
+                n.na,
+                Some(crate::NaPolicy::Rescale | crate::NaPolicy::Redistribute)
+            )
+        });
         let PlanBuilder {
             mut scale,
             divides,
@@ -728,7 +750,7 @@ impl Plan {
                     max: Points::MAX_SCALE,
                 });
             }
-            if divides.is_some() || weighted.is_some() {
+            if divides.is_some() || weighted.is_some() || na_divides {
                 scale = scale.max(r.places);
             }
         } else if let Some(rule) = divides {
@@ -761,8 +783,15 @@ impl Plan {
                 weight: n
                     .weight
                     .map(|w| i64::try_from(units(w)).unwrap_or(i64::MAX)),
+                na: None,
             })
             .collect();
+        let mut nodes = nodes;
+        for (node, na) in (0u32..).zip(governs) {
+            if let Some(n) = nodes.get_mut(node as usize) {
+                n.na = na;
+            }
+        }
         let items: Vec<u32> = (0u32..)
             .zip(&nodes)
             .filter(|(_, n)| n.is_item)
@@ -999,6 +1028,7 @@ impl<'s> PlanBuilder<'s> {
             earn: false,
             floor: None,
             weight: None,
+            na: None,
         });
         Ok(index)
     }
@@ -1077,6 +1107,48 @@ impl<'s> PlanBuilder<'s> {
             n.floor = Some(floor);
         }
         Ok(())
+    }
+
+    /// Each node's policy for items marked not applicable: an item's is the
+    /// nearest declaration above it (with the declaring node), the rubric's
+    /// or an indicator's its own. A node that rescales may not have a
+    /// weighted indicator between it and an item it governs: the points
+    /// left out would be in another scale.
+    fn na_policies(&self) -> Result<Vec<Option<(crate::NaPolicy, u32)>>, RubricError> {
+        let mut out: Vec<Option<(crate::NaPolicy, u32)>> = Vec::with_capacity(self.nodes.len());
+        for (index, n) in (0u32..).zip(&self.nodes) {
+            if !n.is_item {
+                out.push(n.na.map(|p| (p, index)));
+                continue;
+            }
+            // INVARIANT: parents precede children, so this climbs to the
+            // root in at most MAX_DEPTH + 2 steps.
+            let mut node = n.parent;
+            let mut weighted_below: Option<&Id> = None;
+            let found = loop {
+                let Some(up) = self.nodes.get(node as usize) else {
+                    break None;
+                };
+                if let Some(policy) = up.na {
+                    break Some((policy, node));
+                }
+                if up.weight.is_some() && weighted_below.is_none() {
+                    weighted_below = Some(&up.id);
+                }
+                if node == 0 || up.outside && up.parent == 0 {
+                    break None;
+                }
+                node = up.parent;
+            };
+            if let (Some((crate::NaPolicy::Rescale, _)), Some(weighted)) = (found, weighted_below) {
+                return Err(RubricError::InvalidWeight {
+                    id: weighted.clone(),
+                    problem: "it lies between an item and the node that rescales for the item not applicable (the points left out would be in its scale, not the rescaled node's): declare the rescaling on it or below it",
+                });
+            }
+            out.push(found);
+        }
+        Ok(out)
     }
 
     /// Gives `node` (the indicator `ind`) its weight, checked: the
@@ -1167,6 +1239,9 @@ impl<'s> PlanBuilder<'s> {
                 false,
             )?;
             self.floor(node, ind.floor, &ind.id)?;
+            if let Some(n) = self.nodes.get_mut(node as usize) {
+                n.na = ind.not_applicable;
+            }
             if let Some(weight) = ind.weight {
                 self.weight(node, weight, ind)?;
             }

@@ -394,13 +394,35 @@ impl Reasons {
             }
             self.text.push_str("合理缺项（");
             push_note(&mut self.text, reason);
-            self.text.push_str(
-                if item.card.rubric.spec().not_applicable == Some(crate::NaPolicy::Rescale) {
-                    "），不计入应得分，按应得分标化"
-                } else {
-                    "），此处不失分"
-                },
-            );
+            let plan = item.card.plan();
+            let policy = plan.node(item.node).and_then(|n| n.na);
+            match policy {
+                Some((crate::NaPolicy::Rescale, 0)) => {
+                    self.text.push_str("），不计入应得分，按应得分标化");
+                }
+                Some((crate::NaPolicy::Rescale, node)) => {
+                    self.text.push_str("），不计入应得分，");
+                    self.text
+                        .push_str(plan.node(node).map_or("", |n| n.label.as_str()));
+                    self.text.push_str("按应得分标化");
+                }
+                Some((crate::NaPolicy::Redistribute, _))
+                    if item.card.received_units(item.node) < 0 =>
+                {
+                    let points = plan.node(item.node).map_or(0, |n| n.points);
+                    let _ = write!(
+                        self.text,
+                        "），本项{}分按比例计入同级各项",
+                        Units(points.into(), plan.scale)
+                    );
+                }
+                Some((crate::NaPolicy::Redistribute, _))
+                    if plan.node(item.node).is_some_and(|n| n.points > 0) =>
+                {
+                    self.text.push_str("），同级各项均不适用，此处不失分");
+                }
+                _ => self.text.push_str("），此处不失分"),
+            }
             return (from, self.text.len());
         }
         let mut first = None;
@@ -578,16 +600,17 @@ pub(crate) fn write_reason(rule: &RuleOutcome<'_>, out: &mut String) {
         out.push('分');
         out.push(verb);
     }
-    if let Some(node) = state.bound_by.and_then(|n| card.plan().node(n)) {
+    if let Some((node, bound)) = state.bound_by.and_then(|n| Some((card.plan().node(n)?, n))) {
+        let (points, limit) = card.node_limits(bound);
         let _ = write!(
             out,
             "，受{}分值{}分",
             node.label,
-            Units(node.points.into(), scale)
+            Units(points.into(), scale)
         );
         // A node whose score may fall below 0 says how far.
-        if node.limit != node.points {
-            let floor = i128::from(node.points) - i128::from(node.limit);
+        if limit != points {
+            let floor = i128::from(points) - i128::from(limit);
             let _ = write!(out, "（最低{}分）", Units(floor, scale));
         }
         let _ = write!(

@@ -601,6 +601,7 @@ impl Model {
                         score: item_report.credited,
                         reason: item_report.reason.clone(),
                         applicable: None,
+                        received: None,
                         rules: item_report.rules.clone(),
                     };
                     let parts = RowParts {

@@ -302,6 +302,12 @@ pub struct IndicatorReport<'a> {
     /// (absent otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rounded: Option<bool>,
+    /// Where the indicator rescales for its items not applicable and the
+    /// inspection marked some: its applicable points and what it earned of
+    /// them (its score is earned ÷ applicable × points, rounded as
+    /// declared).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rescaled: Option<Rescaled>,
     /// Its finer indicators, if it holds indicators.
     #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
     pub indicators: Option<Vec<IndicatorReport<'a>>>,
@@ -339,6 +345,11 @@ pub struct ItemReport<'a> {
     /// otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applicable: Option<bool>,
+    /// The points it received from (or, negative, gave to) siblings marked
+    /// not applicable, where its rubric redistributes them: `points`
+    /// includes them (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "amount::option")]
+    pub received: Option<Decimal>,
     /// Its rules.
     #[serde(borrow)]
     pub rules: Vec<RuleReport<'a>>,
@@ -496,6 +507,7 @@ impl IndicatorReport<'_> {
             weight: self.weight,
             weighted: self.weighted,
             rounded: self.rounded,
+            rescaled: self.rescaled,
             indicators: self
                 .indicators
                 .map(|list| list.into_iter().map(IndicatorReport::into_owned).collect()),
@@ -517,6 +529,7 @@ impl ItemReport<'_> {
             score: self.score,
             reason: owned(self.reason),
             applicable: self.applicable,
+            received: self.received,
             rules: self.rules.into_iter().map(RuleReport::into_owned).collect(),
         }
     }
@@ -765,6 +778,13 @@ where
             weight: ind.weight(),
             weighted: ind.weighted(),
             rounded: ind.weight_rounded().then_some(true),
+            rescaled: self
+                .card
+                .rescaled_node(ind.node)
+                .map(|(applicable, earned)| Rescaled {
+                    applicable: self.dec(applicable),
+                    earned: self.dec(earned),
+                }),
             indicators,
             items,
         }
@@ -823,6 +843,10 @@ where
             score: self.dec(points - deducted),
             reason,
             applicable: card_na(self.card, item.node),
+            received: match self.card.received_units(item.node) {
+                0 => None,
+                units => Some(self.dec(units)),
+            },
             rules,
         }
     }

@@ -88,6 +88,9 @@ pub struct Indicator {
     /// children's weights, and its rules' deductions stop at it: they are
     /// shares of its points, not of its parent's.
     pub weight: Option<Points>,
+    /// What an item under it marked not applicable means, overriding the
+    /// rubric's policy (and any indicator's above) for the items below.
+    pub not_applicable: Option<crate::NaPolicy>,
 }
 
 /// What an [`Indicator`] contains: finer indicators or items, never both.
@@ -243,6 +246,7 @@ impl Indicator {
             children: Children::Items(items),
             floor: None,
             weight: None,
+            not_applicable: None,
         }
     }
 
@@ -260,6 +264,7 @@ impl Indicator {
             children: Children::Indicators(indicators),
             floor: None,
             weight: None,
+            not_applicable: None,
         }
     }
 
@@ -285,6 +290,14 @@ impl Indicator {
     #[must_use]
     pub fn with_floor(mut self, floor: rust_decimal::Decimal) -> Indicator {
         self.floor = Some(floor);
+        self
+    }
+
+    /// The same indicator declaring what an item under it marked not
+    /// applicable means.
+    #[must_use]
+    pub fn with_not_applicable(mut self, policy: crate::NaPolicy) -> Indicator {
+        self.not_applicable = Some(policy);
         self
     }
 
@@ -365,12 +378,14 @@ struct IndicatorRepr {
     floor: Option<rust_decimal::Decimal>,
     #[serde(default)]
     weight: Option<Points>,
+    #[serde(default)]
+    not_applicable: Option<crate::NaPolicy>,
 }
 
 impl Serialize for Indicator {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Indicator", 6)?;
+        let mut s = serializer.serialize_struct("Indicator", 7)?;
         s.serialize_field("id", &self.id)?;
         s.serialize_field("name", &self.name)?;
         s.serialize_field("points", &self.points)?;
@@ -379,6 +394,9 @@ impl Serialize for Indicator {
         }
         if let Some(floor) = self.floor {
             s.serialize_field("floor", &floor.to_string())?;
+        }
+        if let Some(policy) = &self.not_applicable {
+            s.serialize_field("not_applicable", policy)?;
         }
         match &self.children {
             Children::Indicators(children) => s.serialize_field("indicators", children)?,
@@ -408,6 +426,7 @@ impl<'de> Deserialize<'de> for Indicator {
             children,
             floor: repr.floor,
             weight: repr.weight,
+            not_applicable: repr.not_applicable,
         })
     }
 }

@@ -54,6 +54,125 @@ pub struct Scorecard<'a> {
     pub(crate) na: Vec<NaMark<'a>>,
     /// The peer statistics the peer rules were scored with, by rule index.
     pub(crate) peers: Vec<(u32, crate::peer::PeerStat)>,
+    /// What items not applicable changed: points moved, nodes rescaled.
+    pub(crate) adjusted: Option<Box<Adjusted>>,
+}
+
+/// What items marked not applicable change in one evaluation, where their
+/// policy moves points (redistribution) or leaves them out of a node that
+/// rescales (an indicator's; the rubric's rescales the base instead).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Adjusted {
+    /// Per node (plan order): its points and limit in units, where
+    /// redistribution moved any; empty otherwise.
+    pub(crate) points: Vec<(i64, i64)>,
+    /// Indicators that rescale, with the points their items not applicable
+    /// leave out, by node.
+    pub(crate) left_out: Vec<(u32, i64)>,
+    /// Filled when settled: each rescaled indicator's node, applicable
+    /// points and points earned of them, by node.
+    pub(crate) rescaled: Vec<(u32, i64, i64)>,
+}
+
+impl Adjusted {
+    /// The adjustments of the items in `na` (sorted by node), if any.
+    pub(crate) fn of(plan: &Plan, na: &[NaMark<'_>]) -> Option<Box<Adjusted>> {
+        let items: Vec<u32> = na.iter().filter_map(|m| m.item).collect();
+        let mut out = Adjusted::default();
+        let mut parents: Vec<u32> = Vec::new();
+        for &item in &items {
+            let Some(n) = plan.node(item) else { continue };
+            match n.na {
+                Some((crate::NaPolicy::Rescale, node)) if node != 0 => {
+                    match out.left_out.last_mut() {
+                        Some(last) if last.0 == node => last.1 = last.1.saturating_add(n.points),
+                        _ => out.left_out.push((node, n.points)),
+                    }
+                }
+                Some((crate::NaPolicy::Redistribute, _)) => parents.push(n.parent),
+                _ => {}
+            }
+        }
+        // Items come in node order, so an indicator's items are together;
+        // nested rescaling nodes are not, hence the sort.
+        out.left_out.sort_unstable_by_key(|l| l.0);
+        let mut merged: Vec<(u32, i64)> = Vec::with_capacity(out.left_out.len());
+        for (node, points) in out.left_out.drain(..) {
+            match merged.last_mut() {
+                Some(last) if last.0 == node => last.1 = last.1.saturating_add(points),
+                _ => merged.push((node, points)),
+            }
+        }
+        out.left_out = merged;
+        parents.dedup();
+        for parent in parents {
+            out.redistribute(plan, parent, &items);
+        }
+        (!out.points.is_empty() || !out.left_out.is_empty()).then(|| Box::new(out))
+    }
+
+    /// Moves the points of `parent`'s items not applicable to its other
+    /// items, in proportion to their points; the last of them with points
+    /// takes what rounding left. Nothing moves if none is applicable.
+    fn redistribute(&mut self, plan: &Plan, parent: u32, na: &[u32]) {
+        let Some(p) = plan.node(parent) else { return };
+        let children = parent + 1..parent + p.size;
+        let is_na = |node: u32| na.binary_search(&node).is_ok();
+        let points = |node: u32| plan.node(node).map_or(0, |n| n.points);
+        let (mut left, mut applicable) = (0i64, 0i64);
+        let mut last = None;
+        for child in children.clone() {
+            if is_na(child) {
+                left = left.saturating_add(points(child));
+            } else {
+                applicable = applicable.saturating_add(points(child));
+                if points(child) > 0 {
+                    last = Some(child);
+                }
+            }
+        }
+        let Some(last) = last else { return };
+        if left == 0 {
+            return;
+        }
+        if self.points.is_empty() {
+            self.points = plan.nodes.iter().map(|n| (n.points, n.limit)).collect();
+        }
+        let mut given = 0i64;
+        for child in children {
+            let share = if is_na(child) {
+                -points(child)
+            } else if child == last {
+                left - given
+            } else {
+                let share = Plan::weigh(
+                    applicable,
+                    applicable - left,
+                    points(child),
+                    plan.scale,
+                    plan.rounding,
+                )
+                .0;
+                given += share;
+                share
+            };
+            if let Some(slot) = self.points.get_mut(child as usize) {
+                slot.0 += share;
+                slot.1 += share;
+            }
+        }
+    }
+
+    /// A node's points and limit, where redistribution moved points.
+    pub(crate) fn node(&self, node: usize) -> Option<(i64, i64)> {
+        self.points.get(node).copied()
+    }
+
+    /// The points a rescaling indicator leaves out, if it is one.
+    pub(crate) fn left_out(&self, node: u32) -> Option<i64> {
+        let at = self.left_out.binary_search_by_key(&node, |l| l.0).ok()?;
+        self.left_out.get(at).map(|l| l.1)
+    }
 }
 
 /// An item (by node) or a rule (by index) marked not applicable, with the
@@ -171,10 +290,13 @@ impl<'a> Scorecard<'a> {
             return None;
         }
         let plan = self.plan();
+        // The items the rubric's own policy governs, not an indicator's.
         let left_out: i64 = self
             .na
             .iter()
-            .filter_map(|m| m.item.and_then(|node| plan.node(node)).map(|n| n.points))
+            .filter_map(|m| m.item.and_then(|node| plan.node(node)))
+            .filter(|n| n.na == Some((crate::NaPolicy::Rescale, 0)))
+            .map(|n| n.points)
             .fold(0i64, i64::saturating_add);
         if left_out == 0 {
             return None;
@@ -358,7 +480,7 @@ impl<'a> Scorecard<'a> {
             f.before = if f.node == 0 {
                 before_card
             } else {
-                let points = self.plan().node(f.node).map_or(0, |n| n.points);
+                let points = self.node_limits(f.node).0;
                 let deducted = unvetoed
                     .and_then(|u| u.get(f.node as usize).copied())
                     .unwrap_or(points);
@@ -472,10 +594,33 @@ impl<'a> Scorecard<'a> {
 
     /// A node's points and deduction, in units.
     pub(crate) fn node_units(&self, node: u32) -> (i64, i64) {
-        let points = self.plan().node(node).map_or(0, |n| n.points);
+        let points = self.node_limits(node).0;
         let deducted = self.deducted.get(node as usize).copied();
         debug_assert!(deducted.is_some(), "node {node}");
         (points, deducted.unwrap_or(0))
+    }
+
+    /// A node's points and limit in units, after any redistribution.
+    pub(crate) fn node_limits(&self, node: u32) -> (i64, i64) {
+        if let Some(moved) = self.adjusted.as_ref().and_then(|a| a.node(node as usize)) {
+            return moved;
+        }
+        self.plan()
+            .node(node)
+            .map_or((0, 0), |n| (n.points, n.limit))
+    }
+
+    /// The points redistribution moved to (or, negative, from) a node.
+    pub(crate) fn received_units(&self, node: u32) -> i64 {
+        let planned = self.plan().node(node).map_or(0, |n| n.points);
+        self.node_limits(node).0 - planned
+    }
+
+    /// An indicator's rescaling for its items not applicable: its
+    /// applicable points and what it earned of them, in units.
+    pub(crate) fn rescaled_node(&self, node: u32) -> Option<(i64, i64)> {
+        let rescaled = &self.adjusted.as_ref()?.rescaled;
+        rescaled.iter().find(|r| r.0 == node).map(|r| (r.1, r.2))
     }
 
     fn node_points(&self, node: u32) -> Decimal {
@@ -895,9 +1040,13 @@ impl<'s> RuleOutcome<'s> {
             return Some(LimitedBy::Exclusive { kept: &kept.id });
         }
         if let Some(node) = self.state.bound_by.and_then(|n| self.card.plan().node(n)) {
+            let bound = self
+                .state
+                .bound_by
+                .map_or(node.points, |n| self.card.node_limits(n).0);
             return Some(LimitedBy::Node {
                 id: &node.id,
-                points: self.card.dec(node.points),
+                points: self.card.dec(bound),
             });
         }
         match self.rule.penalty.cap() {

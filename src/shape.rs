@@ -1108,15 +1108,25 @@ pub(crate) fn check_floor(floor: Decimal) -> Result<(), ShapeProblem> {
 }
 
 /// What marking an item not applicable (合理缺项) means, as the rubric
-/// declares it ([`RubricSpec::not_applicable`](crate::RubricSpec::not_applicable)).
+/// declares it for the items under a node: on the rubric
+/// ([`RubricSpec::not_applicable`](crate::RubricSpec::not_applicable)) or on
+/// an indicator ([`Indicator::not_applicable`](crate::Indicator::not_applicable)),
+/// the nearest declaration above an item governing it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NaPolicy {
     /// The item scores full marks ("此处不失分").
     Full,
-    /// The item is left out and the base score rescaled to the total:
-    /// "标化分=所得的分数除以该单位应得的最高分数×100", rounded as the rubric
-    /// declares.
+    /// The item is left out and the declaring node rescaled to its points:
+    /// "标化分=所得的分数除以该单位应得的最高分数×100" — the node scores what it
+    /// earned ÷ its applicable points × its points, rounded as the rubric
+    /// declares. On the rubric, the base score is rescaled to the total.
     Rescale,
+    /// The item's points go to its applicable sibling items in proportion
+    /// to their points ("把办事服务的分值…计入其他指标中"), each share rounded as
+    /// the rubric declares and the last sibling taking what rounding left,
+    /// so the points still add up; the item then has 0 points. Where no
+    /// sibling is applicable, the points stay and the item keeps full marks.
+    Redistribute,
 }

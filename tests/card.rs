@@ -537,7 +537,7 @@ fn not_applicable_full_and_errors() {
             .evaluate(r#"{"not_applicable": {"A1": "x"}}"#)
             .unwrap_err()
             .message,
-        "`A1` marked not applicable: the rubric allows none (it declares no `not_applicable` policy)"
+        "`A1` marked not applicable: the rubric allows none here (neither it nor an indicator above declares a `not_applicable` policy)"
     );
 }
 

@@ -26,6 +26,7 @@ mod inspection_schema;
 mod json;
 mod kit;
 mod long_ids;
+mod not_applicable;
 mod peers;
 mod penalties;
 mod properties;

@@ -72,6 +72,10 @@ interface IndicatorBase {
   name: string;
   /** Its points: its deduction never exceeds them. */
   points: DecimalInput;
+  /** What it counts for in its parent (折算): its score ÷ its points ×
+   *  weight, rounded as the rubric declares; its parent's points are then
+   *  the sum of its children's weights. */
+  weight?: DecimalInput;
   /** The lowest score it may reach, 0 or below; 0 when absent. */
   floor?: DecimalInput;
 }
@@ -398,6 +402,12 @@ export interface IndicatorReport {
   points: Decimal;
   deducted: Decimal;
   score: Decimal;
+  /** What it counts for in its parent, where it is weighted (折算). */
+  weight?: Decimal;
+  /** The score it contributes to its parent, where it is weighted. */
+  weighted?: Decimal;
+  /** `true` where the declared rounding changed the weighted score. */
+  rounded?: true;
   indicators?: IndicatorReport[];
   items?: ItemReport[];
 }

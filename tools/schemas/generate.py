@@ -327,6 +327,10 @@ def indicator_schema(depth):
                       "description": "Indicators nest at most 16 levels deep."})
     return closed({
         "id": ref("id"), "name": {"type": "string"}, "points": ref("points"),
+        "weight": nullable(dict(ref("points"), description=(
+            "What the indicator counts for in its parent (折算): its score ÷ its points × weight. "
+            "Its parent's points are then the sum of its children's weights; a weight other than "
+            "its points divides, so the rubric must declare a rounding (the engine checks)."))),
         "floor": nullable(ref("floor")),
         "indicators": nullable(children),
         "items": nullable({"type": "array", "items": ref("item")}),
@@ -591,9 +595,11 @@ def scorecard_schema():
         }, required=["id", "serial", "points", "deducted", "score", "reason", "rules"]),
         "indicator": closed({
             "id": ref("id"), "name": text, "points": dec, "deducted": dec, "score": dec,
+            "weight": dec, "weighted": dec, "rounded": {"const": True},
             "indicators": {"type": "array", "items": ref("indicator")},
             "items": {"type": "array", "items": ref("item")},
         }, required=["id", "name", "points", "deducted", "score"],
+           dependentRequired={"weight": ["weighted"], "weighted": ["weight"], "rounded": ["weighted"]},
            oneOf=[{"required": ["indicators"]}, {"required": ["items"]}]),
         "bonusItem": closed({
             "id": ref("id"), "serial": text, "points": dec, "credited": dec, "reason": text,

@@ -570,6 +570,13 @@ class Indicator:
     indicators: Optional[Tuple[Indicator, ...]]
     #: Its items, if it holds items.
     items: Optional[Tuple[Item, ...]]
+    #: What it counts for in its parent, where it is weighted (折算).
+    weight: Optional[Decimal] = None
+    #: The score it contributes to its parent, where it is weighted: its
+    #: score ÷ its points × its weight, rounded as the rubric declares.
+    weighted: Optional[Decimal] = None
+    #: ``True`` where the declared rounding changed the weighted score.
+    rounded: Optional[bool] = None
 
     @classmethod
     def _read(cls, value: Any, path: str) -> Indicator:
@@ -582,6 +589,9 @@ class Indicator:
             points=f.amount("points"),
             deducted=f.amount("deducted"),
             score=f.amount("score"),
+            weight=f.opt_amount("weight"),
+            weighted=f.opt_amount("weighted"),
+            rounded=f.opt_flag("rounded"),
             indicators=None
             if indicators is None
             else tuple(
@@ -603,6 +613,9 @@ class Indicator:
             "deducted": _amount(self.deducted),
             "score": _amount(self.score),
         }
+        _put(out, "weight", self.weight)
+        _put(out, "weighted", self.weighted)
+        _put(out, "rounded", self.rounded)
         if self.indicators is not None:
             out["indicators"] = [child.to_dict() for child in self.indicators]
         if self.items is not None:

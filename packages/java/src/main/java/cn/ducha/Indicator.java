@@ -3,6 +3,7 @@ package cn.ducha;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One indicator of a scorecard: its points, deduction and score, and either
@@ -16,6 +17,9 @@ public final class Indicator {
     private final BigDecimal points;
     private final BigDecimal deducted;
     private final BigDecimal score;
+    private final BigDecimal weight;
+    private final BigDecimal weighted;
+    private final Boolean rounded;
     private final List<Indicator> indicators;
     private final List<Item> items;
 
@@ -25,9 +29,12 @@ public final class Indicator {
         points = f.amount("points");
         deducted = f.amount("deducted");
         score = f.amount("score");
+        weight = f.optAmount("weight");
+        weighted = f.optAmount("weighted");
+        rounded = f.optBool("rounded");
         indicators = f.optList("indicators", Indicator::read);
         items = f.optList("items", Item::read);
-        f.done("id", "name", "points", "deducted", "score", "indicators", "items");
+        f.done("id", "name", "points", "deducted", "score", "weight", "weighted", "rounded", "indicators", "items");
     }
 
     static Indicator read(Object value, String path) {
@@ -41,6 +48,9 @@ public final class Indicator {
                 .amount("points", points)
                 .amount("deducted", deducted)
                 .amount("score", score)
+                .optAmount("weight", weight)
+                .optAmount("weighted", weighted)
+                .optBool("rounded", rounded)
                 .optList("indicators", indicators, Indicator::write)
                 .optList("items", items, Item::write)
                 .end();
@@ -89,6 +99,35 @@ public final class Indicator {
      */
     public BigDecimal score() {
         return score;
+    }
+
+    /**
+     * What the indicator counts for in its parent, where it is weighted (折算).
+     *
+     * @return the weight, or empty
+     */
+    public Optional<BigDecimal> weight() {
+        return Optional.ofNullable(weight);
+    }
+
+    /**
+     * The score the indicator contributes to its parent, where it is
+     * weighted: its score ÷ its points × its weight, rounded as the rubric
+     * declares.
+     *
+     * @return the weighted score, or empty
+     */
+    public Optional<BigDecimal> weighted() {
+        return Optional.ofNullable(weighted);
+    }
+
+    /**
+     * Whether the rubric's declared rounding changed the weighted score.
+     *
+     * @return {@code true} when rounded (JSON {@code "rounded":true}; absent otherwise)
+     */
+    public boolean rounded() {
+        return rounded != null && rounded;
     }
 
     /**
