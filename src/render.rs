@@ -500,7 +500,18 @@ fn row(parts: RowParts<'_>, item: &Item, path: &[Step], path_starts: bool, vetoe
         clauses: clauses(&report.rules, &item.rules),
         score: parts.score,
         lost: parts.lost,
-        reason: report.reason.to_string(),
+        reason: match report.received {
+            // Points moved here from siblings not applicable: said in words.
+            Some(received) if received > Decimal::ZERO => {
+                let note = format!("分值含同级缺项分摊{}分", amount(received));
+                if report.reason.is_empty() {
+                    note
+                } else {
+                    format!("{}；{note}", report.reason)
+                }
+            }
+            _ => report.reason.to_string(),
+        },
         applicable: report.applicable != Some(false),
         vetoed,
     }

@@ -295,3 +295,17 @@ fn one_more_breach_never_raises_a_score_under_either_policy() {
         }
     }
 }
+
+#[test]
+fn the_filled_in_table_says_where_points_moved() {
+    let rubric: Rubric = serde_json::from_str(&rubric()).unwrap();
+    let inspection: Inspection =
+        serde_json::from_str(r#"{"facts": {"w1": 2}, "not_applicable": {"W3": "无对外服务职能"}}"#)
+            .unwrap();
+    let card = rubric.evaluate(&inspection).unwrap();
+    let page = ducha::render::html(&card, &ducha::render::HtmlOptions::new());
+    assert!(page.contains("；分值含同级缺项分摊10分"), "W1's reason");
+    assert!(page.contains("合理缺项（无对外服务职能），本项20分按比例计入同级各项"));
+    let table = ducha::render::markdown(&card);
+    assert!(table.contains("| 30 |"), "W1's points as moved: {table}");
+}

@@ -76,6 +76,9 @@ interface IndicatorBase {
    *  weight, rounded as the rubric declares; its parent's points are then
    *  the sum of its children's weights. */
   weight?: DecimalInput;
+  /** What an item below it marked not applicable means, overriding the
+   *  rubric's (and any indicator's above). */
+  not_applicable?: NotApplicablePolicy;
   /** The lowest score it may reach, 0 or below; 0 when absent. */
   floor?: DecimalInput;
 }
@@ -236,7 +239,9 @@ export interface Exclusive {
 
 /** What an item marked not applicable means: full marks, or left out and
  *  the base rescaled. */
-export type NotApplicablePolicy = 'full' | 'rescale';
+/** What an item marked not applicable means for the items below the node
+ *  declaring it (the nearest declaration governs). */
+export type NotApplicablePolicy = 'full' | 'rescale' | 'redistribute';
 
 /** A grade of the final score: "90分以上为优秀". */
 export interface Grade {
@@ -408,6 +413,9 @@ export interface IndicatorReport {
   weighted?: Decimal;
   /** `true` where the declared rounding changed the weighted score. */
   rounded?: true;
+  /** Where it rescales for its items not applicable and some were marked:
+   *  its applicable points and what it earned of them. */
+  rescaled?: Rescaled;
   indicators?: IndicatorReport[];
   items?: ItemReport[];
 }
@@ -424,6 +432,9 @@ export interface ItemReport {
   /** `false` when the inspection marked the item not applicable; absent
    *  otherwise. */
   applicable?: boolean;
+  /** The points it received from siblings marked not applicable (negative:
+   *  gave to them), where the rubric redistributes; `points` includes them. */
+  received?: Decimal;
   rules: RuleReport[];
 }
 

@@ -25,10 +25,18 @@ pub(super) fn inspection_schema(rubric: &Rubric) -> Value {
     let mut facts = Map::new();
     let mut marks = Map::new();
     let mut peers = Map::new();
-    let allows_na = spec.not_applicable.is_some();
+    // An item may be marked where the rubric or an indicator above it
+    // declares a policy.
     for indicator in &spec.indicators {
-        walk(indicator, &[], &mut facts, &mut marks, allows_na);
+        walk(
+            indicator,
+            &[],
+            &mut facts,
+            &mut marks,
+            spec.not_applicable.is_some(),
+        );
     }
+    let allows_na = !marks.is_empty();
     // A bonus or penalty section's rules take facts; their items may not be
     // marked not applicable (they are outside the total).
     let sections = spec
@@ -150,6 +158,7 @@ fn walk(
 ) {
     let mut path = path.to_vec();
     path.push(indicator.id.to_string());
+    let allows_na = allows_na || indicator.not_applicable.is_some();
     match &indicator.children {
         Children::Indicators(children) => {
             for child in children {

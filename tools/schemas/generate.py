@@ -274,7 +274,13 @@ def rubric_schema():
         "dividingItem": has("rules", {"type": "object", "required": ["penalty"],
                                       "properties": {"penalty": ref("dividingPenalty")}}),
         "dividingIndicator": {"anyOf": [has("items", ref("dividingItem")),
-                                        has("indicators", ref("dividingIndicator"))]},
+                                        has("indicators", ref("dividingIndicator")),
+                                        {"required": ["not_applicable"],
+                                         "properties": {"not_applicable": {"enum": ["rescale", "redistribute"]}}}]},
+        "naPolicy": {"enum": ["full", "rescale", "redistribute"],
+                     "description": "What an item marked not applicable means for the items below the node "
+                                    "that declares it (the nearest declaration governs): full marks, "
+                                    "rescaling the node, or its points redistributed over its siblings."},
     })
     for depth in range(1, MAX_DEPTH + 1):
         defs["indicator%d" % depth] = indicator_schema(depth)
@@ -296,7 +302,7 @@ def rubric_schema():
             "indicators": {"type": "array", "items": ref("indicator1")},
             "rounding": nullable(ref("rounding")),
             "exclusive": {"type": "array", "items": ref("exclusive")},
-            "not_applicable": nullable({"enum": ["full", "rescale"]}),
+            "not_applicable": nullable(ref("naPolicy")),
             "floor": nullable(ref("floor")),
             "penalties": nullable(ref("penalties")),
             "bonus": nullable(ref("bonus")),
@@ -306,7 +312,8 @@ def rubric_schema():
         "required": ["id", "title", "total", "indicators"],
         "additionalProperties": False,
         "if": {"anyOf": [
-            {"required": ["not_applicable"], "properties": {"not_applicable": {"const": "rescale"}}},
+            {"required": ["not_applicable"],
+             "properties": {"not_applicable": {"enum": ["rescale", "redistribute"]}}},
             has("indicators", ref("dividingIndicator")),
             {"required": ["bonus"], "properties": {"bonus": has("items", ref("dividingItem"))}},
             {"required": ["penalties"], "properties": {"penalties": has("items", ref("dividingItem"))}},
@@ -332,6 +339,7 @@ def indicator_schema(depth):
             "Its parent's points are then the sum of its children's weights; a weight other than "
             "its points divides, so the rubric must declare a rounding (the engine checks)."))),
         "floor": nullable(ref("floor")),
+        "not_applicable": nullable(ref("naPolicy")),
         "indicators": nullable(children),
         "items": nullable({"type": "array", "items": ref("item")}),
     }, required=["id", "name", "points"],
@@ -590,12 +598,15 @@ def scorecard_schema():
         }, required=["id", "assessed", "breaches", "raw", "deducted", "limited_by", "reason"]),
         "item": closed({
             "id": ref("id"), "serial": text, "points": dec, "deducted": dec, "score": dec,
-            "reason": text, "applicable": {"const": False},
+            "reason": text, "applicable": {"const": False}, "received": dec,
             "rules": {"type": "array", "items": ref("rule")},
         }, required=["id", "serial", "points", "deducted", "score", "reason", "rules"]),
+        "rescaled": closed({"applicable": dec, "earned": dec}, required=["applicable", "earned"],
+                           description="How items not applicable rescaled a node: its applicable points "
+                                       "and the points earned of them."),
         "indicator": closed({
             "id": ref("id"), "name": text, "points": dec, "deducted": dec, "score": dec,
-            "weight": dec, "weighted": dec, "rounded": {"const": True},
+            "weight": dec, "weighted": dec, "rounded": {"const": True}, "rescaled": ref("rescaled"),
             "indicators": {"type": "array", "items": ref("indicator")},
             "items": {"type": "array", "items": ref("item")},
         }, required=["id", "name", "points", "deducted", "score"],
@@ -632,7 +643,7 @@ def scorecard_schema():
             "points": dec, "deducted": dec, "score": dec,
             "grade": text, "base": dec, "vetoed": dec,
             "vetoes": {"type": "array", "items": ref("veto"), "minItems": 1},
-            "rescaled": closed({"applicable": dec, "earned": dec}, required=["applicable", "earned"]),
+            "rescaled": ref("rescaled"),
             "indicators": {"type": "array", "items": ref("indicator")},
             "bonus": ref("bonus"),
             "penalties": ref("penalties"),

@@ -319,6 +319,10 @@ class Item:
     #: ``False`` when the inspection marked the item not applicable;
     #: ``None`` otherwise.
     applicable: Optional[bool] = None
+    #: The points it received from siblings marked not applicable (or,
+    #: negative, gave to them) where the rubric redistributes them;
+    #: ``points`` includes them. ``None`` where none moved.
+    received: Optional[Decimal] = None
 
     @classmethod
     def _read(cls, value: Any, path: str) -> Item:
@@ -331,6 +335,7 @@ class Item:
             score=f.amount("score"),
             reason=f.text("reason"),
             applicable=f.opt_flag("applicable"),
+            received=f.opt_amount("received"),
             rules=_rules(f, path),
         )
         f.done()
@@ -347,6 +352,7 @@ class Item:
             "reason": self.reason,
         }
         _put(out, "applicable", self.applicable)
+        _put(out, "received", self.received)
         out["rules"] = [rule.to_dict() for rule in self.rules]
         return out
 
@@ -577,6 +583,9 @@ class Indicator:
     weighted: Optional[Decimal] = None
     #: ``True`` where the declared rounding changed the weighted score.
     rounded: Optional[bool] = None
+    #: Where it rescales for its items not applicable and some were marked:
+    #: its applicable points and what it earned of them.
+    rescaled: Optional[Rescaled] = None
 
     @classmethod
     def _read(cls, value: Any, path: str) -> Indicator:
@@ -592,6 +601,7 @@ class Indicator:
             weight=f.opt_amount("weight"),
             weighted=f.opt_amount("weighted"),
             rounded=f.opt_flag("rounded"),
+            rescaled=Rescaled._read(f.value("rescaled"), f"{path}.rescaled") if f.has("rescaled") else None,
             indicators=None
             if indicators is None
             else tuple(
@@ -616,6 +626,8 @@ class Indicator:
         _put(out, "weight", self.weight)
         _put(out, "weighted", self.weighted)
         _put(out, "rounded", self.rounded)
+        if self.rescaled is not None:
+            out["rescaled"] = self.rescaled.to_dict()
         if self.indicators is not None:
             out["indicators"] = [child.to_dict() for child in self.indicators]
         if self.items is not None:

@@ -20,6 +20,7 @@ public final class Indicator {
     private final BigDecimal weight;
     private final BigDecimal weighted;
     private final Boolean rounded;
+    private final Rescaled rescaled;
     private final List<Indicator> indicators;
     private final List<Item> items;
 
@@ -32,9 +33,11 @@ public final class Indicator {
         weight = f.optAmount("weight");
         weighted = f.optAmount("weighted");
         rounded = f.optBool("rounded");
+        rescaled = f.optObject("rescaled", Rescaled::read);
         indicators = f.optList("indicators", Indicator::read);
         items = f.optList("items", Item::read);
-        f.done("id", "name", "points", "deducted", "score", "weight", "weighted", "rounded", "indicators", "items");
+        f.done("id", "name", "points", "deducted", "score", "weight", "weighted", "rounded", "rescaled", "indicators",
+                "items");
     }
 
     static Indicator read(Object value, String path) {
@@ -51,6 +54,7 @@ public final class Indicator {
                 .optAmount("weight", weight)
                 .optAmount("weighted", weighted)
                 .optBool("rounded", rounded)
+                .optObject("rescaled", rescaled, Rescaled::write)
                 .optList("indicators", indicators, Indicator::write)
                 .optList("items", items, Item::write)
                 .end();
@@ -128,6 +132,16 @@ public final class Indicator {
      */
     public boolean rounded() {
         return rounded != null && rounded;
+    }
+
+    /**
+     * How the indicator rescaled for its items not applicable, where it
+     * declares rescaling and the inspection marked some (标化分).
+     *
+     * @return its applicable points and what it earned of them, or empty
+     */
+    public Optional<Rescaled> rescaled() {
+        return Optional.ofNullable(rescaled);
     }
 
     /**

@@ -19,6 +19,7 @@ public final class Item {
     private final BigDecimal score;
     private final String reason;
     private final Boolean applicable;
+    private final BigDecimal received;
     private final List<Rule> rules;
 
     private Item(Fields f) {
@@ -29,8 +30,9 @@ public final class Item {
         score = f.amount("score");
         reason = f.string("reason");
         applicable = f.optBool("applicable");
+        received = f.optAmount("received");
         rules = f.list("rules", Rule::read);
-        f.done("id", "serial", "points", "deducted", "score", "reason", "applicable", "rules");
+        f.done("id", "serial", "points", "deducted", "score", "reason", "applicable", "received", "rules");
     }
 
     static Item read(Object value, String path) {
@@ -46,6 +48,7 @@ public final class Item {
                 .amount("score", score)
                 .string("reason", reason)
                 .optBool("applicable", applicable)
+                .optAmount("received", received)
                 .list("rules", rules, Rule::write)
                 .end();
     }
@@ -112,6 +115,17 @@ public final class Item {
      */
     public boolean applicable() {
         return applicable == null || applicable;
+    }
+
+    /**
+     * The points the item received from siblings marked not applicable (or,
+     * negative, gave to them), where the rubric redistributes their points;
+     * {@link #points()} includes them.
+     *
+     * @return the points moved, or empty where none moved
+     */
+    public java.util.Optional<BigDecimal> received() {
+        return java.util.Optional.ofNullable(received);
     }
 
     /**
