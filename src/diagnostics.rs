@@ -67,6 +67,11 @@ pub enum Code {
     /// the total plus the bonus cap), or one hidden behind a grade before
     /// it.
     UnreachableGrade,
+    /// `na-without-policy`: an item's texts speak of it not applying
+    /// (合理缺项, 缺项, 不适用, 不涉及), but neither the rubric nor an indicator
+    /// above it declares a `not_applicable` policy, so no inspection can
+    /// mark it.
+    NaWithoutPolicy,
 }
 
 impl Code {
@@ -84,6 +89,7 @@ impl Code {
             Code::UnusedExemptions => "unused-exemptions",
             Code::UnreachableBonus => "unreachable-bonus",
             Code::UnreachableGrade => "unreachable-grade",
+            Code::NaWithoutPolicy => "na-without-policy",
         }
     }
 }
@@ -121,7 +127,12 @@ impl Rubric {
             out.push(mismatch(&spec.id, spec.total.get(), sum, weighted));
         }
         for indicator in &spec.indicators {
-            check_indicator(indicator, &spec.exclusive, &mut out);
+            check_indicator(
+                indicator,
+                &spec.exclusive,
+                spec.not_applicable.is_some(),
+                &mut out,
+            );
         }
         let total = spec.total.get();
         let mut most = total;
@@ -204,7 +215,30 @@ fn mismatch(id: &Id, points: Decimal, children: Decimal, weighted: bool) -> Diag
     }
 }
 
-fn check_indicator(indicator: &Indicator, groups: &[crate::Exclusive], out: &mut Vec<Diagnostic>) {
+/// Words by which a rubric says an item may not apply.
+const NA_WORDS: [&str; 4] = ["缺项", "不适用", "不涉及", "无此项"];
+
+/// Whether `item`'s texts speak of it not applying.
+fn speaks_of_na(item: &crate::Item) -> bool {
+    let texts = [item.requirement.as_str(), item.standard.as_str()]
+        .into_iter()
+        .chain(
+            item.rules
+                .iter()
+                .flat_map(|r| [r.label.as_str(), r.text.as_str()]),
+        );
+    texts
+        .into_iter()
+        .any(|t| NA_WORDS.iter().any(|w| t.contains(w)))
+}
+
+fn check_indicator(
+    indicator: &Indicator,
+    groups: &[crate::Exclusive],
+    na: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let na = na || indicator.not_applicable.is_some();
     if indicator.name.trim().is_empty() {
         out.push(empty(&indicator.id, "the indicator's name"));
     }
@@ -227,7 +261,7 @@ fn check_indicator(indicator: &Indicator, groups: &[crate::Exclusive], out: &mut
     match &indicator.children {
         Children::Indicators(children) => {
             for child in children {
-                check_indicator(child, groups, out);
+                check_indicator(child, groups, na, out);
             }
         }
         Children::Items(items) => {
@@ -261,6 +295,13 @@ fn check_indicator(indicator: &Indicator, groups: &[crate::Exclusive], out: &mut
                         });
                     }
                     previous = Some((n, &item.id));
+                }
+                if !na && speaks_of_na(item) {
+                    out.push(Diagnostic {
+                        code: Code::NaWithoutPolicy,
+                        id: item.id.clone(),
+                        message: "its texts speak of it not applying (缺项, 不适用, 不涉及), but neither the rubric nor an indicator above declares a `not_applicable` policy: no inspection can mark it".to_owned(),
+                    });
                 }
             }
         }

@@ -309,3 +309,27 @@ fn the_filled_in_table_says_where_points_moved() {
     let table = ducha::render::markdown(&card);
     assert!(table.contains("| 30 |"), "W1's points as moved: {table}");
 }
+
+/// "可以有合理缺项" in a rubric that declares no policy: the inspection could
+/// never mark the item, so the diagnostics say so, once the policy is
+/// declared above the item no more.
+#[test]
+fn an_item_that_speaks_of_not_applying_needs_a_policy() {
+    let text = r#"{"id": "d", "title": "t", "total": "10", "indicators": [
+      {"id": "A", "name": "a", "points": "10", "items": [
+        {"id": "A1", "serial": "1", "points": "5", "requirement": "未开展此项业务的为合理缺项", "rules": []},
+        {"id": "A2", "serial": "2", "points": "5", "requirement": "按时报送", "rules": []}]}]}"#;
+    let rubric: Rubric = serde_json::from_str(text).unwrap();
+    let found: Vec<_> = rubric
+        .diagnostics()
+        .into_iter()
+        .map(|d| format!("{} {}", d.code, d.id))
+        .collect();
+    assert_eq!(found, ["na-without-policy A1"]);
+    let declared = text.replace(
+        r#""points": "10", "items""#,
+        r#""points": "10", "not_applicable": "full", "items""#,
+    );
+    let rubric: Rubric = serde_json::from_str(&declared).unwrap();
+    assert_eq!(rubric.diagnostics(), []);
+}

@@ -558,7 +558,8 @@ export type DiagnosticCode =
   | 'unreachable-band'
   | 'unused-exemptions'
   | 'unreachable-bonus'
-  | 'unreachable-grade';
+  | 'unreachable-grade'
+  | 'na-without-policy';
 
 /** Something valid but probably not meant in a rubric. */
 export interface Diagnostic {

@@ -708,7 +708,8 @@ def error_schema():
 
 DIAGNOSTIC_CODES = ["duplicate-serial", "serial-gap", "exceeds-points", "cap-below-amount",
                     "unbounded-rule", "points-mismatch", "empty-text", "unreachable-band",
-                    "unused-exemptions", "unreachable-bonus", "unreachable-grade"]
+                    "unused-exemptions", "unreachable-bonus", "unreachable-grade",
+                    "na-without-policy"]
 
 
 def diagnostics_schema():

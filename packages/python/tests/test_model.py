@@ -269,7 +269,7 @@ def test_the_typed_model_follows_the_scorecard_schema(repo: pathlib.Path) -> Non
         (ducha.Bonus, defs["bonus"]["properties"]),
         (ducha.Penalties, defs["penalties"]["properties"]),
         (ducha.Veto, defs["veto"]["properties"]),
-        (ducha.Rescaled, schema["properties"]["rescaled"]["properties"]),
+        (ducha.Rescaled, defs["rescaled"]["properties"]),
     ]
     for cls, properties in pairs:
         assert fields(cls) == set(properties), cls.__name__

@@ -77,7 +77,7 @@ seed.free();
 const schema = JSON.parse(readFileSync(join(repo, 'schemas', 'scorecard.schema.json'), 'utf8'));
 const objects = [
   ['Scorecard', schema.properties],
-  ['Rescaled', schema.properties.rescaled.properties],
+  ['Rescaled', schema.$defs.rescaled.properties],
   ['Period', schema.properties.period.properties],
   ['IndicatorReport', schema.$defs.indicator.properties],
   ['ItemReport', schema.$defs.item.properties],

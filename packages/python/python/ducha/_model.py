@@ -822,7 +822,8 @@ class Diagnostic:
     #: The stable kind: ``duplicate-serial``, ``serial-gap``,
     #: ``exceeds-points``, ``cap-below-amount``, ``unbounded-rule``,
     #: ``points-mismatch``, ``empty-text``, ``unreachable-band``,
-    #: ``unused-exemptions``, ``unreachable-bonus``, ``unreachable-grade``.
+    #: ``unused-exemptions``, ``unreachable-bonus``, ``unreachable-grade``,
+    #: ``na-without-policy``.
     code: str
     #: The node or rule concerned.
     id: str

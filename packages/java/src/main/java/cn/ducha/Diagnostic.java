@@ -39,7 +39,8 @@ public final class Diagnostic {
      * {@code serial-gap}, {@code exceeds-points}, {@code cap-below-amount},
      * {@code unbounded-rule}, {@code points-mismatch}, {@code empty-text},
      * {@code unreachable-band}, {@code unused-exemptions},
-     * {@code unreachable-bonus}, {@code unreachable-grade}, or one a later
+     * {@code unreachable-bonus}, {@code unreachable-grade},
+     * {@code na-without-policy}, or one a later
      * core adds.
      *
      * @return the code

@@ -57,7 +57,7 @@ public class SchemaTest {
         Map<String, Object> defs = map(schema.get("$defs"));
         Map<String, Object> top = map(schema.get("properties"));
         follows(Scorecard.class, top);
-        follows(Rescaled.class, map(map(top.get("rescaled")).get("properties")));
+        follows(Rescaled.class, map(defs.get("rescaled")).get("properties"));
         follows(Indicator.class, map(defs.get("indicator")).get("properties"));
         follows(Item.class, map(defs.get("item")).get("properties"));
         follows(Rule.class, map(defs.get("rule")).get("properties"));
