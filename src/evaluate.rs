@@ -443,6 +443,7 @@ fn settle(
         };
         *own = (*own).min(limit);
         let zeroed = !zero.is_empty() && zero.binary_search(&(node as u32)).is_ok();
+        let mut rescaled = None;
         if zeroed {
             *own = points;
         } else if let Some(a) = adjusted.as_deref_mut()
@@ -465,6 +466,7 @@ fn settle(
                 .0
             };
             *own = points - score;
+            rescaled = Some((applicable, earned));
             if record {
                 a.rescaled.push((node as u32, applicable, earned));
             }
@@ -475,9 +477,17 @@ fn settle(
         {
             // A weighted node adds what its weighted score falls short of
             // its weight.
-            let add = match n.weight {
-                Some(weight) => weight.saturating_sub(plan.weighted(points, *own, weight).0),
-                None => *own,
+            // One that also rescales weighs what it earned of its
+            // applicable points directly, rounding once ("标化分=所得的分数除以
+            // 该单位应得的最高分数×100").
+            let add = match (n.weight, rescaled) {
+                (Some(weight), Some((applicable, earned))) => {
+                    weight.saturating_sub(plan.rescaled_weighted(applicable, earned, weight).0)
+                }
+                (Some(weight), None) => {
+                    weight.saturating_sub(plan.weighted(points, *own, weight).0)
+                }
+                (None, _) => *own,
             };
             *parent = parent.saturating_add(add);
         }

@@ -916,6 +916,28 @@ impl Plan {
         Plan::weigh(points, deducted, weight, self.scale, self.rounding)
     }
 
+    /// The score a weighted node that rescales for items not applicable
+    /// contributes: what it `earned` of its `applicable` points × its
+    /// weight ÷ `applicable`, rounded once (its full weight when nothing
+    /// is applicable), and whether the rounding changed it.
+    pub(crate) fn rescaled_weighted(
+        &self,
+        applicable: i64,
+        earned: i64,
+        weight: i64,
+    ) -> (i64, bool) {
+        if applicable <= 0 {
+            return (weight, false);
+        }
+        Plan::weigh(
+            applicable,
+            applicable - earned,
+            weight,
+            self.scale,
+            self.rounding,
+        )
+    }
+
     /// See [`Plan::weighted`]: the arithmetic, at `scale` places of units.
     pub(crate) fn weigh(
         points: i64,

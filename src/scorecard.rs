@@ -751,6 +751,10 @@ impl<'s> IndicatorOutcome<'s> {
     fn weighted_units(&self) -> Option<(i64, bool)> {
         let plan = self.card.plan();
         let weight = plan.node(self.node)?.weight?;
+        // Rescaled and weighted: one rounding, from what it earned.
+        if let Some((applicable, earned)) = self.card.rescaled_node(self.node) {
+            return Some(plan.rescaled_weighted(applicable, earned, weight));
+        }
         let (points, deducted) = self.card.node_units(self.node);
         Some(plan.weighted(points, deducted, weight))
     }

@@ -93,14 +93,18 @@ fn item<'a>(card: &'a Value, id: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no item {id}"))
 }
 
-/// The top-level indicator `id`.
+/// The indicator `id`, at any level.
 fn indicator<'a>(card: &'a Value, id: &str) -> &'a Value {
-    card["indicators"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|i| i["id"] == id)
-        .unwrap_or_else(|| panic!("no indicator {id}"))
+    fn find<'a>(list: &'a Value, id: &str) -> Option<&'a Value> {
+        list.as_array()?.iter().find_map(|i| {
+            if i["id"] == id {
+                Some(i)
+            } else {
+                find(&i["indicators"], id)
+            }
+        })
+    }
+    find(&card["indicators"], id).unwrap_or_else(|| panic!("no indicator {id}"))
 }
 
 /// The ids of the rules whose share is not 0 (deducted, or credited in the
@@ -163,9 +167,9 @@ fn inspection(facts: &Value, rest: &str) -> String {
 /// （合理缺项项目用“－”标示），但需标化。标化分=所得的分数除以该单位应得的最高分数×100。
 /// 4. 根据得分，做出审查结论，标化分90分以上者，现场审查合格。"
 ///
-/// ducha rescales to the declared total (59), not to 100, so the 90-point
-/// line is encoded as 53.1 (90 % of 59) on the 59-point score; the
-/// 标化分 itself is the host's `score ÷ 59 × 100`.
+/// The 59-point table is one indicator weighted to 100 that rescales for
+/// its items left out, so the final score is the 标化分 itself: 所得 ÷ 应得 ×
+/// 100, rounded once (2 places, half up), and 合格 is at least 90.
 mod ciq_canteen {
     use super::*;
 
@@ -209,7 +213,12 @@ mod ciq_canteen {
         // run 1…24 without a gap, and each scored item's rule deducts exactly
         // its points: nothing to warn about.
         assert_eq!(diagnostics(&engine), Vec::<String>::new());
-        assert_eq!(engine.rubric().total().to_string(), "59");
+        assert_eq!(engine.rubric().total().to_string(), "100");
+        let table = &engine.rubric().indicators()[0];
+        assert_eq!(
+            (table.points.to_string(), table.counts_for().to_string()),
+            ("59".into(), "100".into())
+        );
         assert!(example_mismatches(&engine).is_empty());
     }
 
@@ -241,8 +250,10 @@ mod ciq_canteen {
     fn clean_inspection_scores_full_marks() {
         let engine = engine();
         let card = card(&engine, &inspection(&facts(&[], &[]), ""));
-        assert_eq!(card["score"], "59");
+        assert_eq!(card["score"], "100");
         assert_eq!(card["deducted"], "0");
+        assert_eq!(indicator(&card, "H")["score"], "59");
+        assert_eq!(indicator(&card, "H")["weighted"], "100");
         assert_eq!(card["grade"], "合格");
         assert!(card.get("vetoes").is_none());
         assert!(rules_hit(&card).is_empty());
@@ -251,12 +262,14 @@ mod ciq_canteen {
 
     /// "每项如符合要求，则该项得满分；如不符合要求，则该项不得分": item 6 (地面,
     /// 2分) and item 13 (拖把等清洁工具清洗水池, 2分) fail. 59 − 2 − 2 = 55;
-    /// 标化分 55 ÷ 59 × 100 = 93.22 ≥ 90, so 合格 (55 ≥ 53.1).
+    /// 标化分 55 ÷ 59 × 100 = 93.220… → 93.22 ≥ 90, so 合格.
     #[test]
     fn two_small_items_fail_and_it_still_passes() {
         let engine = engine();
         let card = card(&engine, &inspection(&facts(&["6a", "13a"], &[]), ""));
-        assert_eq!(card["score"], "55");
+        assert_eq!(card["score"], "93.22");
+        assert_eq!(indicator(&card, "H")["score"], "55");
+        assert_eq!(indicator(&card, "H")["rounded"], true);
         assert_eq!(card["grade"], "合格");
         assert_eq!(items_hit(&card), ["6", "13"]);
         assert_eq!(rules_hit(&card), ["6a", "13a"]);
@@ -274,7 +287,7 @@ mod ciq_canteen {
     fn two_large_items_fail_the_pass_line() {
         let engine = engine();
         let card = card(&engine, &inspection(&facts(&["3a", "12a"], &[]), ""));
-        assert_eq!(card["score"], "49");
+        assert_eq!(card["score"], "83.05");
         assert_eq!(card["grade"], "不合格");
         assert!(card.get("vetoes").is_none());
         assert_eq!(items_hit(&card), ["3", "12"]);
@@ -285,26 +298,27 @@ mod ciq_canteen {
     }
 
     /// Just below the line: items 6, 7 and 8 (2分 each) fail, 59 − 6 = 53,
-    /// 标化分 53 ÷ 59 × 100 = 89.83 < 90: 不合格. A line at 53 instead of 53.1
-    /// would pass it.
+    /// 标化分 53 ÷ 59 × 100 = 89.83 < 90: 不合格. Rounding cannot lift a
+    /// failing ratio to the line: with whole-point items and 应得 ≤ 59, a
+    /// ratio below 90 % is at most 0.9 − 0.1 ÷ 59 = 89.83 %.
     #[test]
     fn one_point_short_of_ninety_percent_fails() {
         let engine = engine();
         let card = card(&engine, &inspection(&facts(&["6a", "7a", "8a"], &[]), ""));
-        assert_eq!(card["score"], "53");
+        assert_eq!(card["score"], "89.83");
         assert_eq!(card["grade"], "不合格");
         assert_eq!(items_hit(&card), ["6", "7", "8"]);
         assert_eq!(indicator(&card, "H3")["score"], "2");
     }
 
     /// "※是关键监督项目，如果有一项不符合要求，则现场审查不合格": item 10 (餐用具
-    /// 清洗消毒专用水池) fails and nothing else does. The score stays 59, as
+    /// 清洗消毒专用水池) fails and nothing else does. The score stays 100, as
     /// the table scores it, but the conclusion is 不合格.
     #[test]
     fn one_key_item_fails_the_whole_inspection() {
         let engine = engine();
         let card = card(&engine, &inspection(&facts(&["10a"], &[]), ""));
-        assert_eq!(card["score"], "59");
+        assert_eq!(card["score"], "100");
         assert_eq!(card["grade"], "不合格");
         let vetoes = card["vetoes"].as_array().unwrap();
         assert_eq!(vetoes.len(), 1);
@@ -320,16 +334,16 @@ mod ciq_canteen {
             let id = format!("{serial}a");
             let vetoed = super::card(&engine, &inspection(&facts(&[id.as_str()], &[]), ""));
             assert_eq!(vetoed["grade"], "不合格", "{id}");
-            assert_eq!(vetoed["score"], "59", "{id}");
+            assert_eq!(vetoed["score"], "100", "{id}");
         }
     }
 
     /// "可以有合理缺项…但需标化。标化分=所得的分数除以该单位应得的最高分数×100":
     /// a canteen without a 备餐专间 leaves out items 20–24 (5 + 5 + three ※
     /// items of 0) and fails item 17 (废弃物容器, 2分). 应得最高分数 59 − 10 =
-    /// 49, 所得 47; ducha's base is 47 ÷ 49 × 59 = 56.591836… → 56.59
-    /// (the declared rounding, 2 places half up), and the 标化分 is
-    /// 47 ÷ 49 × 100 = 95.92 ≥ 90: 合格.
+    /// 49, 所得 47; the 标化分 is 47 ÷ 49 × 100 = 95.918… → 95.92 ≥ 90:
+    /// 合格, rounded once (the table's own score, 47 ÷ 49 × 59 = 56.59, is
+    /// not rounded again on the way to 100).
     #[test]
     fn items_not_applicable_are_left_out_and_the_base_rescaled() {
         let engine = engine();
@@ -340,16 +354,25 @@ mod ciq_canteen {
                 &left_out(&[20, 21, 22, 23, 24], "无备餐专间"),
             ),
         );
-        assert_eq!(card["score"], "56.59");
-        assert_eq!(card["deducted"], "2.41"); // 59 − 56.59
-        assert_eq!(card["rescaled"]["applicable"], "49");
-        assert_eq!(card["rescaled"]["earned"], "47");
+        assert_eq!(card["score"], "95.92");
+        assert_eq!(card["deducted"], "4.08"); // 100 − 95.92
+        let table = indicator(&card, "H");
+        assert_eq!(table["rescaled"]["applicable"], "49");
+        assert_eq!(table["rescaled"]["earned"], "47");
+        assert_eq!(
+            (&table["score"], &table["weighted"]),
+            (&Value::from("56.59"), &Value::from("95.92"))
+        );
+        assert!(
+            card.get("rescaled").is_none(),
+            "the rubric's base is not rescaled again"
+        );
         assert_eq!(card["grade"], "合格");
         assert_eq!(items_hit(&card), ["17"]);
         assert_eq!(item(&card, "20")["applicable"], false);
         assert_eq!(
             item(&card, "22")["reason"],
-            "合理缺项（无备餐专间），不计入应得分，按应得分标化"
+            "合理缺项（无备餐专间），不计入应得分，“现场审查（标化分，百分制）”按应得分标化"
         );
         // The key items left out cannot veto: the inspection is complete.
         assert!(complete(&card));
@@ -357,18 +380,17 @@ mod ciq_canteen {
 
     /// The 90-point line under 标化: item 5 (食品处理区与就餐场所面积之比,
     /// 5分) is a 合理缺项, so 应得 54 and 90 % of it is 48.6.
-    /// Item 3 fails (5分): 49 ÷ 54 = 90.74 % → 合格, base 49 × 59 ÷ 54 =
-    /// 53.537… → 53.54. Items 3 and 13 fail (7分): 47 ÷ 54 = 87.04 % →
-    /// 不合格, base 47 × 59 ÷ 54 = 51.351… → 51.35.
+    /// Item 3 fails (5分): 49 ÷ 54 × 100 = 90.740… → 90.74, 合格. Items 3
+    /// and 13 fail (7分): 47 ÷ 54 × 100 = 87.037… → 87.04, 不合格.
     #[test]
     fn the_pass_line_holds_after_rescaling() {
         let engine = engine();
         let na = left_out(&[5], "非餐馆，不适用就餐场所面积比");
         let pass = card(&engine, &inspection(&facts(&["3a"], &[5]), &na));
-        assert_eq!(pass["score"], "53.54");
+        assert_eq!(pass["score"], "90.74");
         assert_eq!(pass["grade"], "合格");
         let fail = card(&engine, &inspection(&facts(&["3a", "13a"], &[5]), &na));
-        assert_eq!(fail["score"], "51.35");
+        assert_eq!(fail["score"], "87.04");
         assert_eq!(fail["grade"], "不合格");
         assert_eq!(items_hit(&fail), ["3", "13"]);
     }
