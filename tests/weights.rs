@@ -297,3 +297,42 @@ fn the_filled_in_table_shows_what_a_weighted_section_counts_for() {
     let csv = ducha::render::csv(&card, false);
     assert!(csv.contains("基础工作（按权重30折合25.5分）"), "{csv}");
 }
+
+/// A weighted indicator that rescales for its items left out counts what
+/// it earned ÷ its applicable points × its weight, rounded once: 1 of 3
+/// applicable points is 33.33 of 100, where rounding its own score first
+/// (1 ÷ 3 × 59 = 19.67) and then weighing it (19.67 ÷ 59 × 100 = 33.338…)
+/// would give 33.34.
+#[test]
+fn rescaling_and_weighing_round_once() {
+    let item = |id: &str, points: &str| {
+        format!(
+            r#"{{"id": "{id}", "serial": "{id}", "points": "{points}", "requirement": "q", "rules": [
+              {{"id": "{id}a", "label": "不符合", "text": "不得分", "trigger": {{"kind": "flag"}},
+               "penalty": {{"kind": "flat", "points": "{points}"}}}}]}}"#
+        )
+    };
+    let text = format!(
+        r#"{{"id": "once", "title": "t", "total": "100", "rounding": {{"places": 2, "mode": "half_up"}},
+        "indicators": [{{"id": "H", "name": "审查表", "points": "59", "weight": "100", "not_applicable": "rescale",
+          "items": [{}, {}, {}, {}]}}]}}"#,
+        item("1", "1"),
+        item("2", "1"),
+        item("3", "1"),
+        item("4", "56"),
+    );
+    let card = card(
+        &text,
+        r#"{"1a": false, "2a": true, "3a": true}, "not_applicable": {"4": "不涉及"}"#,
+    );
+    let h = node(&card, "H");
+    assert_eq!(
+        h["rescaled"],
+        serde_json::json!({"applicable": "3", "earned": "1"})
+    );
+    assert_eq!(
+        (&h["score"], &h["weighted"], &h["rounded"]),
+        (&"19.67".into(), &"33.33".into(), &Value::Bool(true))
+    );
+    assert_eq!(card["score"], "33.33");
+}
