@@ -125,6 +125,7 @@ fn count(
         rule,
         spec,
         item.points,
+        item.floor.unwrap_or_default(),
         fact_priced,
         counted,
         plan.scale,

@@ -225,6 +225,13 @@ impl Rubric {
         };
         let mut deducted = vec![0i64; plan.nodes.len()];
         let mut rules = facts;
+        // What earning items did not earn draws on their indicators' points
+        // in document order, as the rules around them do.
+        let mut earning = Earning {
+            next: 0,
+            na: &na,
+            adjusted: adjusted.as_deref(),
+        };
         // Pricing: each rule's raw deduction and its own cap.
         for ((state, rule), index) in rules.iter_mut().zip(&plan.rules).zip(0u32..) {
             if state.fact.is_none() {
@@ -259,8 +266,12 @@ impl Rubric {
             state.raw = raw;
             state.capped = raw.min(rule.cap);
             if plan.groups.is_empty() {
+                earning.draw(plan, index, &deducted, &mut remaining);
                 bound(plan, state, rule, &mut remaining, &mut deducted);
             }
+        }
+        if plan.groups.is_empty() {
+            earning.draw(plan, u32::MAX, &deducted, &mut remaining);
         }
         // Rules that never deduct twice: one of each group keeps its
         // deduction, the others give it up.
@@ -294,11 +305,13 @@ impl Rubric {
         // Bounds: each rule's share of what remains of its nodes' points
         // (in the pricing pass above when no group needs settling first).
         if !plan.groups.is_empty() {
-            for (state, rule) in rules.iter_mut().zip(&plan.rules) {
+            for ((state, rule), index) in rules.iter_mut().zip(&plan.rules).zip(0u32..) {
                 if state.fact.is_some() {
+                    earning.draw(plan, index, &deducted, &mut remaining);
                     bound(plan, state, rule, &mut remaining, &mut deducted);
                 }
             }
+            earning.draw(plan, u32::MAX, &deducted, &mut remaining);
         }
         // Vetoes that zero a node: the nodes, and what the card would have
         // been without them.
@@ -326,12 +339,12 @@ impl Rubric {
             zero.sort_unstable();
             zero.dedup();
         }
-        // An earning item deducts what its rules did not earn.
-        for (node, n) in (0..).zip(&plan.nodes) {
-            if n.earn
-                && let Some(d) = deducted.get_mut(node)
-            {
-                *d = n.points - (*d).min(n.points);
+        // An earning item deducts what its rules did not earn (nothing
+        // where it is not applicable).
+        for &node in &plan.earning {
+            let not_earned = earning.not_earned(plan, node, &deducted);
+            if let Some(d) = deducted.get_mut(node as usize) {
+                *d = not_earned;
             }
         }
         let mut unvetoed = None;
@@ -354,6 +367,85 @@ impl Rubric {
             adjusted,
         };
         Ok(card.with_vetoes(fired, unvetoed.as_deref()))
+    }
+}
+
+/// Earning items in document order, as the rules after them are bounded.
+struct Earning<'e, 'a> {
+    /// The next earning item (an index into `Plan::earning`) not yet drawn.
+    next: usize,
+    na: &'e [crate::scorecard::NaMark<'a>],
+    adjusted: Option<&'e crate::scorecard::Adjusted>,
+}
+
+impl Earning<'_, '_> {
+    /// What earning item `node` did not earn: its points less its rules'
+    /// credit; 0 where it is not applicable.
+    fn not_earned(&self, plan: &crate::plan::Plan, node: u32, deducted: &[i64]) -> i64 {
+        let na = self
+            .na
+            .binary_search_by_key(&(node, u32::MAX), crate::scorecard::NaMark::key)
+            .is_ok();
+        if na {
+            return 0;
+        }
+        let points = self
+            .adjusted
+            .and_then(|a| a.node(node as usize))
+            .map_or_else(|| plan.node(node).map_or(0, |n| n.points), |p| p.0);
+        let credit = deducted.get(node as usize).copied().unwrap_or(0);
+        points - credit.clamp(0, points.max(0))
+    }
+
+    /// Draws what each earning item whose rules all come before rule
+    /// `upto` did not earn from what remains of its indicators' points (up
+    /// to the root, or to a weighted indicator): the tightest bounds it,
+    /// and the rules after it share what is left.
+    fn draw(
+        &mut self,
+        plan: &crate::plan::Plan,
+        upto: u32,
+        deducted: &[i64],
+        remaining: &mut [i64],
+    ) {
+        while let Some(&item) = plan.earning.get(self.next) {
+            let Some(n) = plan.node(item) else { break };
+            if n.end_rule > upto {
+                break;
+            }
+            self.next += 1;
+            let mut applied = self.not_earned(plan, item, deducted);
+            if applied <= 0 {
+                continue;
+            }
+            // INVARIANT: parents precede children, so this climbs to the
+            // root in at most MAX_DEPTH + 1 steps.
+            let mut chain = [0u32; crate::Rubric::MAX_DEPTH + 2];
+            let mut len = 0;
+            let mut node = n.parent;
+            loop {
+                if let Some(slot) = chain.get_mut(len) {
+                    *slot = node;
+                    len += 1;
+                }
+                let up = plan.node(node);
+                if node == 0 || up.is_none_or(|u| u.weight.is_some() || u.outside) {
+                    break;
+                }
+                node = up.map_or(0, |u| u.parent);
+            }
+            let chain = chain.get(..len).unwrap_or_default();
+            for &node in chain {
+                if let Some(&left) = remaining.get(node as usize) {
+                    applied = applied.min(left.max(0));
+                }
+            }
+            for &node in chain {
+                if let Some(left) = remaining.get_mut(node as usize) {
+                    *left -= applied;
+                }
+            }
+        }
     }
 }
 
@@ -445,7 +537,9 @@ fn settle(
         let zeroed = !zero.is_empty() && zero.binary_search(&(node as u32)).is_ok();
         let mut rescaled = None;
         if zeroed {
-            *own = points;
+            // The node scores 0, or stays below it where its floor let it
+            // fall further: a veto never raises a score.
+            *own = (*own).max(points);
         } else if let Some(a) = adjusted.as_deref_mut()
             && let Some(left_out) = a.left_out(node as u32)
         {

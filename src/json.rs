@@ -226,7 +226,8 @@ impl From<RubricError> for JsonError {
             | RubricError::TooDeep { id, .. }
             | RubricError::TimeLimitTooLong { rule: id, .. }
             | RubricError::MinOutOfDomain { rule: id, .. }
-            | RubricError::InvalidWeight { id, .. } => Some(id.to_string()),
+            | RubricError::InvalidWeight { id, .. }
+            | RubricError::InvalidItem { id, .. } => Some(id.to_string()),
             _ => None,
         };
         JsonError {

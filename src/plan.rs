@@ -87,6 +87,14 @@ pub enum RubricError {
         /// What is wrong.
         problem: String,
     },
+    /// An item's own options contradict each other or its place.
+    #[error("item `{id}`: {problem}")]
+    InvalidItem {
+        /// The item.
+        id: Id,
+        /// What is wrong.
+        problem: &'static str,
+    },
     /// An indicator's weight cannot be used as written.
     #[error("indicator `{id}`: {problem}")]
     InvalidWeight {
@@ -173,6 +181,8 @@ pub(crate) struct Plan {
     pub(crate) item_ids: Vec<(Id, u32)>,
     /// Whether any rule is a veto.
     pub(crate) vetoes: bool,
+    /// The earning items' nodes, in document order.
+    pub(crate) earning: Vec<u32>,
 }
 
 /// One node of the plan: the rubric, an indicator or an item.
@@ -894,6 +904,7 @@ impl Plan {
                 .unwrap_or(0),
             vetoes: raw_rules.iter().any(|r| r.rule.veto.is_some()),
             item_ids: Vec::new(),
+            earning: Vec::new(),
         };
         let mut item_ids: Vec<(Id, u32)> = plan
             .items
@@ -902,6 +913,12 @@ impl Plan {
             .collect();
         item_ids.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         plan.item_ids = item_ids;
+        plan.earning = plan
+            .items
+            .iter()
+            .copied()
+            .filter(|&i| plan.nodes.get(i as usize).is_some_and(|n| n.earn))
+            .collect();
         plan.groups(&spec.exclusive)?;
         Ok(plan)
     }
@@ -1072,7 +1089,13 @@ impl<'s> PlanBuilder<'s> {
 
     /// Plans `items` under `parent` (an indicator, or the bonus section
     /// when `outside`).
-    fn items(&mut self, items: &'s [Item], parent: u32, outside: bool) -> Result<(), RubricError> {
+    fn items(
+        &mut self,
+        items: &'s [Item],
+        parent: u32,
+        outside: bool,
+        bonus: bool,
+    ) -> Result<(), RubricError> {
         for (item_position, item) in (0u32..).zip(items) {
             self.claim(&item.id)?;
             let item_node = self.push_node(
@@ -1083,6 +1106,25 @@ impl<'s> PlanBuilder<'s> {
                 item_position,
                 true,
             )?;
+            let invalid = |problem| RubricError::InvalidItem {
+                id: item.id.clone(),
+                problem,
+            };
+            if item.earn && item.floor.is_some() {
+                return Err(invalid(
+                    "an earning item earns from 0 up to its points: it takes no `floor`",
+                ));
+            }
+            if outside && item.earn {
+                return Err(invalid(
+                    "an item of a bonus or penalty section cannot earn: `earn` is for items inside the total",
+                ));
+            }
+            if bonus && item.floor.is_some() {
+                return Err(invalid(
+                    "a bonus item credits from 0 up to its points: it takes no `floor`",
+                ));
+            }
             self.floor(item_node, item.floor, &item.id)?;
             if let Some(n) = self.nodes.get_mut(item_node as usize) {
                 n.outside = outside;
@@ -1208,7 +1250,7 @@ impl<'s> PlanBuilder<'s> {
         if let Some(n) = self.nodes.get_mut(node as usize) {
             n.outside = true;
         }
-        self.items(&section.items, node, true)?;
+        self.items(&section.items, node, true, false)?;
         self.close(node)?;
         Ok(node)
     }
@@ -1233,7 +1275,7 @@ impl<'s> PlanBuilder<'s> {
                 problem,
             })?;
         }
-        self.items(&bonus.items, node, true)?;
+        self.items(&bonus.items, node, true, true)?;
         self.close(node)?;
         Ok(node)
     }
@@ -1269,7 +1311,7 @@ impl<'s> PlanBuilder<'s> {
             }
             match &ind.children {
                 Children::Indicators(children) => self.indicators(children, node, depth + 1)?,
-                Children::Items(items) => self.items(items, node, false)?,
+                Children::Items(items) => self.items(items, node, false, false)?,
             }
             self.close(node)?;
         }

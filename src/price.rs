@@ -242,10 +242,15 @@ pub(crate) fn amount_at(amounts: &[Points], rank: usize) -> Decimal {
 
 /// Prices `fact` for a rule whose penalty needs more than a count; `None`
 /// for the penalties the evaluator prices from the count alone.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call site; the item's points and floor are what the shapes price against"
+)]
 pub(crate) fn price(
     plan: &RulePlan,
     rule: &crate::Rule,
     item_points: Points,
+    item_floor: Decimal,
     fact: &Fact,
     tally: Tally,
     scale: u32,
@@ -341,7 +346,20 @@ pub(crate) fn price(
                 partial: *partial,
             };
             if line.past(v, *cutoff) {
-                valued(cap.unwrap_or(item_points).get(), false)
+                // Past the cutoff: the cap, or all the item can lose (down
+                // to its floor), and a breach even where that is 0.
+                let most = match cap {
+                    Some(cap) => cap.get(),
+                    None => item_points
+                        .get()
+                        .checked_sub(item_floor)
+                        .ok_or(PriceError::Overflow)?,
+                };
+                Priced {
+                    raw: most,
+                    breaches: 1,
+                    rounded: false,
+                }
             } else {
                 let steps = line.steps(v).ok_or(PriceError::Overflow)?;
                 let exact = steps

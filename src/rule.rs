@@ -719,7 +719,9 @@ pub enum Penalty as "Penalty", "a penalty object" {
     /// (`above`); it counts `shortfall ÷ step` steps, whole steps only, any
     /// step begun, or exactly ([`Partial`]); each step costs `points`, at
     /// most `cap`. Past the `cutoff` (below it for `below`, above it for
-    /// `above`) the rule deducts its cap, or without one its item's points.
+    /// `above`) the rule deducts its cap, or without one all its item can
+    /// lose (its points, down to its floor where it has one), and counts a
+    /// breach.
     ///
     /// Target 100 %, step 1 percentage point, 0.5 per step, whole steps: a
     /// measured 97.5 % is 2.5 points short, 2 steps, −1.
@@ -740,7 +742,8 @@ pub enum Penalty as "Penalty", "a penalty object" {
         /// The most the rule deducts, if it has a cap of its own.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         cap: Option<Points>,
-        /// Past this value the rule deducts its cap (or the item's points).
+        /// Past this value the rule deducts its cap (or all the item can
+        /// lose).
         #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::points::decimal_serde::option")]
         cutoff: Option<Decimal>,
     },

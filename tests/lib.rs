@@ -15,6 +15,7 @@ mod common;
 mod batch;
 mod calendar;
 mod card;
+mod card_edges;
 mod conformance;
 mod dates;
 mod diagnostics;
