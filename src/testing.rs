@@ -957,19 +957,25 @@ impl Builder {
         let mut rules = Vec::with_capacity(shape.rules.len());
         for r in shape.rules {
             let mut penalty = r.penalty;
-            if floor.is_some()
-                && let Penalty::Linear {
-                    cap: None, cutoff, ..
-                } = &mut penalty
+            let mut veto = r.veto;
+            if let Penalty::Linear { cap, cutoff, .. } = &mut penalty
+                && cutoff.is_some()
             {
-                *cutoff = None;
+                // Past the cutoff a line deducts its cap, else the item's
+                // points: it may be less than the steps before it (see the
+                // module docs).
+                if cap.is_none() && floor.is_some() {
+                    *cutoff = None;
+                } else if cap.unwrap_or(shape.points).is_zero() {
+                    veto = None;
+                }
             }
             let mut rule = Rule::new(self.ids.next(r.name)?, "违规", r.trigger, penalty)
                 .with_text("违规的扣分");
             if r.exemptions {
                 rule = rule.with_exemptions(GROUNDS);
             }
-            let veto = match r.veto {
+            let veto = match veto {
                 Some(_) if !vetoes => None,
                 None => None,
                 Some(VetoShape::Item) => Some(Veto::item()),
@@ -2364,7 +2370,7 @@ impl<'r> Invariants<'r> {
                     format!("no facts must mean full marks: `{id}` scores {score} of {points}")
                 } else {
                     format!(
-                        "no facts must mean full marks, earning items none (they start from 0): `{id}` scores {score}, expected {expect} of {points}"
+                        "no facts must mean full marks but for earning items, which start from 0: `{id}` scores {score}, expected {expect} of {points}"
                     )
                 }));
             }

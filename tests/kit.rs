@@ -242,3 +242,563 @@ proptest! {
         prop_assert!(result.is_ok(), "{}", result.unwrap_err());
     }
 }
+
+// ---------------------------------------------------------------------------
+// The whole card: each invariant catches an evaluator that breaks it.
+
+/// A rubric from its JSON.
+fn load(text: &str) -> Rubric {
+    ducha::json::from_str(text).unwrap_or_else(|e| panic!("{e}\n{text}"))
+}
+
+/// A rubric of 100: indicators `A` (item `A1`: `a1` flag −10, `a2` −1 per
+/// breach) and `B` (item `B1`: `b1` flag −10), with `extra` top-level
+/// fields and `veto_a1` on rule `a1` (as in `tests/card.rs`).
+fn card_rubric(extra: &str, veto_a1: &str) -> Rubric {
+    load(&format!(
+        r#"{{"id": "r", "title": "t", "total": "100", {extra}
+        "indicators": [
+          {{"id": "A", "name": "安全生产", "points": "50", "items": [
+            {{"id": "A1", "serial": "1", "points": "50", "requirement": "q", "rules": [
+              {{"id": "a1", "label": "发生较大事故", "text": "", "trigger": {{"kind": "flag"}},
+                "penalty": {{"kind": "flat", "points": "10"}} {veto_a1}}},
+              {{"id": "a2", "label": "隐患未整改", "text": "", "trigger": {{"kind": "count"}},
+                "penalty": {{"kind": "per_occurrence", "points": "1"}}}}]}}]}},
+          {{"id": "B", "name": "日常管理", "points": "50", "items": [
+            {{"id": "B1", "serial": "2", "points": "50", "requirement": "q", "rules": [
+              {{"id": "b1", "label": "台账缺失", "text": "", "trigger": {{"kind": "flag"}},
+                "penalty": {{"kind": "flat", "points": "10"}}}}]}}]}}]}}"#
+    ))
+}
+
+const GRADES: &str = r#""grades": [{"at_least": "90", "label": "甲级"}, {"at_least": "80", "label": "乙级"}, {"label": "丙级"}],"#;
+
+/// A bonus section of cap 3: `j1` 0.5 per breach up to 2 in an item of 2,
+/// `j2` a flag worth 2 in an item of 2.
+const BONUS: &str = r#""bonus": {"id": "J", "name": "加分项", "cap": "3", "items": [
+    {"id": "J1", "serial": "加1", "points": "2", "requirement": "q", "rules": [
+      {"id": "j1", "label": "积极分子", "text": "", "trigger": {"kind": "count"},
+       "penalty": {"kind": "capped", "points": "0.5", "cap": "2"}}]},
+    {"id": "J2", "serial": "加2", "points": "2", "requirement": "q", "rules": [
+      {"id": "j2", "label": "省级先进", "text": "", "trigger": {"kind": "flag"},
+       "penalty": {"kind": "flat", "points": "2"}}]}]},"#;
+
+/// A penalty section without a cap: `k1` −3.5 per breach.
+const PENALTIES: &str = r#""penalties": {"id": "K", "name": "扣分项", "items": [
+    {"id": "K1", "serial": "扣1", "points": "1000", "requirement": "q", "rules": [
+      {"id": "k1", "label": "被通报批评", "text": "", "trigger": {"kind": "count"},
+       "penalty": {"kind": "per_occurrence", "points": "3.5"}}]}]},"#;
+
+/// The real evaluator passes every whole-card invariant on rubrics with
+/// each element, and on the real rubrics of `tests/conformance/`.
+#[test]
+fn the_real_evaluator_passes_on_whole_cards() {
+    for rubric in [
+        card_rubric(&format!("{GRADES}{BONUS}{PENALTIES}"), ""),
+        card_rubric(
+            GRADES,
+            r#", "veto": {"scope": "card", "score": "59", "grade": "不合格"}"#,
+        ),
+        card_rubric("", r#", "veto": {"scope": "indicator"}"#),
+        card_rubric(
+            r#""not_applicable": "rescale", "rounding": {"places": 1, "mode": "half_up"},"#,
+            r#", "veto": {"scope": "item"}"#,
+        ),
+    ] {
+        Invariants::new(&rubric).cases(48).check().unwrap();
+    }
+}
+
+#[test]
+fn a_bonus_above_its_cap_is_caught() {
+    let rubric = card_rubric(BONUS, "");
+    // Stub: forgets the section's cap.
+    let failure = Invariants::new(&rubric)
+        .evaluator(|i| {
+            let mut card = real(&rubric, i);
+            let items: Decimal = card["bonus"]["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["credited"].as_str().unwrap().parse::<Decimal>().unwrap())
+                .sum();
+            let base: Decimal = card["base"].as_str().unwrap().parse().unwrap();
+            card["bonus"]["credited"] = Value::String(items.to_string());
+            card["bonus"]["counted"] = Value::String(items.to_string());
+            card["score"] = Value::String((base + items).to_string());
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err();
+    assert!(
+        failure
+            .message
+            .starts_with("the bonus lies in [0, cap]: `J` credits ")
+            && failure.message.ends_with(", cap 3"),
+        "{failure}"
+    );
+}
+
+/// The negative floor of `tests/card.rs`: item `I` of 4 points may fall to
+/// −2 ("倒扣最多2分"), rule `a` −1 per breach.
+fn floor_rubric() -> Rubric {
+    load(
+        r#"{"id": "r", "title": "t", "total": "10", "indicators": [
+      {"id": "G", "name": "粮食生产", "points": "4", "floor": "-2", "items": [
+        {"id": "I", "serial": "1", "points": "4", "floor": "-2", "requirement": "q", "rules": [
+          {"id": "a", "label": "耕地面积减少", "text": "", "trigger": {"kind": "count"},
+           "penalty": {"kind": "per_occurrence", "points": "1"}}]}]},
+      {"id": "H", "name": "其他", "points": "6", "items": [
+        {"id": "J", "serial": "2", "points": "6", "requirement": "q", "rules": []}]}]}"#,
+    )
+}
+
+#[test]
+fn a_floor_ignored_is_caught() {
+    let rubric = floor_rubric();
+    // Stub: item `I` deducts every breach, past its floor.
+    let failure = Invariants::new(&rubric)
+        .evaluator(|i| {
+            let mut card = real(&rubric, i);
+            let item = &mut card["indicators"][0]["items"][0];
+            let raw: Decimal = item["rules"][0]["raw"].as_str().unwrap().parse().unwrap();
+            item["deducted"] = Value::String(raw.to_string());
+            item["score"] = Value::String((Decimal::from(4) - raw).to_string());
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err();
+    assert!(
+        failure
+            .message
+            .starts_with("every score lies in [-2, points]: `I` scores -"),
+        "{failure}"
+    );
+    // The other way: the floor taken for 0.
+    let failure = Invariants::new(&rubric)
+        .evaluator(|i| {
+            let mut card = real(&rubric, i);
+            let item = &mut card["indicators"][0]["items"][0];
+            let score: Decimal = item["score"].as_str().unwrap().parse().unwrap();
+            if score < Decimal::ZERO {
+                item["deducted"] = Value::String("4".into());
+                item["score"] = Value::String("0".into());
+            }
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err();
+    assert!(
+        failure.message.starts_with(
+            "a node deducts its children's sum, at most its points less its floor: `I` deducts 4, children "
+        ),
+        "{failure}"
+    );
+}
+
+#[test]
+fn a_grade_that_does_not_match_the_score_is_caught() {
+    let rubric = card_rubric(GRADES, "");
+    // Stub: always the best grade.
+    let failure = Invariants::new(&rubric)
+        .evaluator(|i| {
+            let mut card = real(&rubric, i);
+            card["grade"] = Value::String("甲级".into());
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err();
+    assert!(
+        failure
+            .message
+            .starts_with("the grade is the grade table's for the final score: "),
+        "{failure}"
+    );
+    assert!(
+        failure.message.ends_with("the card says `甲级`"),
+        "{failure}"
+    );
+}
+
+#[test]
+fn a_veto_not_listed_is_caught() {
+    let rubric = card_rubric("", r#", "veto": {"scope": "item"}"#);
+    // Stub: zeroes the item but does not say why.
+    let failure = Invariants::new(&rubric)
+        .evaluator(|i| {
+            let mut card = real(&rubric, i);
+            card.as_object_mut().unwrap().remove("vetoes");
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err();
+    assert_eq!(
+        failure.message,
+        "a veto that fired is listed: `a1` has a breach, the scorecard lists none"
+    );
+    let shown: Inspection = serde_json::from_str(&failure.inspection).unwrap();
+    assert_eq!(
+        shown.facts.len(),
+        1,
+        "only a1 is needed: {}",
+        failure.inspection
+    );
+}
+
+#[test]
+fn a_veto_without_effect_is_caught() {
+    let rubric = card_rubric("", r#", "veto": {"scope": "item"}"#);
+    // Stub: lists the veto, but the item keeps its score.
+    let failure = Invariants::new(&rubric)
+        .evaluator(|i| {
+            let text = serde_json::to_string(&rubric.evaluate(i).unwrap()).unwrap();
+            let mut card: Value = serde_json::from_str(&text).unwrap();
+            if card.get("vetoes").is_some() {
+                let mut unvetoed = i.clone();
+                unvetoed.facts.remove("a1");
+                let plain = real(&rubric, &unvetoed);
+                for field in ["deducted", "score"] {
+                    card["indicators"][0]["items"][0][field] =
+                        plain["indicators"][0]["items"][0][field].clone();
+                }
+            }
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err();
+    assert!(
+        failure
+            .message
+            .starts_with("a veto that fired zeroes its node: `A1` scores "),
+        "{failure}"
+    );
+    // A card veto that does not fix the score.
+    let rubric = card_rubric(
+        GRADES,
+        r#", "veto": {"scope": "card", "score": "59", "grade": "不合格"}"#,
+    );
+    let failure = Invariants::new(&rubric)
+        .evaluator(|i| {
+            let mut card = real(&rubric, i);
+            let deducted: Decimal = card["deducted"].as_str().unwrap().parse().unwrap();
+            card["score"] = Value::String((Decimal::from(100) - deducted).to_string());
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err();
+    assert!(
+        failure
+            .message
+            .starts_with("a card veto fixes the final score: 59, the card says "),
+        "{failure}"
+    );
+}
+
+#[test]
+fn penalties_left_out_of_the_final_score_are_caught() {
+    let rubric = card_rubric(PENALTIES, "");
+    // Stub: the final score forgets the penalty section.
+    let failure = Invariants::new(&rubric)
+        .evaluator(|i| {
+            let mut card = real(&rubric, i);
+            card["score"] = card["base"].clone();
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err();
+    assert!(
+        failure
+            .message
+            .starts_with("final score = base + bonus − penalties, at least the floor: "),
+        "{failure}"
+    );
+}
+
+#[test]
+fn a_base_not_rescaled_is_caught() {
+    let rubric = card_rubric(
+        r#""not_applicable": "rescale", "rounding": {"places": 1, "mode": "half_up"},"#,
+        "",
+    );
+    // Stub: leaves items not applicable in the base, unscaled.
+    let failure = Invariants::new(&rubric)
+        .evaluator(|i| {
+            let mut card = real(&rubric, i);
+            if let Some(object) = card.as_object_mut()
+                && object.remove("rescaled").is_some()
+            {
+                let a: Decimal = object["indicators"][0]["deducted"]
+                    .as_str()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                let b: Decimal = object["indicators"][1]["deducted"]
+                    .as_str()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                object.insert("deducted".into(), Value::String((a + b).to_string()));
+                object.insert(
+                    "score".into(),
+                    Value::String((Decimal::from(100) - a - b).to_string()),
+                );
+            }
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err();
+    assert!(
+        failure
+            .message
+            .starts_with("items not applicable rescale the base (earned ÷ applicable × total, rounded as declared): "),
+        "{failure}"
+    );
+    let shown: Inspection = serde_json::from_str(&failure.inspection).unwrap();
+    assert!(!shown.not_applicable.is_empty(), "{}", failure.inspection);
+}
+
+#[test]
+fn a_double_deduction_is_caught() {
+    let rubric = card_rubric(
+        r#""exclusive": [{"rules": ["a1", "b1"], "keep": "largest"}],"#,
+        "",
+    );
+    // Stub: both rules of the group deduct.
+    let failure = Invariants::new(&rubric)
+        .evaluator(|i| {
+            let mut without = rubric.spec().clone();
+            without.exclusive.clear();
+            let plain = Rubric::new(without).unwrap();
+            let mut card = real(&plain, i);
+            card["rubric"] = Value::String("r".into());
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err();
+    assert_eq!(
+        failure.message,
+        "no double deduction: exclusive group 1 keeps `a1`, so `b1` gives way; it says it gave way to none",
+        "{failure}"
+    );
+}
+
+#[test]
+fn a_credit_that_lowers_a_score_is_caught() {
+    let rubric = card_rubric(BONUS, "");
+    // Stub: `j2` forgets the credit of `j1`.
+    let failure = Invariants::new(&rubric)
+        .evaluator(|i| {
+            let mut used = i.clone();
+            if matches!(i.facts.get("j2"), Some(Fact::Flag(true) | Fact::Finding(_))) {
+                used.facts.remove("j1");
+            }
+            Ok(serde_json::to_string(&rubric.evaluate(&used).unwrap()).unwrap())
+        })
+        .check()
+        .unwrap_err();
+    assert!(
+        failure.message.starts_with(
+            "one more credit never lowers a score: one more of `j2` (it credits) lowered `"
+        ),
+        "{failure}"
+    );
+}
+
+#[test]
+fn an_earning_item_given_full_marks_is_caught() {
+    let rubric = load(EARNING);
+    // Stub: an earning item without facts keeps its points.
+    let failure = Invariants::new(&rubric)
+        .evaluator(|i| {
+            let mut card = real(&rubric, i);
+            let item = &mut card["indicators"][0]["items"][0];
+            if item["rules"][0]["assessed"] == false {
+                item["deducted"] = Value::String("0".into());
+                item["score"] = Value::String("5".into());
+            }
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err();
+    assert_eq!(
+        failure.message,
+        "no facts must mean full marks but for earning items, which start from 0: `I` scores 5, expected 0 of 5"
+    );
+}
+
+/// The earning item of `tests/card.rs`: `I` (5 points) earns 1 a piece up
+/// to 5 by `a`; `J` (5) loses 1 by `b`.
+const EARNING: &str = r#"{"id": "r", "title": "t", "total": "10", "indicators": [
+  {"id": "G", "name": "宣传工作", "points": "10", "items": [
+    {"id": "I", "serial": "1", "points": "5", "earn": true, "requirement": "q", "rules": [
+      {"id": "a", "label": "刊发稿件", "text": "", "unit": "篇",
+       "trigger": {"kind": "count"}, "penalty": {"kind": "capped", "points": "1", "cap": "5"}}]},
+    {"id": "J", "serial": "2", "points": "5", "requirement": "q", "rules": [
+      {"id": "b", "label": "未按时报送", "text": "", "trigger": {"kind": "flag"},
+       "penalty": {"kind": "flat", "points": "1"}}]}]}]}"#;
+
+#[test]
+fn check_inspection_checks_one_inspection() {
+    let rubric = load(EARNING);
+    let inspection: Inspection =
+        ducha::json::from_str(r#"{"facts": {"a": 3, "b": true}}"#).unwrap();
+    Invariants::new(&rubric)
+        .check_inspection(&inspection)
+        .unwrap();
+    // A stub that credits nothing is caught on this very inspection.
+    let failure = Invariants::new(&rubric)
+        .evaluator(|i| {
+            let mut card = real(&rubric, i);
+            card["indicators"][0]["items"][0]["rules"][0]["deducted"] = Value::String("0".into());
+            Ok(card.to_string())
+        })
+        .check_inspection(&inspection)
+        .unwrap_err();
+    assert_eq!(
+        failure.message,
+        "an earning item's rule shares add up to its credit: `I` credits 3, its rules 0"
+    );
+    let shown: Inspection = serde_json::from_str(&failure.inspection).unwrap();
+    assert_eq!(shown, inspection);
+}
+
+// ---------------------------------------------------------------------------
+// Evaluator bugs the invariants find, left unfixed (the generator does not
+// make these cases: see the `ducha::testing` module docs). Each test shows
+// the checker catching the smallest case; when the evaluator is fixed, the
+// test fails and the generator can make the case again.
+
+/// Checks one inspection (JSON) of a rubric (JSON): the failure message.
+fn broken(rubric: &str, inspection: &str) -> String {
+    let rubric = load(rubric);
+    let inspection: Inspection = ducha::json::from_str(inspection).unwrap();
+    Invariants::new(&rubric)
+        .check_inspection(&inspection)
+        .unwrap_err()
+        .message
+}
+
+/// An earning item with a floor: its rule is credited 7 though the item
+/// credits only its 5 points (and `limited_by` is null).
+#[test]
+fn evaluator_bug_an_earning_item_with_a_floor() {
+    let rubric = r#"{"id": "r", "title": "t", "total": "5", "indicators": [
+      {"id": "G", "name": "g", "points": "5", "items": [
+        {"id": "E", "serial": "1", "points": "5", "earn": true, "floor": "-2", "requirement": "q", "rules": [
+          {"id": "e", "label": "刊发稿件", "text": "", "trigger": {"kind": "count"},
+           "penalty": {"kind": "per_occurrence", "points": "1"}}]}]}]}"#;
+    assert_eq!(
+        broken(rubric, r#"{"facts": {"e": 7}}"#),
+        "an earning item's rule shares add up to its credit: `E` credits 5, its rules 7"
+    );
+}
+
+/// An earning item marked not applicable under `full` scores 0, not full
+/// marks, though its reason says "此处不失分" (under `rescale` its points
+/// are both left out and deducted: a base of 0 for a card that lost
+/// nothing else).
+#[test]
+fn evaluator_bug_an_earning_item_not_applicable() {
+    let rubric = r#"{"id": "r", "title": "t", "total": "10", "not_applicable": "full", "indicators": [
+      {"id": "G", "name": "g", "points": "10", "items": [
+        {"id": "E", "serial": "1", "points": "5", "earn": true, "requirement": "q", "rules": [
+          {"id": "e", "label": "刊发稿件", "text": "", "trigger": {"kind": "count"},
+           "penalty": {"kind": "per_occurrence", "points": "1"}}]},
+        {"id": "N", "serial": "2", "points": "5", "requirement": "q", "rules": [
+          {"id": "n", "label": "未报送", "text": "", "trigger": {"kind": "flag"},
+           "penalty": {"kind": "flat", "points": "3"}}]}]}]}"#;
+    assert_eq!(
+        broken(rubric, r#"{"not_applicable": {"E": "无此项工作"}}"#),
+        "an item not applicable loses nothing: `E` scores 0 of 5"
+    );
+}
+
+/// An earning item under an indicator whose points its children can
+/// exceed: what the item did not earn takes the indicator's points, but
+/// the rules after it draw their shares as if it did not, so the shares do
+/// not add up to the total (3 + 5 against 5).
+#[test]
+fn evaluator_bug_an_earning_item_under_a_binding_node() {
+    let rubric = r#"{"id": "r", "title": "t", "total": "5", "indicators": [
+      {"id": "G", "name": "g", "points": "5", "items": [
+        {"id": "E", "serial": "1", "points": "5", "earn": true, "requirement": "q", "rules": [
+          {"id": "e", "label": "刊发稿件", "text": "", "trigger": {"kind": "count"},
+           "penalty": {"kind": "per_occurrence", "points": "1"}}]},
+        {"id": "N", "serial": "2", "points": "5", "requirement": "q", "rules": [
+          {"id": "n", "label": "未报送", "text": "", "trigger": {"kind": "flag"},
+           "penalty": {"kind": "flat", "points": "3"}}]}]}]}"#;
+    assert_eq!(
+        broken(rubric, r#"{"facts": {"n": true}}"#),
+        "the rule shares add up to the total: 3 + 5 not earned ≠ 5"
+    );
+}
+
+/// `earn` on a bonus item (accepted when the rubric loads) inverts it: with
+/// no facts it credits its 2 points, and a breach lowers the credit.
+#[test]
+fn evaluator_bug_an_earning_bonus_item() {
+    let rubric = r#"{"id": "r", "title": "t", "total": "10", "indicators": [
+      {"id": "G", "name": "g", "points": "10", "items": [
+        {"id": "N", "serial": "1", "points": "10", "requirement": "q", "rules": []}]}],
+      "bonus": {"id": "B", "name": "加分项", "cap": "3", "items": [
+        {"id": "B1", "serial": "加1", "points": "2", "earn": true, "requirement": "q", "rules": [
+          {"id": "b", "label": "被评为先进", "text": "", "trigger": {"kind": "flag"},
+           "penalty": {"kind": "flat", "points": "1"}}]}]}}"#;
+    assert_eq!(
+        broken(rubric, r#"{}"#),
+        "a section item credits its rules' sum, at most its points: `B1` credits 2, rules 0, points 2"
+    );
+}
+
+/// A floor on a bonus item (accepted when the rubric loads) lets it credit
+/// more than its points: 3 of 2.
+#[test]
+fn evaluator_bug_a_bonus_item_with_a_floor() {
+    let rubric = r#"{"id": "r", "title": "t", "total": "10", "indicators": [
+      {"id": "G", "name": "g", "points": "10", "items": [
+        {"id": "N", "serial": "1", "points": "10", "requirement": "q", "rules": []}]}],
+      "bonus": {"id": "B", "name": "加分项", "cap": "3", "items": [
+        {"id": "B1", "serial": "加1", "points": "2", "floor": "-2", "requirement": "q", "rules": [
+          {"id": "b", "label": "被评为先进", "text": "", "trigger": {"kind": "flag"},
+           "penalty": {"kind": "flat", "points": "3"}}]}]}}"#;
+    assert_eq!(
+        broken(rubric, r#"{"facts": {"b": true}}"#),
+        "a bonus item credits within [0, points]: `B1` credits 3 of 2"
+    );
+}
+
+/// A line with a cutoff and no cap in an item with a floor below 0: just
+/// above the cutoff the steps deduct 9 (the item at −4), past it the rule
+/// deducts the item's 5 points (the item at 0): a worse value raises the
+/// score. (Where the item has 0 points, or the cap is 0, past the cutoff
+/// the rule counts no breach, and a veto on it stops firing.)
+#[test]
+fn evaluator_bug_a_cutoff_under_a_floor() {
+    let rubric = r#"{"id": "r", "title": "t", "total": "5", "indicators": [
+      {"id": "G", "name": "g", "points": "5", "items": [
+        {"id": "I", "serial": "1", "points": "5", "floor": "-10", "requirement": "q", "rules": [
+          {"id": "a", "label": "完好率未达标", "text": "", "trigger": {"kind": "measured", "measure": "percent"},
+           "penalty": {"kind": "linear", "direction": "below", "target": "90", "step": "1",
+                       "points": "1", "partial": "whole", "cutoff": "80"}}]}]}]}"#;
+    assert_eq!(
+        broken(rubric, r#"{"facts": {"a": "80.5"}}"#),
+        "one more breach never raises a score: one more of `a` raised `I` from -4 to 0"
+    );
+}
+
+/// An item veto on an item that may fall below 0: zeroing it raises its
+/// score, and its indicator's, from −2 to 0.
+#[test]
+fn evaluator_bug_a_veto_zeroing_a_node_below_zero() {
+    let rubric = r#"{"id": "r", "title": "t", "total": "4", "indicators": [
+      {"id": "G", "name": "g", "points": "4", "floor": "-2", "items": [
+        {"id": "I", "serial": "1", "points": "4", "floor": "-2", "requirement": "q", "rules": [
+          {"id": "a", "label": "耕地面积减少", "text": "", "trigger": {"kind": "count"},
+           "penalty": {"kind": "per_occurrence", "points": "1"}},
+          {"id": "v", "label": "发生重大事故", "text": "", "trigger": {"kind": "flag"},
+           "penalty": {"kind": "flat", "points": "0"}, "veto": {"scope": "item"}}]}]}]}"#;
+    assert_eq!(
+        broken(rubric, r#"{"facts": {"a": 9}}"#),
+        "one more breach never raises a score: one more of `v` raised `G` from -2 to 0"
+    );
+}
