@@ -802,3 +802,525 @@ fn evaluator_bug_a_veto_zeroing_a_node_below_zero() {
         "one more breach never raises a score: one more of `v` raised `G` from -2 to 0"
     );
 }
+
+// ---------------------------------------------------------------------------
+// The strategies cover the model.
+
+/// The tags of one rule: its trigger, its penalty, the pair, what it adds.
+fn rule_tags(rule: &ducha::Rule, out: &mut Vec<String>) {
+    use ducha::{Direction, Partial, PeerCompare, Penalty, Shortfall, Trigger, VetoScope};
+    let measure = |m: &ducha::Measure| format!("{m:?}").to_lowercase();
+    let trigger = match &rule.trigger {
+        Trigger::Flag => "flag".to_owned(),
+        Trigger::Count => "count".to_owned(),
+        Trigger::Threshold { measure: m, .. } => {
+            out.push(format!("trigger/threshold/{}", measure(m)));
+            "threshold".to_owned()
+        }
+        Trigger::Deadline { within, .. } => {
+            out.push(format!(
+                "trigger/deadline/{}",
+                if within.is_some() { "within" } else { "due" }
+            ));
+            "deadline".to_owned()
+        }
+        Trigger::Cadence {
+            at_least, short, ..
+        } => {
+            if *at_least > 1 {
+                out.push("trigger/cadence/at_least>1".to_owned());
+            }
+            out.push(format!(
+                "trigger/cadence/short/{}",
+                if *short == Shortfall::Occurrence {
+                    "occurrence"
+                } else {
+                    "period"
+                }
+            ));
+            "cadence".to_owned()
+        }
+        Trigger::Measured { measure: m } => {
+            out.push(format!("trigger/measured/{}", measure(m)));
+            "measured".to_owned()
+        }
+        Trigger::Rating => "rating".to_owned(),
+        Trigger::Peer {
+            measure: m,
+            compare,
+        } => {
+            out.push(format!("trigger/peer/{}", measure(m)));
+            let c = match compare {
+                PeerCompare::AboveMean => "above_mean",
+                PeerCompare::BelowMean => "below_mean",
+                PeerCompare::Rank => "rank",
+                _ => "rank_ascending",
+            };
+            out.push(format!("trigger/peer/{c}"));
+            if compare.is_rank() {
+                "peer-rank"
+            } else {
+                "peer-mean"
+            }
+            .to_owned()
+        }
+        _ => "other".to_owned(),
+    };
+    out.push(format!("trigger/{trigger}"));
+    let penalty = rule.penalty.kind_name();
+    out.push(format!("penalty/{penalty}"));
+    out.push(format!("pair/{trigger}×{penalty}"));
+    match &rule.penalty {
+        Penalty::Escalating {
+            multipliers, cap, ..
+        } => {
+            if !multipliers.is_empty() {
+                out.push("penalty/escalating/multipliers".to_owned());
+            }
+            if cap.is_some() {
+                out.push("penalty/escalating/cap".to_owned());
+            }
+        }
+        Penalty::Range { cap: Some(_), .. } => out.push("penalty/range/cap".to_owned()),
+        Penalty::Linear {
+            direction,
+            partial,
+            cap,
+            cutoff,
+            ..
+        } => {
+            out.push(format!(
+                "penalty/linear/{}",
+                if *direction == Direction::Below {
+                    "below"
+                } else {
+                    "above"
+                }
+            ));
+            out.push(format!(
+                "penalty/linear/{}",
+                match partial {
+                    Partial::Whole => "whole",
+                    Partial::Started => "started",
+                    _ => "exact",
+                }
+            ));
+            if cap.is_some() {
+                out.push("penalty/linear/cap".to_owned());
+            }
+            if cutoff.is_some() {
+                out.push("penalty/linear/cutoff".to_owned());
+            }
+        }
+        Penalty::Bands { bands } => out.push(format!(
+            "penalty/bands/{}",
+            if bands[0].at_least.is_some() {
+                "at_least"
+            } else {
+                "at_most"
+            }
+        )),
+        _ => {}
+    }
+    if !rule.exemptions.is_empty() {
+        out.push("rule/exemptions".to_owned());
+    }
+    if let Some(veto) = &rule.veto {
+        out.push(match veto.scope {
+            VetoScope::Item => "veto/item".to_owned(),
+            VetoScope::Indicator => "veto/indicator".to_owned(),
+            _ => "veto/card".to_owned(),
+        });
+        if veto.score.is_some() {
+            out.push("veto/card/score".to_owned());
+        }
+        if veto.grade.is_some() {
+            out.push("veto/card/grade".to_owned());
+        }
+    }
+}
+
+/// The tags of a rubric's whole-card elements and of its rules.
+fn rubric_tags(rubric: &Rubric, out: &mut Vec<String>) {
+    use ducha::{Children, Indicator, Keep, NaPolicy};
+    fn walk(indicators: &[Indicator], out: &mut Vec<String>) {
+        for indicator in indicators {
+            if indicator.floor.is_some() {
+                out.push("card/floor/indicator".to_owned());
+            }
+            match &indicator.children {
+                Children::Indicators(children) => walk(children, out),
+                Children::Items(items) => {
+                    for item in items {
+                        if item.earn {
+                            out.push("card/earning-item".to_owned());
+                            out.extend(item.rules.iter().map(|_| "rule/earning".to_owned()));
+                        }
+                        if item.floor.is_some() {
+                            out.push("card/floor/item".to_owned());
+                        }
+                        for rule in &item.rules {
+                            rule_tags(rule, out);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let spec = rubric.spec();
+    walk(&spec.indicators, out);
+    if spec.rounding.is_some() {
+        out.push("card/rounding".to_owned());
+    }
+    if spec.floor.is_some() {
+        out.push("card/floor/rubric".to_owned());
+    }
+    for group in &spec.exclusive {
+        out.push(format!(
+            "card/exclusive/{}",
+            if group.keep == Keep::Largest {
+                "largest"
+            } else {
+                "first"
+            }
+        ));
+        let item_of = |id: &ducha::Id| {
+            rubric
+                .items()
+                .find(|i| i.rules.iter().any(|r| r.id == *id))
+                .map(|i| i.id.clone())
+        };
+        let first = item_of(&group.rules[0]);
+        out.push(format!(
+            "card/exclusive/{}",
+            if group.rules.iter().all(|r| item_of(r) == first) {
+                "one-item"
+            } else {
+                "across-items"
+            }
+        ));
+    }
+    match spec.not_applicable {
+        Some(NaPolicy::Full) => out.push("card/not_applicable/full".to_owned()),
+        Some(NaPolicy::Rescale) => out.push("card/not_applicable/rescale".to_owned()),
+        _ => {}
+    }
+    if !spec.grades.is_empty() {
+        out.push("card/grades".to_owned());
+    }
+    if let Some(bonus) = &spec.bonus {
+        out.push(format!(
+            "card/bonus/{}",
+            match bonus.gate {
+                Some(g) if g.above.is_some() => "gate-above",
+                Some(_) => "gate-at-least",
+                None => "no-gate",
+            }
+        ));
+        for rule in bonus.items.iter().flat_map(|i| &i.rules) {
+            out.push("rule/bonus".to_owned());
+            rule_tags(rule, out);
+        }
+    }
+    if let Some(section) = &spec.penalties {
+        out.push(format!(
+            "card/penalties/{}",
+            if section.cap.is_some() {
+                "cap"
+            } else {
+                "no-cap"
+            }
+        ));
+        for item in &section.items {
+            if item.floor.is_some() {
+                out.push("card/floor/penalty-item".to_owned());
+            }
+            for rule in &item.rules {
+                out.push("rule/penalties".to_owned());
+                rule_tags(rule, out);
+            }
+        }
+    }
+}
+
+/// The tags of an inspection: the kinds of fact, the marks on findings and
+/// cases, the peers given, the items and rules marked not applicable.
+fn inspection_tags(rubric: &Rubric, inspection: &Inspection, out: &mut Vec<String>) {
+    for fact in inspection.facts.values() {
+        let kind = format!("{:?}", fact.kind()).to_lowercase();
+        out.push(format!("fact/{kind}"));
+        let findings: Vec<&ducha::Finding> = match fact {
+            Fact::Finding(f) => vec![f],
+            Fact::Findings(list) => list.iter().collect(),
+            _ => Vec::new(),
+        };
+        for f in findings {
+            if f.amount().is_some() {
+                out.push("finding/amount".to_owned());
+            }
+            if f.multiplier().is_some() {
+                out.push("finding/multiplier".to_owned());
+            }
+            if f.exempt().is_some() {
+                out.push("finding/exempt".to_owned());
+            }
+        }
+        if let Fact::Cases(cases) = fact
+            && cases.iter().any(|c| c.exempt.is_some())
+        {
+            out.push("case/exempt".to_owned());
+        }
+    }
+    for peer in inspection.peers.values() {
+        out.push(
+            if peer.mean.is_some() {
+                "peers/mean"
+            } else {
+                "peers/rank"
+            }
+            .to_owned(),
+        );
+    }
+    for id in inspection.not_applicable.keys() {
+        out.push(
+            if rubric.item(id.as_str()).is_some() {
+                "not_applicable/item"
+            } else {
+                "not_applicable/rule"
+            }
+            .to_owned(),
+        );
+    }
+}
+
+/// The prefixes of the tags of inspections (the others are rubrics').
+const INSPECTION_TAGS: [&str; 5] = ["fact/", "finding/", "case/", "peers/", "not_applicable/"];
+
+/// Every tag the strategies must produce over the sample.
+const EXPECTED: &[&str] = &[
+    // Triggers, with each measure, form and comparison.
+    "trigger/flag",
+    "trigger/count",
+    "trigger/threshold",
+    "trigger/deadline",
+    "trigger/cadence",
+    "trigger/measured",
+    "trigger/rating",
+    "trigger/peer-mean",
+    "trigger/peer-rank",
+    "trigger/threshold/ratio",
+    "trigger/threshold/percent",
+    "trigger/threshold/count",
+    "trigger/threshold/amount",
+    "trigger/deadline/within",
+    "trigger/deadline/due",
+    "trigger/cadence/at_least>1",
+    "trigger/cadence/short/occurrence",
+    "trigger/cadence/short/period",
+    "trigger/measured/ratio",
+    "trigger/measured/percent",
+    "trigger/measured/count",
+    "trigger/measured/amount",
+    "trigger/peer/ratio",
+    "trigger/peer/percent",
+    "trigger/peer/count",
+    "trigger/peer/amount",
+    "trigger/peer/above_mean",
+    "trigger/peer/below_mean",
+    "trigger/peer/rank",
+    "trigger/peer/rank_ascending",
+    // Penalties, with their options.
+    "penalty/flat",
+    "penalty/per_occurrence",
+    "penalty/capped",
+    "penalty/escalating",
+    "penalty/range",
+    "penalty/linear",
+    "penalty/proportional",
+    "penalty/bands",
+    "penalty/interpolate",
+    "penalty/rating",
+    "penalty/escalating/multipliers",
+    "penalty/escalating/cap",
+    "penalty/range/cap",
+    "penalty/linear/below",
+    "penalty/linear/above",
+    "penalty/linear/whole",
+    "penalty/linear/started",
+    "penalty/linear/exact",
+    "penalty/linear/cap",
+    "penalty/linear/cutoff",
+    "penalty/bands/at_least",
+    "penalty/bands/at_most",
+    // Every trigger with every penalty that can price it.
+    "pair/flag×flat",
+    "pair/flag×per_occurrence",
+    "pair/flag×capped",
+    "pair/flag×escalating",
+    "pair/flag×range",
+    "pair/count×flat",
+    "pair/count×per_occurrence",
+    "pair/count×capped",
+    "pair/count×escalating",
+    "pair/count×range",
+    "pair/threshold×flat",
+    "pair/threshold×per_occurrence",
+    "pair/threshold×capped",
+    "pair/threshold×escalating",
+    "pair/deadline×flat",
+    "pair/deadline×per_occurrence",
+    "pair/deadline×capped",
+    "pair/deadline×escalating",
+    "pair/cadence×flat",
+    "pair/cadence×per_occurrence",
+    "pair/cadence×capped",
+    "pair/cadence×escalating",
+    "pair/peer-mean×flat",
+    "pair/peer-mean×per_occurrence",
+    "pair/peer-mean×capped",
+    "pair/peer-mean×escalating",
+    "pair/measured×linear",
+    "pair/measured×proportional",
+    "pair/measured×bands",
+    "pair/measured×interpolate",
+    "pair/peer-rank×linear",
+    "pair/peer-rank×proportional",
+    "pair/peer-rank×bands",
+    "pair/peer-rank×interpolate",
+    "pair/rating×rating",
+    // Rules' extras and where they sit.
+    "rule/exemptions",
+    "veto/item",
+    "veto/indicator",
+    "veto/card",
+    "veto/card/score",
+    "veto/card/grade",
+    "rule/earning",
+    "rule/bonus",
+    "rule/penalties",
+    // The card.
+    "card/rounding",
+    "card/exclusive/largest",
+    "card/exclusive/first",
+    "card/exclusive/one-item",
+    "card/exclusive/across-items",
+    "card/earning-item",
+    "card/floor/item",
+    "card/floor/indicator",
+    "card/floor/rubric",
+    "card/floor/penalty-item",
+    "card/bonus/gate-above",
+    "card/bonus/gate-at-least",
+    "card/bonus/no-gate",
+    "card/penalties/cap",
+    "card/penalties/no-cap",
+    "card/grades",
+    "card/not_applicable/full",
+    "card/not_applicable/rescale",
+    // Inspections.
+    "fact/flag",
+    "fact/finding",
+    "fact/count",
+    "fact/findings",
+    "fact/measure",
+    "fact/percent",
+    "fact/dates",
+    "fact/cases",
+    "fact/rating",
+    "finding/amount",
+    "finding/multiplier",
+    "finding/exempt",
+    "case/exempt",
+    "peers/mean",
+    "peers/rank",
+    "not_applicable/item",
+    "not_applicable/rule",
+];
+
+/// The strategies really cover the model: over 300 rubrics from a
+/// deterministic runner, and one inspection of each, every trigger (each
+/// measure, form and comparison), every penalty (each option), every pair
+/// of a trigger with a penalty that can price it, every rule extra and
+/// every whole-card element appears, and every kind of fact and mark.
+/// `--nocapture` prints how often.
+#[test]
+fn generated_rubrics_cover_every_shape() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = rubrics();
+    let mut tags = Vec::new();
+    let mut rules = 0;
+    for _ in 0..300 {
+        let rubric = strategy.new_tree(&mut runner).unwrap().current();
+        rules += rubric.rules().count();
+        rubric_tags(&rubric, &mut tags);
+        let inspection = inspections(&rubric, year_2026())
+            .new_tree(&mut runner)
+            .unwrap()
+            .current();
+        inspection_tags(&rubric, &inspection, &mut tags);
+    }
+    let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
+    for tag in &tags {
+        *seen.entry(tag.as_str()).or_default() += 1;
+    }
+    let missing: Vec<&&str> = EXPECTED
+        .iter()
+        .filter(|t| !seen.contains_key(**t))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "never generated: {missing:?}\nseen: {seen:#?}"
+    );
+    let least = EXPECTED.iter().map(|t| (seen[*t], *t)).min().unwrap();
+    eprintln!(
+        "300 rubrics, {rules} rules, {} tags expected; the rarest: {} ({} times)\n{seen:#?}",
+        EXPECTED.len(),
+        least.1,
+        least.0
+    );
+}
+
+/// Every invariant holds over 192 rubrics of every shape from a
+/// deterministic runner (8 generated inspections each, with one more breach
+/// of up to 16 rules each), the same every run; `generated_rubrics_hold`
+/// explores new ones. The rubrics checked cover every rule shape and card
+/// element (the tags of `generated_rubrics_cover_every_shape`).
+#[test]
+fn every_shape_holds_its_invariants() {
+    use proptest::test_runner::{Config, TestError, TestRunner};
+    let mut runner = TestRunner::new_with_rng(
+        Config {
+            cases: 192,
+            failure_persistence: None,
+            ..Config::default()
+        },
+        proptest::test_runner::TestRng::deterministic_rng(
+            proptest::test_runner::RngAlgorithm::ChaCha,
+        ),
+    );
+    let checked = std::cell::RefCell::new(Vec::new());
+    let result = runner.run(&rubrics(), |rubric| {
+        rubric_tags(&rubric, &mut checked.borrow_mut());
+        Invariants::new(&rubric)
+            .cases(8)
+            .period(year_2026())
+            .check()
+            .map_err(|e| TestCaseError::fail(e.to_string()))
+    });
+    match result {
+        Ok(()) => {}
+        Err(TestError::Fail(reason, rubric)) => panic!(
+            "{reason}\nsmallest failing rubric:\n{}",
+            serde_json::to_string(&rubric).unwrap()
+        ),
+        Err(TestError::Abort(reason)) => panic!("aborted: {reason}"),
+    }
+    let checked = checked.into_inner();
+    let missing: Vec<&&str> = EXPECTED
+        .iter()
+        .filter(|t| !INSPECTION_TAGS.iter().any(|p| t.starts_with(p)))
+        .filter(|t| !checked.iter().any(|c| c == **t))
+        .collect();
+    assert!(missing.is_empty(), "rubrics checked without: {missing:?}");
+}
