@@ -2840,10 +2840,11 @@ impl<'r> Model<'r> {
             let breaches = json.get("breaches").and_then(Value::as_u64);
             if !assessed && (breaches != Some(0) || !raw.is_zero()) {
                 return Err(TestCaseError::fail(format!(
-                    "a rule with no fact deducts nothing: `{rid}` has {} breaches, raw {raw}",
+                    "a rule with no fact deducts nothing: `{rid}` (breaches {}) has raw {raw}",
                     breaches.map_or_else(|| "?".to_owned(), |b| b.to_string())
                 )));
             }
+            priced(at.rule, json, inspection, raw, breaches.unwrap_or(0))?;
             let marked = inspection.not_applicable.contains_key(&at.rule.id)
                 || inspection.not_applicable.contains_key(&at.at.item.id);
             let reported = json.get("applicable").and_then(Value::as_bool) == Some(false);
@@ -3601,6 +3602,61 @@ impl<'v> View<'v> {
             ))
         })
     }
+}
+
+/// A rule's raw amount is what its penalty makes of its breaches: flat,
+/// per occurrence, capped and escalating (without multipliers) deductions
+/// by their number; a discretionary rule the amounts its findings give; a
+/// rule priced by its value or rating one breach exactly where it
+/// deducts.
+fn priced(
+    rule: &Rule,
+    json: &Value,
+    inspection: &Inspection,
+    raw: Decimal,
+    breaches: u64,
+) -> Result<(), TestCaseError> {
+    let id = &rule.id;
+    match &rule.penalty {
+        Penalty::Flat { .. } | Penalty::PerOccurrence { .. } | Penalty::Capped { .. } => {}
+        Penalty::Escalating { multipliers, .. } if multipliers.is_empty() => {}
+        Penalty::Range { .. } => {
+            let list: &[Finding] = match inspection.facts.get(id) {
+                Some(Fact::Finding(f)) => std::slice::from_ref(f),
+                Some(Fact::Findings(list)) => list,
+                _ => &[],
+            };
+            let given: Decimal = list
+                .iter()
+                .filter(|f| f.exempt().is_none())
+                .filter_map(Finding::amount)
+                .sum();
+            if limit_kind(json) != Some("exclusive") && raw != given {
+                return Err(TestCaseError::fail(format!(
+                    "a discretionary rule deducts the amounts its findings give: `{id}` deducts {raw} before any bound, its findings {given}"
+                )));
+            }
+            return Ok(());
+        }
+        Penalty::Escalating { .. } => return Ok(()),
+        _ => {
+            if (breaches > 0) != (raw > Decimal::ZERO) {
+                return Err(TestCaseError::fail(format!(
+                    "a rule priced by its value or rating counts one breach where it deducts: `{id}` (breaches {breaches}) has raw {raw}"
+                )));
+            }
+            return Ok(());
+        }
+    }
+    let capped = rule.penalty.cap().map_or(raw, |c| raw.min(c.get()));
+    let expected = rule.penalty.checked_deduction(breaches);
+    if expected != Some(capped) {
+        return Err(TestCaseError::fail(format!(
+            "a rule's deduction is what its penalty gives its breaches: `{id}` (breaches {breaches}) deducts {capped} after its cap, expected {}",
+            shown(expected)
+        )));
+    }
+    Ok(())
 }
 
 /// What `limited_by` says limited a rule, by kind.

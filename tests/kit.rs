@@ -130,6 +130,30 @@ fn non_determinism_is_caught() {
 }
 
 #[test]
+fn a_deduction_mispriced_is_caught() {
+    let rubric = seed();
+    // Stub: 2b (flat 2.5) deducts 5.
+    let failure = Invariants::new(&rubric)
+        .evaluator(|i| {
+            let mut card = real(&rubric, i);
+            for item in items_mut(&mut card) {
+                for rule in item["rules"].as_array_mut().unwrap() {
+                    if rule["id"] == "2b" && rule["raw"] == "2.5" {
+                        rule["raw"] = Value::String("5".into());
+                    }
+                }
+            }
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err();
+    assert_eq!(
+        failure.message,
+        "a rule's deduction is what its penalty gives its breaches: `2b` (breaches 1) deducts 5 after its cap, expected 2.5"
+    );
+}
+
+#[test]
 fn a_score_that_rises_with_a_breach_is_caught() {
     let rubric = seed();
     // Stub: when 2b is breached, forgives everything: a breach of 2b then
