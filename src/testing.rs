@@ -110,19 +110,22 @@
 //! reads the scorecard JSON only), and checks one inspection of your own
 //! ([`Invariants::check_inspection`]).
 //!
-//! **What [`rubrics`] leaves out.** The invariants find these evaluator
-//! bugs, so the generator does not make the cases (each is pinned by a
-//! test in `tests/kit.rs`, which fails once the evaluator is fixed):
+//! **What the generators leave out.** The invariants find these evaluator
+//! bugs, so [`rubrics`] and [`inspections`] do not make the cases (each is
+//! pinned by a test in `tests/kit.rs`, which fails once the evaluator is
+//! fixed, so the case can be generated again):
 //!
 //! - a floor on an earning item: its rule shares can pass its credit;
 //! - an earning item marked not applicable: it scores 0, not full marks
-//!   (and under `rescale` its points are both left out and lost);
+//!   (and under `rescale` its points are both left out and lost), so
+//!   [`inspections`] marks none;
 //! - an earning item under a node whose points its children can pass: what
 //!   it does not earn takes that node's points, but the rules after it
-//!   draw their shares as if it did not, so the shares fall short of the
-//!   total (the generator gives such nodes no floor and at least the
-//!   points their children can lose);
-//! - `earn` on a bonus or penalty item: it inverts the item;
+//!   draw their shares as if it did not, so the shares no longer add up to
+//!   the total (the generator gives the nodes above an earning item no
+//!   floor and at least the points their children can lose);
+//! - `earn` on a bonus or penalty item: it inverts the item (with no facts
+//!   it credits, or deducts, all its points, and a breach lowers that);
 //! - a floor on a bonus item: the item credits past its points;
 //! - a line with a cutoff and no cap in an item with a floor below 0: past
 //!   the cutoff it deducts the item's points, less than the steps just

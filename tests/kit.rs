@@ -757,10 +757,11 @@ fn evaluator_bug_an_earning_item_under_a_binding_node() {
     );
 }
 
-/// `earn` on a bonus item (accepted when the rubric loads) inverts it: with
-/// no facts it credits its 2 points, and a breach lowers the credit.
+/// `earn` on a bonus or penalty item (accepted when the rubric loads)
+/// inverts it: with no facts it credits (deducts) all its points, and a
+/// breach lowers that.
 #[test]
-fn evaluator_bug_an_earning_bonus_item() {
+fn evaluator_bug_an_earning_section_item() {
     let rubric = r#"{"id": "r", "title": "t", "total": "10", "indicators": [
       {"id": "G", "name": "g", "points": "10", "items": [
         {"id": "N", "serial": "1", "points": "10", "requirement": "q", "rules": []}]}],
@@ -771,6 +772,18 @@ fn evaluator_bug_an_earning_bonus_item() {
     assert_eq!(
         broken(rubric, r#"{}"#),
         "a section item credits its rules' sum, at most its points: `B1` credits 2, rules 0, points 2"
+    );
+    // On a penalty item: with no facts it deducts its 3 points.
+    let rubric = r#"{"id": "r", "title": "t", "total": "10", "indicators": [
+      {"id": "G", "name": "g", "points": "10", "items": [
+        {"id": "N", "serial": "1", "points": "10", "requirement": "q", "rules": []}]}],
+      "penalties": {"id": "K", "name": "扣分项", "items": [
+        {"id": "K1", "serial": "扣1", "points": "3", "earn": true, "requirement": "q", "rules": [
+          {"id": "k", "label": "被通报", "text": "", "trigger": {"kind": "flag"},
+           "penalty": {"kind": "flat", "points": "1"}}]}]}}"#;
+    assert_eq!(
+        broken(rubric, r#"{}"#),
+        "a section item deducts its rules' sum, at most its points: `K1` deducts 3, rules 0, points 3"
     );
 }
 
