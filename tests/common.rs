@@ -5,7 +5,7 @@
 //! Each module keeps the helpers only it uses; what more than one module
 //! needs lives here, once.
 
-use ducha::testing::{inspections, rubrics};
+use ducha::testing::{classic_rubrics, inspections};
 use ducha::{
     Decimal, Id, Indicator, Inspection, Item, LimitedBy, NaiveDate, Penalty, Period, Points,
     Rubric, RubricSpec, Rule, Trigger,
@@ -43,10 +43,12 @@ pub fn year_2026() -> Period {
     .unwrap()
 }
 
-/// Generated rubrics with generated inspections of them over 2026 (the test
-/// kit's strategies).
+/// Generated rubrics of the original shapes (flat, per-occurrence and
+/// capped rules, no whole-card element: what the properties and the
+/// reference model of these tests describe) with generated inspections of
+/// them over 2026 (the test kit's strategies).
 pub fn rubric_and_inspection() -> impl Strategy<Value = (Rubric, Inspection)> {
-    rubrics().prop_flat_map(|r| {
+    classic_rubrics().prop_flat_map(|r| {
         let inspection = inspections(&r, year_2026());
         (Just(r), inspection)
     })
