@@ -227,7 +227,8 @@ impl From<RubricError> for JsonError {
             | RubricError::TimeLimitTooLong { rule: id, .. }
             | RubricError::MinOutOfDomain { rule: id, .. }
             | RubricError::InvalidWeight { id, .. }
-            | RubricError::InvalidItem { id, .. } => Some(id.to_string()),
+            | RubricError::InvalidItem { id, .. }
+            | RubricError::RoundingTooCoarse { id, .. } => Some(id.to_string()),
             _ => None,
         };
         JsonError {

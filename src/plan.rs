@@ -95,6 +95,22 @@ pub enum RubricError {
         /// What is wrong.
         problem: &'static str,
     },
+    /// A weight, or the points of a node that rescales, has more decimal
+    /// places than the declared rounding keeps, so even full marks would
+    /// round.
+    #[error(
+        "`{id}`: {what} {value} has more decimal places than the declared rounding keeps ({places})"
+    )]
+    RoundingTooCoarse {
+        /// The indicator (or the rubric).
+        id: Id,
+        /// `weight` or `points`.
+        what: &'static str,
+        /// The value.
+        value: Decimal,
+        /// The places the rounding keeps.
+        places: u32,
+    },
     /// An indicator's weight cannot be used as written.
     #[error("indicator `{id}`: {problem}")]
     InvalidWeight {
@@ -738,6 +754,32 @@ impl Plan {
                 id: weighted.clone(),
                 problem: "its weight differs from its points, so its score is divided: the rubric must declare a `rounding` (places and mode)",
             });
+        }
+        // What rounds must keep what it rounds whole at full marks: weights
+        // that divide, and the points of nodes that rescale.
+        if let Some(r) = spec.rounding {
+            for n in &builder.nodes {
+                let coarse = |value: Decimal| value.normalize().scale() > r.places;
+                if let Some(w) = n.weight
+                    && w != n.points
+                    && coarse(w.get())
+                {
+                    return Err(RubricError::RoundingTooCoarse {
+                        id: n.id.clone(),
+                        what: "weight",
+                        value: w.get().normalize(),
+                        places: r.places,
+                    });
+                }
+                if n.na == Some(crate::NaPolicy::Rescale) && coarse(n.points.get()) {
+                    return Err(RubricError::RoundingTooCoarse {
+                        id: n.id.clone(),
+                        what: "points",
+                        value: n.points.get().normalize(),
+                        places: r.places,
+                    });
+                }
+            }
         }
         let na_divides = builder.nodes.iter().any(|n| {
             matches!(

@@ -83,7 +83,8 @@ impl Adjusted {
         for &item in &items {
             let Some(n) = plan.node(item) else { continue };
             match n.na {
-                Some((crate::NaPolicy::Rescale, node)) if node != 0 => {
+                // An item of 0 points leaves nothing out.
+                Some((crate::NaPolicy::Rescale, node)) if node != 0 && n.points > 0 => {
                     match out.left_out.last_mut() {
                         Some(last) if last.0 == node => last.1 = last.1.saturating_add(n.points),
                         _ => out.left_out.push((node, n.points)),

@@ -68,6 +68,16 @@
 //!   less it; the final score is base + bonus counted − penalties, at
 //!   least the rubric's floor, the bonus counted only where the base opens
 //!   its gate.
+//! - **Weights and rescaled indicators**: a weighted indicator reports its
+//!   `weight` and `weighted` = score ÷ points × weight rounded as declared
+//!   (what it earned ÷ its applicable points × weight, rounded once, where
+//!   it also rescales), and gives its parent weight − weighted; an
+//!   indicator that rescales for items marked not applicable reports
+//!   `rescaled` (its points less theirs, and what it earned of them) and
+//!   deducts its points less earned ÷ applicable × points; under either,
+//!   the rule shares make the indicator's own deduction, and it stands for
+//!   them in its parent's sum. Points redistributed from items not
+//!   applicable (`received`) add up to 0 among the siblings.
 //! - **No double deduction**: in each exclusive group only the rule the
 //!   group keeps (the largest, or the first breached) deducts; every other
 //!   breached rule gives way to it.
@@ -76,7 +86,8 @@
 //! - **Vetoes**: every veto rule with a breach is listed, in document
 //!   order, with its scope, the node it overrode, that node's score
 //!   without the vetoes (the final score before, for a card veto) and what
-//!   it set, and nothing else is; a zeroed node scores 0; a card veto's
+//!   it set, and nothing else is; a zeroed node scores 0 (or stays below 0
+//!   where its floor let it fall further); a card veto's
 //!   fixed score is the final score (the lowest wins).
 //! - **Grades**: the grade is the one the grade table gives the final
 //!   score, unless a card veto forced one; none without grades.
@@ -898,6 +909,10 @@ struct CardShape {
     bonus: Option<(Name, Points, Option<GateShape>, Vec<ItemShape>)>,
     /// The bounds of the grades, percentages of the most a card scores.
     grades: Vec<u8>,
+    /// Per indicator in preorder, while they last: a weight (0: none, 1:
+    /// half its points, 2: twice, 3: a third) and a not-applicable policy
+    /// (0–5: none, 6: full, 7: rescale, 8: redistribute).
+    nodes: Vec<(u8, u8)>,
 }
 
 impl CardShape {
@@ -912,6 +927,7 @@ impl CardShape {
             penalties: None,
             bonus: None,
             grades: Vec::new(),
+            nodes: Vec::new(),
         }
     }
 }
@@ -954,6 +970,7 @@ fn card_shape() -> BoxedStrategy<CardShape> {
         2 => prop::collection::btree_set(0u8..=100, 1..=3)
             .prop_map(|b| b.into_iter().rev().collect::<Vec<u8>>()),
     ];
+    let nodes = prop::collection::vec((0u8..8, 0u8..9), 0..8);
     (
         top,
         rounding,
@@ -962,18 +979,21 @@ fn card_shape() -> BoxedStrategy<CardShape> {
         rubric_floor,
         penalties,
         bonus,
-        grades,
+        (grades, nodes),
     )
         .prop_map(
-            |(top, rounding, groups, not_applicable, floor, penalties, bonus, grades)| CardShape {
-                top,
-                rounding,
-                groups,
-                not_applicable,
-                floor,
-                penalties,
-                bonus,
-                grades,
+            |(top, rounding, groups, not_applicable, floor, penalties, bonus, (grades, nodes))| {
+                CardShape {
+                    top,
+                    rounding,
+                    groups,
+                    not_applicable,
+                    floor,
+                    penalties,
+                    bonus,
+                    grades,
+                    nodes,
+                }
             },
         )
         .boxed()
@@ -1116,6 +1136,121 @@ impl Builder {
     }
 }
 
+/// Gives indicators, in preorder, the weights and not-applicable policies
+/// `picks` say, where the evaluator takes them: a weight on an indicator of
+/// points above 0 in a rubric without earning items whose own policy is
+/// not `rescale`; `rescale` on an indicator with no weighted one below it.
+fn weigh_and_mark(indicators: &mut [Indicator], picks: &[(u8, u8)], rubric: Option<NaPolicy>) {
+    fn earning(indicators: &[Indicator]) -> bool {
+        indicators.iter().any(|i| match &i.children {
+            Children::Indicators(c) => earning(c),
+            Children::Items(items) => items.iter().any(|it| it.earn),
+        })
+    }
+    fn weighted_below(indicator: &Indicator) -> bool {
+        match &indicator.children {
+            Children::Indicators(c) => c.iter().any(|i| i.weight.is_some() || weighted_below(i)),
+            Children::Items(_) => false,
+        }
+    }
+    fn walk(
+        indicators: &mut [Indicator],
+        picks: &mut std::slice::Iter<'_, (u8, u8)>,
+        weights: bool,
+    ) {
+        for indicator in indicators {
+            let pick = picks.next().copied();
+            if let Children::Indicators(children) = &mut indicator.children {
+                walk(children, picks, weights);
+            }
+            let Some((weight, policy)) = pick else {
+                continue;
+            };
+            let points = indicator.points.get();
+            if weights && !points.is_zero() {
+                let w = match weight {
+                    1 => Some(points / Decimal::TWO),
+                    2 => Some(points * Decimal::TWO),
+                    3 => Some((points / Decimal::from(3)).round_dp(2)),
+                    _ => None,
+                };
+                indicator.weight = w
+                    .and_then(|w| Points::new(w.normalize()).ok())
+                    .filter(|w| !w.is_zero());
+            }
+            indicator.not_applicable = match policy {
+                6 => Some(NaPolicy::Full),
+                7 if !weighted_below(indicator) => Some(NaPolicy::Rescale),
+                8 => Some(NaPolicy::Redistribute),
+                _ => None,
+            };
+        }
+    }
+    let weights = !earning(indicators) && rubric != Some(NaPolicy::Rescale);
+    walk(indicators, &mut picks.iter(), weights);
+}
+
+/// The items of the main tree a not-applicable policy governs: the
+/// rubric's, or an indicator's above them.
+fn governed_items(spec: &RubricSpec) -> BTreeSet<&str> {
+    fn walk<'s>(indicators: &'s [Indicator], allowed: bool, out: &mut BTreeSet<&'s str>) {
+        for indicator in indicators {
+            let allowed = allowed || indicator.not_applicable.is_some();
+            match &indicator.children {
+                Children::Indicators(c) => walk(c, allowed, out),
+                Children::Items(items) if allowed => {
+                    out.extend(items.iter().map(|i| i.id.as_str()));
+                }
+                Children::Items(_) => {}
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(&spec.indicators, spec.not_applicable.is_some(), &mut out);
+    out
+}
+
+/// The items of the main tree under an indicator that declares a
+/// not-applicable policy (`rescaling`: one that rescales, the nearest
+/// declaration), with that indicator's id.
+fn indicator_governed(spec: &RubricSpec, rescaling: bool) -> BTreeMap<&str, &str> {
+    fn walk<'s>(
+        indicators: &'s [Indicator],
+        above: Option<(&'s str, NaPolicy)>,
+        rescaling: bool,
+        out: &mut BTreeMap<&'s str, &'s str>,
+    ) {
+        for indicator in indicators {
+            let above = indicator
+                .not_applicable
+                .map(|p| (indicator.id.as_str(), p))
+                .or(above);
+            match &indicator.children {
+                Children::Indicators(c) => walk(c, above, rescaling, out),
+                Children::Items(items) => {
+                    if let Some((id, policy)) = above
+                        && (!rescaling || policy == NaPolicy::Rescale)
+                    {
+                        for item in items {
+                            out.insert(item.id.as_str(), id);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(&spec.indicators, None, rescaling, &mut out);
+    out
+}
+
+/// `num ÷ den`, rounded as the rubric declares (exact where it declares
+/// none); `None` for a `den` of 0.
+fn divided(num: Decimal, den: Decimal, rounding: Option<Rounding>) -> Option<Decimal> {
+    let exact = num.checked_div(den)?;
+    Some(rounding.map_or(exact, |r| r.round(exact)))
+}
+
 /// Where the rubric has earning items, no node above one can bind: each
 /// indicator over an earning item keeps no floor and at least the points
 /// its children can lose, and no top-level indicator keeps a floor (so the
@@ -1124,8 +1259,10 @@ impl Builder {
 /// not earn, so a binding node above one would leave the shares short of
 /// the total (see the module docs).
 fn loosen(indicators: &mut [Indicator]) {
-    /// Whether `indicator` holds an earning item, and the most it can lose.
+    /// Whether `indicator` holds an earning item, or is or holds an
+    /// indicator that is weighted or rescales, and the most it can lose.
     fn walk(indicator: &mut Indicator) -> (bool, Decimal) {
+        let own = indicator.weight.is_some() || indicator.not_applicable == Some(NaPolicy::Rescale);
         let (earning, sum) = match &mut indicator.children {
             Children::Indicators(children) => {
                 let below: Vec<(bool, Decimal)> = children.iter_mut().map(walk).collect();
@@ -1147,6 +1284,11 @@ fn loosen(indicators: &mut [Indicator]) {
             if indicator.points.get() < sum {
                 indicator.points = Points::new(sum).unwrap_or(indicator.points);
             }
+        }
+        if own {
+            // What it gives its parent: its weight, else its points.
+            indicator.floor = None;
+            return (true, indicator.counts_for().get());
         }
         (
             earning,
@@ -1229,7 +1371,20 @@ fn exclusive_groups<'r>(indicators: &'r [Indicator], picks: &[GroupShape]) -> Ve
 
 /// Whether a rule of `spec` divides (and so needs the rubric's rounding).
 fn divides(spec: &RubricSpec) -> bool {
-    spec.not_applicable == Some(NaPolicy::Rescale)
+    fn nodes(indicators: &[Indicator]) -> bool {
+        indicators.iter().any(|i| {
+            i.weight.is_some_and(|w| w != i.points)
+                || matches!(
+                    i.not_applicable,
+                    Some(NaPolicy::Rescale | NaPolicy::Redistribute)
+                )
+                || matches!(&i.children, Children::Indicators(c) if nodes(c))
+        })
+    }
+    matches!(
+        spec.not_applicable,
+        Some(NaPolicy::Rescale | NaPolicy::Redistribute)
+    ) || nodes(&spec.indicators)
         || items_at(spec).iter().any(|at| {
             at.item.rules.iter().any(|r| {
                 matches!(
@@ -1242,6 +1397,39 @@ fn divides(spec: &RubricSpec) -> bool {
                 )
             })
         })
+}
+
+/// The most decimal places of a weight that divides, or of the points of
+/// a node that rescales: what the declared rounding must keep.
+fn coarsest(spec: &RubricSpec) -> u32 {
+    fn walk(indicators: &[Indicator]) -> u32 {
+        indicators
+            .iter()
+            .map(|i| {
+                let weight = i
+                    .weight
+                    .filter(|w| *w != i.points)
+                    .map_or(0, |w| w.get().normalize().scale());
+                let points = if i.not_applicable == Some(NaPolicy::Rescale) {
+                    i.points.get().normalize().scale()
+                } else {
+                    0
+                };
+                let below = match &i.children {
+                    Children::Indicators(c) => walk(c),
+                    Children::Items(_) => 0,
+                };
+                weight.max(points).max(below)
+            })
+            .max()
+            .unwrap_or(0)
+    }
+    let root = if spec.not_applicable == Some(NaPolicy::Rescale) {
+        spec.total.get().normalize().scale()
+    } else {
+        0
+    };
+    walk(&spec.indicators).max(root)
 }
 
 /// `pct` percent of `of`, to two places.
@@ -1260,9 +1448,13 @@ fn build(card: CardShape) -> Option<Rubric> {
         .into_iter()
         .map(|(name, points, floor, shape)| b.indicator(name, points, floor, shape))
         .collect::<Option<Vec<_>>>()?;
+    weigh_and_mark(&mut indicators, &card.nodes, card.not_applicable);
     loosen(&mut indicators);
     let exclusive = exclusive_groups(&indicators, &card.groups);
-    let total = indicators.iter().map(|i| i.points.get()).sum::<Decimal>();
+    let total = indicators
+        .iter()
+        .map(|i| i.counts_for().get())
+        .sum::<Decimal>();
     let penalties = match card.penalties {
         Some((name, cap, items)) => {
             let id = b.ids.next(name)?;
@@ -1343,6 +1535,8 @@ fn build(card: CardShape) -> Option<Rubric> {
             2 => RoundingMode::Down,
             _ => RoundingMode::Up,
         };
+        // Enough places to keep weights and rescaled points whole.
+        let places = places.max(coarsest(&spec));
         spec.rounding = Some(Rounding::new(places, mode));
     }
     Rubric::new(spec).ok()
@@ -1368,8 +1562,10 @@ fn build(card: CardShape) -> Option<Rubric> {
 /// then where none does), exclusive groups of both kinds in one item or
 /// across items, earning items, floors below 0 on items, indicators and the
 /// rubric, a bonus section with and without a gate, a penalty section with
-/// and without a cap, grades, and a `not_applicable` policy (`full` or
-/// `rescale`).
+/// and without a cap, grades, a `not_applicable` policy (`full` or
+/// `rescale`) on the rubric, and on indicators weights (half, twice or a
+/// third of their points) and policies of their own (`full`, `rescale`,
+/// `redistribute`).
 ///
 /// What the generator leaves out (see the module docs): what the rubric
 /// refuses (floors on earning items and bonus items, `earn` in the
@@ -1768,11 +1964,12 @@ fn draw(rule: &Rule, period: Period) -> BoxedStrategy<(Option<Fact>, Option<Peer
 ///   of the main tree that lose points marked not applicable (and then no
 ///   fact on them).
 pub fn inspections(rubric: &Rubric, period: Period) -> BoxedStrategy<Inspection> {
-    let marks = rubric.spec().not_applicable.is_some();
+    let governed = governed_items(rubric.spec());
     let mut ids: Vec<(Id, Vec<Id>)> = Vec::new();
     let mut strategies = Vec::new();
     for at in items_at(rubric.spec()) {
-        let markable = marks && matches!(at.place, Place::Main | Place::Earning);
+        let markable = governed.contains(at.item.id.as_str())
+            && matches!(at.place, Place::Main | Place::Earning);
         let mark = move |p: f64| {
             if markable {
                 prop::bool::weighted(p).boxed()
@@ -2621,6 +2818,8 @@ struct Model<'r> {
     rules: BTreeMap<&'r str, RuleAt<'r>>,
     /// Every indicator's and item's floor (0 by default).
     floors: BTreeMap<&'r str, Decimal>,
+    /// The items an indicator rescales for, with its id.
+    rescaling: BTreeMap<&'r str, &'r str>,
 }
 
 impl<'r> Model<'r> {
@@ -2644,6 +2843,7 @@ impl<'r> Model<'r> {
             order: Vec::new(),
             rules: BTreeMap::new(),
             floors: BTreeMap::new(),
+            rescaling: indicator_governed(spec, true),
         };
         floors(&spec.indicators, &mut model.floors);
         for at in items_at(spec) {
@@ -2960,6 +3160,7 @@ impl<'r> Model<'r> {
         acc: &mut Acc<'r>,
     ) -> Result<(Decimal, Decimal), TestCaseError> {
         let (mut reported, mut unvetoed) = (Decimal::ZERO, Decimal::ZERO);
+        let (shares_before, unearned_before) = (acc.shares, acc.unearned);
         match &indicator.children {
             Children::Indicators(children) => {
                 for child in children {
@@ -2969,29 +3170,133 @@ impl<'r> Model<'r> {
                 }
             }
             Children::Items(items) => {
+                let mut moved = Decimal::ZERO;
                 for item in items {
                     let (r, u) = self.item_sums(item, view, inspection, zeroed, acc)?;
                     reported += r;
                     unvetoed += u;
+                    moved += opt_dec(view.node(item.id.as_str())?, "received")?.unwrap_or_default();
+                }
+                // Points redistributed stay among the siblings.
+                if !moved.is_zero() {
+                    return Err(TestCaseError::fail(format!(
+                        "points redistributed over siblings add up: the items of `{}` received {moved} in all",
+                        indicator.id
+                    )));
                 }
             }
         }
-        let json = view.node(indicator.id.as_str())?;
+        let id = indicator.id.as_str();
+        let json = view.node(id)?;
         let (points, deducted) = (dec(json, "points")?, dec(json, "deducted")?);
         let floor = indicator.floor.unwrap_or_default();
         let limit = points - floor;
-        let unvetoed = unvetoed.min(limit);
-        acc.unvetoed.insert(indicator.id.as_str(), unvetoed);
-        self.node_sum(
-            indicator.id.as_str(),
-            json,
-            zeroed,
+        let rounding = self.rubric.spec().rounding;
+        // Items marked not applicable that this indicator rescales for.
+        let left_out: Decimal = self
+            .rescaling
+            .iter()
+            .filter(|(item, by)| **by == id && inspection.not_applicable.contains_key(**item))
+            .filter_map(|(item, _)| self.node_points(item))
+            .sum();
+        let rescale = |raw: Decimal| -> Option<(Decimal, Decimal, Decimal)> {
+            let applicable = (points - left_out).max(Decimal::ZERO);
+            let earned = (applicable - raw).max(Decimal::ZERO);
+            let score = if applicable.is_zero() {
+                points
+            } else {
+                divided(earned * points, applicable, rounding)?
+            };
+            Some((applicable, earned, points - score))
+        };
+        let (mut expected, mut unvetoed_own) = (reported.min(limit), unvetoed.min(limit));
+        let (mut rescaled_to, mut rescaled_unvetoed) = (None, None);
+        if left_out > Decimal::ZERO {
+            let said = json
+                .get("rescaled")
+                .map(|r| Ok::<_, TestCaseError>((dec(r, "applicable")?, dec(r, "earned")?)))
+                .transpose()?;
+            if !zeroed.contains(id) {
+                let (applicable, earned, own) = rescale(expected)
+                    .ok_or_else(|| TestCaseError::fail(format!("`{id}`: rescaling overflows")))?;
+                if said != Some((applicable, earned)) {
+                    return Err(TestCaseError::fail(format!(
+                        "an indicator that rescales for items not applicable says so: `{id}` applicable {applicable}, earned {earned}; the card says {said:?}"
+                    )));
+                }
+                expected = own;
+                rescaled_to = Some((applicable, earned));
+            }
+            if let Some((applicable, earned, own)) = rescale(unvetoed_own) {
+                unvetoed_own = own;
+                rescaled_unvetoed = Some((applicable, earned));
+            }
+        } else if json.get("rescaled").is_some() {
+            return Err(TestCaseError::fail(format!(
+                "`rescaled` appears only on an indicator that rescales for items marked not applicable: `{id}`"
+            )));
+        }
+        acc.unvetoed.insert(id, unvetoed_own);
+        self.node_sum(id, json, zeroed, deducted, expected, reported, floor)?;
+        // A node that rescales or is weighted stands for its rules in its
+        // parent's sum: their shares make its own deduction (nothing above
+        // bounds them), and it gives the parent what it contributes.
+        let stands_in = indicator.weight.is_some() || left_out > Decimal::ZERO;
+        let inner = (acc.shares - shares_before) + (acc.unearned - unearned_before);
+        if stands_in && inner != unvetoed.min(limit) {
+            return Err(TestCaseError::fail(format!(
+                "the rule shares under a weighted or rescaling indicator add up to its deduction: `{id}` deducts {}, its rules {inner}",
+                unvetoed.min(limit)
+            )));
+        }
+        if stands_in {
+            acc.shares = shares_before;
+            acc.unearned = unearned_before;
+        }
+        // A weighted indicator gives its parent what its weighted score
+        // falls short of its weight; one that also rescales weighs what it
+        // earned, rounding once.
+        let Some(weight) = indicator.weight.map(Points::get) else {
+            if json.get("weighted").is_some() || json.get("weight").is_some() {
+                return Err(TestCaseError::fail(format!(
+                    "`weight` and `weighted` appear only on a weighted indicator: `{id}`"
+                )));
+            }
+            if stands_in {
+                acc.shares += unvetoed_own;
+            }
+            return Ok((deducted, unvetoed_own));
+        };
+        let weigh = |own: Decimal, rescaled: Option<(Decimal, Decimal)>| -> Option<Decimal> {
+            if points == weight {
+                return Some(points - own);
+            }
+            match rescaled {
+                Some((applicable, _)) if applicable.is_zero() => Some(weight),
+                Some((applicable, earned)) => divided(earned * weight, applicable, rounding),
+                None => divided((points - own) * weight, points, rounding),
+            }
+        };
+        let said = (opt_dec(json, "weight")?, opt_dec(json, "weighted")?);
+        let weighted = weigh(
             deducted,
-            reported.min(limit),
-            reported,
-            floor,
-        )?;
-        Ok((deducted, unvetoed))
+            if zeroed.contains(id) {
+                None
+            } else {
+                rescaled_to
+            },
+        )
+        .ok_or_else(|| TestCaseError::fail(format!("`{id}`: weighing overflows")))?;
+        if said != (Some(weight), Some(weighted)) {
+            return Err(TestCaseError::fail(format!(
+                "a weighted indicator contributes its score ÷ its points × its weight, rounded as declared: `{id}` scores {} of {points}, weight {weight}, so {weighted}; the card says {said:?}",
+                points - deducted
+            )));
+        }
+        let unvetoed_weighted = weigh(unvetoed_own, rescaled_unvetoed)
+            .ok_or_else(|| TestCaseError::fail(format!("`{id}`: weighing overflows")))?;
+        acc.shares += weight - unvetoed_weighted;
+        Ok((weight - weighted, weight - unvetoed_weighted))
     }
 
     /// Checks a node's reported deduction against what its children give
@@ -3124,9 +3429,13 @@ impl<'r> Model<'r> {
             ));
         }
         // The total deduction, rescaled where items are left out.
+        // Only the items the rubric's own policy governs (no indicator
+        // above them declaring one).
+        let own = indicator_governed(spec, false);
         let left_out: Decimal = items_at(spec)
             .iter()
             .filter(|at| inspection.not_applicable.contains_key(&at.item.id))
+            .filter(|at| !own.contains_key(at.item.id.as_str()))
             .map(|at| at.item.points.get())
             .sum();
         let applicable = (total - left_out).max(Decimal::ZERO);
@@ -3393,7 +3702,10 @@ impl<'r> Model<'r> {
             let (before, set) = match f.scope {
                 VetoScope::Card => (unvetoed_final, veto.and_then(|v| v.score).map(Points::get)),
                 _ => {
-                    let points = self.node_points(f.node).unwrap_or_default();
+                    // Its points as scored (redistribution may move them).
+                    let points = View::of(card)
+                        .and_then(|view| dec(view.node(f.node)?, "points"))
+                        .unwrap_or_else(|_| self.node_points(f.node).unwrap_or_default());
                     let lost = sums.unvetoed.get(f.node).copied().unwrap_or_default();
                     (points - lost, Some(Decimal::ZERO))
                 }

@@ -969,6 +969,19 @@ fn rubric_tags(rubric: &Rubric, out: &mut Vec<String>) {
             if indicator.floor.is_some() {
                 out.push("card/floor/indicator".to_owned());
             }
+            if indicator.weight.is_some() {
+                out.push("card/weight".to_owned());
+            }
+            match indicator.not_applicable {
+                Some(NaPolicy::Full) => out.push("card/not_applicable/indicator/full".to_owned()),
+                Some(NaPolicy::Rescale) => {
+                    out.push("card/not_applicable/indicator/rescale".to_owned());
+                }
+                Some(NaPolicy::Redistribute) => {
+                    out.push("card/not_applicable/indicator/redistribute".to_owned());
+                }
+                _ => {}
+            }
             match &indicator.children {
                 Children::Indicators(children) => walk(children, out),
                 Children::Items(items) => {
@@ -1238,6 +1251,10 @@ const EXPECTED: &[&str] = &[
     "card/grades",
     "card/not_applicable/full",
     "card/not_applicable/rescale",
+    "card/weight",
+    "card/not_applicable/indicator/full",
+    "card/not_applicable/indicator/rescale",
+    "card/not_applicable/indicator/redistribute",
     // Inspections.
     "fact/flag",
     "fact/finding",
@@ -1344,4 +1361,66 @@ fn every_shape_holds_its_invariants() {
         .filter(|t| !checked.iter().any(|c| c == **t))
         .collect();
     assert!(missing.is_empty(), "rubrics checked without: {missing:?}");
+}
+
+/// A weighted indicator whose contribution is computed without its
+/// weight (the plain score passed up) is caught, and so is an indicator
+/// that rescales but reports no `rescaled`.
+#[test]
+fn weights_and_indicator_rescaling_are_checked() {
+    let rubric = load(
+        r#"{"id": "w", "title": "t", "total": "100", "rounding": {"places": 2, "mode": "half_up"},
+        "indicators": [
+          {"id": "A", "name": "a", "points": "60", "weight": "30", "not_applicable": "rescale", "items": [
+            {"id": "A1", "serial": "1", "points": "40", "requirement": "q", "rules": [
+              {"id": "a1", "label": "l", "text": "", "trigger": {"kind": "count"},
+               "penalty": {"kind": "per_occurrence", "points": "3"}}]},
+            {"id": "A2", "serial": "2", "points": "20", "requirement": "q", "rules": [
+              {"id": "a2", "label": "l", "text": "", "trigger": {"kind": "flag"},
+               "penalty": {"kind": "flat", "points": "20"}}]}]},
+          {"id": "B", "name": "b", "points": "70", "items": [
+            {"id": "B1", "serial": "3", "points": "70", "requirement": "q", "rules": [
+              {"id": "b1", "label": "l", "text": "", "trigger": {"kind": "count"},
+               "penalty": {"kind": "per_occurrence", "points": "5"}}]}]}]}"#,
+    );
+    Invariants::new(&rubric)
+        .cases(64)
+        .period(year_2026())
+        .check()
+        .unwrap();
+    // Stub: the weighted score misreported as the unweighted one.
+    let failure = Invariants::new(&rubric)
+        .period(year_2026())
+        .evaluator(|i| {
+            let mut card = real(&rubric, i);
+            let score = card["indicators"][0]["score"].clone();
+            card["indicators"][0]["weighted"] = score;
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err();
+    assert!(
+        failure
+            .message
+            .starts_with("a weighted indicator contributes its score ÷ its points × its weight"),
+        "{failure}"
+    );
+    // Stub: the indicator's `rescaled` dropped.
+    let failure = Invariants::new(&rubric)
+        .period(year_2026())
+        .evaluator(|i| {
+            let mut card = real(&rubric, i);
+            if let Some(a) = card["indicators"][0].as_object_mut() {
+                a.remove("rescaled");
+            }
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err();
+    assert!(
+        failure
+            .message
+            .starts_with("an indicator that rescales for items not applicable says so: `A`"),
+        "{failure}"
+    );
 }

@@ -336,3 +336,24 @@ fn rescaling_and_weighing_round_once() {
     );
     assert_eq!(card["score"], "33.33");
 }
+
+/// A weight with more decimal places than the declared rounding keeps
+/// would round even full marks (1.33 of 4 points at 0 places scores 1):
+/// refused where the rubric loads, naming the indicator.
+#[test]
+fn a_weight_finer_than_the_rounding_is_refused() {
+    let text = r#"{"id": "c", "title": "t", "total": "1.33", "rounding": {"places": 0, "mode": "half_up"},
+      "indicators": [{"id": "A", "name": "a", "points": "4", "weight": "1.33", "items": []}]}"#;
+    let err = Rubric::new(serde_json::from_str(text).unwrap()).unwrap_err();
+    assert!(
+        matches!(&err, RubricError::RoundingTooCoarse { id, what: "weight", places: 0, .. } if id.as_str() == "A"),
+        "{err}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "`A`: weight 1.33 has more decimal places than the declared rounding keeps (0)"
+    );
+    let kept = text.replace(r#""places": 0"#, r#""places": 2"#);
+    let card = card(&kept, "{}");
+    assert_eq!(card["score"], "1.33");
+}
