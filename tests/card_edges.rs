@@ -188,3 +188,52 @@ fn a_veto_never_raises_a_node_below_zero() {
     assert_eq!(find(&high, "I")["score"], "0");
     assert_eq!(high["vetoes"][0]["before"], "3");
 }
+
+/// What an earning item did not earn draws on every indicator above it,
+/// up to the total: here the total's 5 points, so the rule under the other
+/// indicator finds none left.
+#[test]
+fn what_an_earning_item_did_not_earn_draws_up_to_the_total() {
+    let rubric = r#"{"id": "r", "title": "t", "total": "5", "indicators": [
+      {"id": "T", "name": "t", "points": "5", "indicators": [
+        {"id": "G1", "name": "g1", "points": "10", "items": [
+          {"id": "E", "serial": "1", "points": "5", "earn": true, "requirement": "q", "rules": [
+            {"id": "e", "label": "刊发稿件", "text": "", "trigger": {"kind": "count"},
+             "penalty": {"kind": "per_occurrence", "points": "1"}}]}]},
+        {"id": "G2", "name": "g2", "points": "10", "items": [
+          {"id": "N", "serial": "2", "points": "10", "requirement": "q", "rules": [
+            {"id": "n", "label": "未报送", "text": "", "trigger": {"kind": "flag"},
+             "penalty": {"kind": "flat", "points": "3"}}]}]}]}]}"#;
+    let card = card(rubric, r#"{"facts": {"n": true}}"#);
+    let n = find(&card, "n");
+    assert_eq!(n["deducted"], "0");
+    assert_eq!(n["limited_by"]["id"], "T");
+    assert_eq!(card["score"], "0");
+}
+
+/// ... but no further than a weighted indicator: its contribution, not
+/// the points its earning item did not earn, is what the total sees, so
+/// the rule beside it keeps its whole share.
+#[test]
+fn what_an_earning_item_did_not_earn_stops_at_a_weighted_indicator() {
+    let rubric = r#"{"id": "r", "title": "t", "total": "15", "rounding": {"places": 2, "mode": "half_up"},
+      "indicators": [
+        {"id": "W", "name": "w", "points": "10", "weight": "5", "items": [
+          {"id": "E", "serial": "1", "points": "10", "earn": true, "requirement": "q", "rules": [
+            {"id": "e", "label": "刊发稿件", "text": "", "trigger": {"kind": "count"},
+             "penalty": {"kind": "per_occurrence", "points": "1"}}]}]},
+        {"id": "B", "name": "b", "points": "10", "items": [
+          {"id": "N", "serial": "2", "points": "10", "requirement": "q", "rules": [
+            {"id": "n", "label": "未报送", "text": "", "trigger": {"kind": "flag"},
+             "penalty": {"kind": "flat", "points": "10"}}]}]}]}"#;
+    let card = card(rubric, r#"{"facts": {"n": true}}"#);
+    let n = find(&card, "n");
+    assert_eq!(
+        (&n["deducted"], &n["limited_by"]),
+        (&"10".into(), &Value::Null)
+    );
+    assert_eq!(
+        (&find(&card, "W")["weighted"], &card["score"]),
+        (&"0".into(), &"0".into())
+    );
+}
