@@ -4,7 +4,7 @@
 
 use std::cell::Cell;
 
-use ducha::testing::{Invariants, check_invariants, inspections, rubrics};
+use ducha::testing::{Invariants, check_invariants, inspections, one_more_breach_in, rubrics};
 use ducha::{Decimal, Fact, Inspection, Rubric};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -1128,7 +1128,14 @@ fn inspection_tags(rubric: &Rubric, inspection: &Inspection, out: &mut Vec<Strin
 }
 
 /// The prefixes of the tags of inspections (the others are rubrics').
-const INSPECTION_TAGS: [&str; 5] = ["fact/", "finding/", "case/", "peers/", "not_applicable/"];
+const INSPECTION_TAGS: [&str; 6] = [
+    "fact/",
+    "finding/",
+    "case/",
+    "peers/",
+    "not_applicable/",
+    "worse/",
+];
 
 /// Every tag the strategies must produce over the sample.
 const EXPECTED: &[&str] = &[
@@ -1273,13 +1280,25 @@ const EXPECTED: &[&str] = &[
     "peers/rank",
     "not_applicable/item",
     "not_applicable/rule",
+    // One more breach deducts (or credits) more, for every penalty.
+    "worse/flat",
+    "worse/per_occurrence",
+    "worse/capped",
+    "worse/escalating",
+    "worse/range",
+    "worse/linear",
+    "worse/proportional",
+    "worse/bands",
+    "worse/interpolate",
+    "worse/rating",
 ];
 
 /// The strategies really cover the model: over 300 rubrics from a
 /// deterministic runner, and one inspection of each, every trigger (each
 /// measure, form and comparison), every penalty (each option), every pair
 /// of a trigger with a penalty that can price it, every rule extra and
-/// every whole-card element appears, and every kind of fact and mark.
+/// every whole-card element appears, every kind of fact and mark, and one
+/// more breach ([`one_more_breach_in`]) deducts more for every penalty.
 /// `--nocapture` prints how often.
 #[test]
 fn generated_rubrics_cover_every_shape() {
@@ -1297,6 +1316,16 @@ fn generated_rubrics_cover_every_shape() {
             .unwrap()
             .current();
         inspection_tags(&rubric, &inspection, &mut tags);
+        // One more breach makes each shape worse.
+        let before = rubric.evaluate(&inspection).unwrap();
+        for rule in rubric.rules() {
+            let more = one_more_breach_in(&rubric, &inspection, rule);
+            let after = rubric.evaluate(&more).unwrap();
+            let raw = |card: &ducha::Scorecard<'_>| card.rule(rule.id.as_str()).unwrap().raw();
+            if raw(&after) > raw(&before) {
+                tags.push(format!("worse/{}", rule.penalty.kind_name()));
+            }
+        }
     }
     let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
     for tag in &tags {
