@@ -1128,5 +1128,8 @@ pub enum NaPolicy {
     /// the rubric declares and the last sibling taking what rounding left,
     /// so the points still add up; the item then has 0 points. Where no
     /// sibling is applicable, the points stay and the item keeps full marks.
+    /// The siblings' rules deduct what they deduct as written (a band or a
+    /// rating that gives a score deducts it from the item's written
+    /// points); what grows is the bound: the item's points with its share.
     Redistribute,
 }
