@@ -333,3 +333,32 @@ fn an_item_that_speaks_of_not_applying_needs_a_policy() {
     let rubric: Rubric = serde_json::from_str(&declared).unwrap();
     assert_eq!(rubric.diagnostics(), []);
 }
+
+/// Under redistribution a sibling's rules deduct as written: a band that
+/// gives the item 10 of its written 20 deducts 10, from the 30 it now has.
+#[test]
+fn redistributed_points_leave_the_rules_as_written() {
+    let text = r#"{"id": "b", "title": "t", "total": "60", "rounding": {"places": 2, "mode": "half_up"},
+      "indicators": [{"id": "W", "name": "网站", "points": "60", "not_applicable": "redistribute", "items": [
+        {"id": "W1", "serial": "1", "points": "20", "requirement": "q", "rules": [
+          {"id": "w1", "label": "信息更新及时率", "text": "≥90%得满分，否则得10分",
+           "trigger": {"kind": "measured", "measure": "percent"},
+           "penalty": {"kind": "bands", "bands": [{"at_least": "90", "score": "20"}, {"score": "10"}]}}]},
+        {"id": "W2", "serial": "2", "points": "20", "requirement": "q", "rules": []},
+        {"id": "W3", "serial": "3", "points": "20", "requirement": "q", "rules": []}]}]}"#;
+    let low = card(
+        text,
+        r#"{"facts": {"w1": "50"}, "not_applicable": {"W3": "无此职能"}}"#,
+    );
+    let w1 = at(&low, "W1");
+    assert_eq!(
+        (&w1["points"], &w1["deducted"], &w1["score"]),
+        (&"30".into(), &"10".into(), &"20".into())
+    );
+    let high = card(
+        text,
+        r#"{"facts": {"w1": "95"}, "not_applicable": {"W3": "无此职能"}}"#,
+    );
+    assert_eq!(at(&high, "W1")["score"], "30");
+    assert_eq!(high["score"], "60");
+}
