@@ -99,6 +99,9 @@
 //!   score may raise it; a rule of an exclusive group that keeps the first
 //!   rule breached, or that spans items, may hand the deduction to another
 //!   rule.
+//! - **Stamp**: the scorecard names the rubric's id and version (where it
+//!   has one), the inspection's period and assessment date (its `as_of`,
+//!   else the period's end) and the ducha version that scored it.
 //! - **Determinism and JSON**: the same inspection gives the same bytes;
 //!   rubric and inspection survive a JSON round trip.
 //!
@@ -913,6 +916,9 @@ struct CardShape {
     /// half its points, 2: twice, 3: a third) and a not-applicable policy
     /// (0–5: none, 6: full, 7: rescale, 8: redistribute).
     nodes: Vec<(u8, u8)>,
+    /// The version: 0 none, 1 试行, 2 a revision in force from 2026, 3 one
+    /// in force for 2025 only.
+    version: u8,
 }
 
 impl CardShape {
@@ -928,6 +934,7 @@ impl CardShape {
             bonus: None,
             grades: Vec::new(),
             nodes: Vec::new(),
+            version: 0,
         }
     }
 }
@@ -970,7 +977,7 @@ fn card_shape() -> BoxedStrategy<CardShape> {
         2 => prop::collection::btree_set(0u8..=100, 1..=3)
             .prop_map(|b| b.into_iter().rev().collect::<Vec<u8>>()),
     ];
-    let nodes = prop::collection::vec((0u8..8, 0u8..9), 0..8);
+    let nodes = (prop::collection::vec((0u8..8, 0u8..9), 0..8), 0u8..4);
     (
         top,
         rounding,
@@ -982,7 +989,16 @@ fn card_shape() -> BoxedStrategy<CardShape> {
         (grades, nodes),
     )
         .prop_map(
-            |(top, rounding, groups, not_applicable, floor, penalties, bonus, (grades, nodes))| {
+            |(
+                top,
+                rounding,
+                groups,
+                not_applicable,
+                floor,
+                penalties,
+                bonus,
+                (grades, (nodes, version)),
+            )| {
                 CardShape {
                     top,
                     rounding,
@@ -993,6 +1009,7 @@ fn card_shape() -> BoxedStrategy<CardShape> {
                     bonus,
                     grades,
                     nodes,
+                    version,
                 }
             },
         )
@@ -1521,6 +1538,22 @@ fn build(card: CardShape) -> Option<Rubric> {
         indicators,
     );
     spec.exclusive = exclusive;
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    match card.version {
+        1 => spec.version = "试行".to_owned(),
+        2 => {
+            spec.version = "2026年修订".to_owned();
+            spec.in_force = day(2026, 1, 1).map(|from| crate::InForce { from, to: None });
+        }
+        3 => {
+            spec.version = "2025年版".to_owned();
+            spec.in_force = day(2025, 1, 1).map(|from| crate::InForce {
+                from,
+                to: day(2025, 12, 31),
+            });
+        }
+        _ => {}
+    }
     spec.not_applicable = card.not_applicable;
     spec.floor = card.floor;
     spec.penalties = penalties;
@@ -1565,7 +1598,7 @@ fn build(card: CardShape) -> Option<Rubric> {
 /// and without a cap, grades, a `not_applicable` policy (`full` or
 /// `rescale`) on the rubric, and on indicators weights (half, twice or a
 /// third of their points) and policies of their own (`full`, `rescale`,
-/// `redistribute`).
+/// `redistribute`); a version now and then, with the dates it is in force.
 ///
 /// What the generator leaves out (see the module docs): what the rubric
 /// refuses (floors on earning items and bonus items, `earn` in the
@@ -2649,6 +2682,7 @@ impl<'r> Invariants<'r> {
                 "the inspection does not survive a JSON round trip",
             ));
         }
+        stamp(model.rubric, inspection, &card)?;
         let view = View::of(&card)?;
         model.ranges(&view, &card)?;
         model.rule_bounds(&view, inspection)?;
@@ -3765,6 +3799,47 @@ impl<'r> Model<'r> {
         }
         find(&self.rubric.spec().indicators, id)
     }
+}
+
+/// The scorecard says what produced it: the rubric's id and version (where
+/// it has one), the inspection's period and assessment date (its `as_of`,
+/// else the period's end), and the ducha version.
+fn stamp(rubric: &Rubric, inspection: &Inspection, card: &Value) -> Result<(), TestCaseError> {
+    let spec = rubric.spec();
+    let text = |key: &str| card.get(key).and_then(Value::as_str);
+    let version = (!spec.version.is_empty()).then_some(spec.version.as_str());
+    let period = inspection
+        .period
+        .map(|p| (p.from().to_string(), p.to().to_string()));
+    let said_period = card.get("period").map(|p| {
+        (
+            p.get("from")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned(),
+            p.get("to").and_then(Value::as_str).unwrap_or("").to_owned(),
+        )
+    });
+    let as_of = inspection
+        .as_of
+        .or_else(|| inspection.period.map(|p| p.to()))
+        .map(|d| d.to_string());
+    let ok = text("rubric") == Some(spec.id.as_str())
+        && text("version") == version
+        && said_period == period
+        && text("as_of") == as_of.as_deref()
+        && text("ducha").is_some_and(|v| !v.is_empty());
+    if !ok {
+        return Err(TestCaseError::fail(format!(
+            "the scorecard says what produced it: rubric `{}`, version {version:?}, period {period:?}, as_of {as_of:?}, ducha's version; it says rubric {:?}, version {:?}, period {said_period:?}, as_of {:?}, ducha {:?}",
+            spec.id,
+            text("rubric"),
+            text("version"),
+            text("as_of"),
+            text("ducha")
+        )));
+    }
+    Ok(())
 }
 
 /// What the node sums collect on the way up.

@@ -1003,6 +1003,12 @@ fn rubric_tags(rubric: &Rubric, out: &mut Vec<String>) {
     }
     let spec = rubric.spec();
     walk(&spec.indicators, out);
+    if !spec.version.is_empty() {
+        out.push("card/version".to_owned());
+    }
+    if spec.in_force.is_some() {
+        out.push("card/in_force".to_owned());
+    }
     if spec.rounding.is_some() {
         out.push("card/rounding".to_owned());
     }
@@ -1259,6 +1265,8 @@ const EXPECTED: &[&str] = &[
     "card/not_applicable/full",
     "card/not_applicable/rescale",
     "card/weight",
+    "card/version",
+    "card/in_force",
     "card/not_applicable/indicator/full",
     "card/not_applicable/indicator/rescale",
     "card/not_applicable/indicator/redistribute",
@@ -1450,6 +1458,41 @@ fn weights_and_indicator_rescaling_are_checked() {
         failure
             .message
             .starts_with("an indicator that rescales for items not applicable says so: `A`"),
+        "{failure}"
+    );
+}
+
+/// The scorecard's stamp (rubric, version, period, assessment date, ducha)
+/// is checked: a card that drops its version is caught.
+#[test]
+fn a_card_that_does_not_say_what_produced_it_is_caught() {
+    let rubric = load(
+        r#"{"id": "s", "title": "t", "version": "试行", "total": "10", "indicators": [
+          {"id": "A", "name": "a", "points": "10", "items": [
+            {"id": "A1", "serial": "1", "points": "10", "requirement": "q", "rules": [
+              {"id": "a1", "label": "l", "text": "", "trigger": {"kind": "count"},
+               "penalty": {"kind": "per_occurrence", "points": "1"}}]}]}]}"#,
+    );
+    Invariants::new(&rubric)
+        .cases(16)
+        .period(year_2026())
+        .check()
+        .unwrap();
+    let failure = Invariants::new(&rubric)
+        .period(year_2026())
+        .evaluator(|i| {
+            let mut card = real(&rubric, i);
+            if let Some(object) = card.as_object_mut() {
+                object.remove("version");
+            }
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err();
+    assert!(
+        failure
+            .message
+            .starts_with("the scorecard says what produced it: rubric `s`, version Some(\"试行\")"),
         "{failure}"
     );
 }
