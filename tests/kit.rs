@@ -20,6 +20,22 @@ fn real(rubric: &Rubric, inspection: &Inspection) -> Value {
     serde_json::to_value(rubric.evaluate(inspection).unwrap()).unwrap()
 }
 
+/// The failure the checker reports for the real evaluator's scorecards
+/// as `edit` corrupts them (over the default period, 2026).
+fn corrupted(
+    rubric: &Rubric,
+    edit: impl Fn(&Inspection, &mut Value),
+) -> ducha::testing::InvariantFailure {
+    Invariants::new(rubric)
+        .evaluator(|i| {
+            let mut card = real(rubric, i);
+            edit(i, &mut card);
+            Ok(card.to_string())
+        })
+        .check()
+        .unwrap_err()
+}
+
 fn items_mut(card: &mut Value) -> Vec<&mut Value> {
     card["indicators"]
         .as_array_mut()
@@ -43,28 +59,23 @@ fn the_real_evaluator_passes() {
 fn a_score_out_of_range_is_caught() {
     let rubric = seed();
     // Stub: forgets the item bound, so an item can go below 0.
-    let failure = Invariants::new(&rubric)
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            for item in items_mut(&mut card) {
-                let mut deducted = Decimal::ZERO;
-                for rule in item["rules"].as_array().unwrap() {
-                    let raw: Decimal = rule["raw"].as_str().unwrap().parse().unwrap();
-                    let cap = rubric
-                        .rule(rule["id"].as_str().unwrap())
-                        .unwrap()
-                        .penalty
-                        .cap();
-                    deducted += cap.map_or(raw, |c| raw.min(c.get()));
-                }
-                let points: Decimal = item["points"].as_str().unwrap().parse().unwrap();
-                item["deducted"] = Value::String(deducted.to_string());
-                item["score"] = Value::String((points - deducted).to_string());
+    let failure = corrupted(&rubric, |_, card| {
+        for item in items_mut(card) {
+            let mut deducted = Decimal::ZERO;
+            for rule in item["rules"].as_array().unwrap() {
+                let raw: Decimal = rule["raw"].as_str().unwrap().parse().unwrap();
+                let cap = rubric
+                    .rule(rule["id"].as_str().unwrap())
+                    .unwrap()
+                    .penalty
+                    .cap();
+                deducted += cap.map_or(raw, |c| raw.min(c.get()));
             }
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+            let points: Decimal = item["points"].as_str().unwrap().parse().unwrap();
+            item["deducted"] = Value::String(deducted.to_string());
+            item["score"] = Value::String((points - deducted).to_string());
+        }
+    });
     assert!(
         failure
             .message
@@ -81,20 +92,15 @@ fn a_score_out_of_range_is_caught() {
 fn a_cap_ignored_is_caught() {
     let rubric = seed();
     // Stub: reports 6b (capped at 5) with its raw deduction.
-    let failure = Invariants::new(&rubric)
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            for item in items_mut(&mut card) {
-                for rule in item["rules"].as_array_mut().unwrap() {
-                    if rule["id"] == "6b" {
-                        rule["deducted"] = rule["raw"].clone();
-                    }
+    let failure = corrupted(&rubric, |_, card| {
+        for item in items_mut(card) {
+            for rule in item["rules"].as_array_mut().unwrap() {
+                if rule["id"] == "6b" {
+                    rule["deducted"] = rule["raw"].clone();
                 }
             }
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+        }
+    });
     assert!(
         failure.message.starts_with(
             "a rule deducts at most its raw amount and its cap: `6b` deducts 6 (raw 6, cap 5)"
@@ -133,20 +139,15 @@ fn non_determinism_is_caught() {
 fn a_deduction_mispriced_is_caught() {
     let rubric = seed();
     // Stub: 2b (flat 2.5) deducts 5.
-    let failure = Invariants::new(&rubric)
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            for item in items_mut(&mut card) {
-                for rule in item["rules"].as_array_mut().unwrap() {
-                    if rule["id"] == "2b" && rule["raw"] == "2.5" {
-                        rule["raw"] = Value::String("5".into());
-                    }
+    let failure = corrupted(&rubric, |_, card| {
+        for item in items_mut(card) {
+            for rule in item["rules"].as_array_mut().unwrap() {
+                if rule["id"] == "2b" && rule["raw"] == "2.5" {
+                    rule["raw"] = Value::String("5".into());
                 }
             }
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+        }
+    });
     assert_eq!(
         failure.message,
         "a rule's deduction is what its penalty gives its breaches: `2b` (breaches 1) deducts 5 after its cap, expected 2.5"
@@ -179,15 +180,10 @@ fn a_score_that_rises_with_a_breach_is_caught() {
 #[test]
 fn full_marks_without_facts_is_checked() {
     let rubric = seed();
-    let failure = Invariants::new(&rubric)
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            card["score"] = Value::String("99".into());
-            card["deducted"] = Value::String("1".into());
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+    let failure = corrupted(&rubric, |_, card| {
+        card["score"] = Value::String("99".into());
+        card["deducted"] = Value::String("1".into());
+    });
     assert_eq!(
         failure.message,
         "no facts must mean full marks: `yuxi-shuangsuiji` scores 99 of 100"
@@ -337,23 +333,18 @@ fn the_real_evaluator_passes_on_whole_cards() {
 fn a_bonus_above_its_cap_is_caught() {
     let rubric = card_rubric(BONUS, "");
     // Stub: forgets the section's cap.
-    let failure = Invariants::new(&rubric)
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            let items: Decimal = card["bonus"]["items"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|i| i["credited"].as_str().unwrap().parse::<Decimal>().unwrap())
-                .sum();
-            let base: Decimal = card["base"].as_str().unwrap().parse().unwrap();
-            card["bonus"]["credited"] = Value::String(items.to_string());
-            card["bonus"]["counted"] = Value::String(items.to_string());
-            card["score"] = Value::String((base + items).to_string());
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+    let failure = corrupted(&rubric, |_, card| {
+        let items: Decimal = card["bonus"]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["credited"].as_str().unwrap().parse::<Decimal>().unwrap())
+            .sum();
+        let base: Decimal = card["base"].as_str().unwrap().parse().unwrap();
+        card["bonus"]["credited"] = Value::String(items.to_string());
+        card["bonus"]["counted"] = Value::String(items.to_string());
+        card["score"] = Value::String((base + items).to_string());
+    });
     assert!(
         failure
             .message
@@ -381,17 +372,12 @@ fn floor_rubric() -> Rubric {
 fn a_floor_ignored_is_caught() {
     let rubric = floor_rubric();
     // Stub: item `I` deducts every breach, past its floor.
-    let failure = Invariants::new(&rubric)
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            let item = &mut card["indicators"][0]["items"][0];
-            let raw: Decimal = item["rules"][0]["raw"].as_str().unwrap().parse().unwrap();
-            item["deducted"] = Value::String(raw.to_string());
-            item["score"] = Value::String((Decimal::from(4) - raw).to_string());
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+    let failure = corrupted(&rubric, |_, card| {
+        let item = &mut card["indicators"][0]["items"][0];
+        let raw: Decimal = item["rules"][0]["raw"].as_str().unwrap().parse().unwrap();
+        item["deducted"] = Value::String(raw.to_string());
+        item["score"] = Value::String((Decimal::from(4) - raw).to_string());
+    });
     assert!(
         failure
             .message
@@ -399,19 +385,14 @@ fn a_floor_ignored_is_caught() {
         "{failure}"
     );
     // The other way: the floor taken for 0.
-    let failure = Invariants::new(&rubric)
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            let item = &mut card["indicators"][0]["items"][0];
-            let score: Decimal = item["score"].as_str().unwrap().parse().unwrap();
-            if score < Decimal::ZERO {
-                item["deducted"] = Value::String("4".into());
-                item["score"] = Value::String("0".into());
-            }
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+    let failure = corrupted(&rubric, |_, card| {
+        let item = &mut card["indicators"][0]["items"][0];
+        let score: Decimal = item["score"].as_str().unwrap().parse().unwrap();
+        if score < Decimal::ZERO {
+            item["deducted"] = Value::String("4".into());
+            item["score"] = Value::String("0".into());
+        }
+    });
     assert!(
         failure.message.starts_with(
             "a node deducts its children's sum, at most its points less its floor: `I` deducts 4, children "
@@ -424,14 +405,9 @@ fn a_floor_ignored_is_caught() {
 fn a_grade_that_does_not_match_the_score_is_caught() {
     let rubric = card_rubric(GRADES, "");
     // Stub: always the best grade.
-    let failure = Invariants::new(&rubric)
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            card["grade"] = Value::String("甲级".into());
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+    let failure = corrupted(&rubric, |_, card| {
+        card["grade"] = Value::String("甲级".into());
+    });
     assert!(
         failure
             .message
@@ -448,14 +424,9 @@ fn a_grade_that_does_not_match_the_score_is_caught() {
 fn a_veto_not_listed_is_caught() {
     let rubric = card_rubric("", r#", "veto": {"scope": "item"}"#);
     // Stub: zeroes the item but does not say why.
-    let failure = Invariants::new(&rubric)
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            card.as_object_mut().unwrap().remove("vetoes");
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+    let failure = corrupted(&rubric, |_, card| {
+        card.as_object_mut().unwrap().remove("vetoes");
+    });
     assert_eq!(
         failure.message,
         "a veto that fired is listed: `a1` has a breach, the scorecard lists none"
@@ -501,15 +472,10 @@ fn a_veto_without_effect_is_caught() {
         GRADES,
         r#", "veto": {"scope": "card", "score": "59", "grade": "不合格"}"#,
     );
-    let failure = Invariants::new(&rubric)
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            let deducted: Decimal = card["deducted"].as_str().unwrap().parse().unwrap();
-            card["score"] = Value::String((Decimal::from(100) - deducted).to_string());
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+    let failure = corrupted(&rubric, |_, card| {
+        let deducted: Decimal = card["deducted"].as_str().unwrap().parse().unwrap();
+        card["score"] = Value::String((Decimal::from(100) - deducted).to_string());
+    });
     assert!(
         failure
             .message
@@ -522,14 +488,9 @@ fn a_veto_without_effect_is_caught() {
 fn penalties_left_out_of_the_final_score_are_caught() {
     let rubric = card_rubric(PENALTIES, "");
     // Stub: the final score forgets the penalty section.
-    let failure = Invariants::new(&rubric)
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            card["score"] = card["base"].clone();
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+    let failure = corrupted(&rubric, |_, card| {
+        card["score"] = card["base"].clone();
+    });
     assert!(
         failure
             .message
@@ -545,32 +506,27 @@ fn a_base_not_rescaled_is_caught() {
         "",
     );
     // Stub: leaves items not applicable in the base, unscaled.
-    let failure = Invariants::new(&rubric)
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            if let Some(object) = card.as_object_mut()
-                && object.remove("rescaled").is_some()
-            {
-                let a: Decimal = object["indicators"][0]["deducted"]
-                    .as_str()
-                    .unwrap()
-                    .parse()
-                    .unwrap();
-                let b: Decimal = object["indicators"][1]["deducted"]
-                    .as_str()
-                    .unwrap()
-                    .parse()
-                    .unwrap();
-                object.insert("deducted".into(), Value::String((a + b).to_string()));
-                object.insert(
-                    "score".into(),
-                    Value::String((Decimal::from(100) - a - b).to_string()),
-                );
-            }
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+    let failure = corrupted(&rubric, |_, card| {
+        if let Some(object) = card.as_object_mut()
+            && object.remove("rescaled").is_some()
+        {
+            let a: Decimal = object["indicators"][0]["deducted"]
+                .as_str()
+                .unwrap()
+                .parse()
+                .unwrap();
+            let b: Decimal = object["indicators"][1]["deducted"]
+                .as_str()
+                .unwrap()
+                .parse()
+                .unwrap();
+            object.insert("deducted".into(), Value::String((a + b).to_string()));
+            object.insert(
+                "score".into(),
+                Value::String((Decimal::from(100) - a - b).to_string()),
+            );
+        }
+    });
     assert!(
         failure
             .message
@@ -632,18 +588,13 @@ fn a_credit_that_lowers_a_score_is_caught() {
 fn an_earning_item_given_full_marks_is_caught() {
     let rubric = load(EARNING);
     // Stub: an earning item without facts keeps its points.
-    let failure = Invariants::new(&rubric)
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            let item = &mut card["indicators"][0]["items"][0];
-            if item["rules"][0]["assessed"] == false {
-                item["deducted"] = Value::String("0".into());
-                item["score"] = Value::String("5".into());
-            }
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+    let failure = corrupted(&rubric, |_, card| {
+        let item = &mut card["indicators"][0]["items"][0];
+        if item["rules"][0]["assessed"] == false {
+            item["deducted"] = Value::String("0".into());
+            item["score"] = Value::String("5".into());
+        }
+    });
     assert_eq!(
         failure.message,
         "no facts must mean full marks but for earning items, which start from 0: `I` scores 5, expected 0 of 5"
@@ -1426,16 +1377,10 @@ fn weights_and_indicator_rescaling_are_checked() {
         .check()
         .unwrap();
     // Stub: the weighted score misreported as the unweighted one.
-    let failure = Invariants::new(&rubric)
-        .period(year_2026())
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            let score = card["indicators"][0]["score"].clone();
-            card["indicators"][0]["weighted"] = score;
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+    let failure = corrupted(&rubric, |_, card| {
+        let score = card["indicators"][0]["score"].clone();
+        card["indicators"][0]["weighted"] = score;
+    });
     assert!(
         failure
             .message
@@ -1443,17 +1388,11 @@ fn weights_and_indicator_rescaling_are_checked() {
         "{failure}"
     );
     // Stub: the indicator's `rescaled` dropped.
-    let failure = Invariants::new(&rubric)
-        .period(year_2026())
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            if let Some(a) = card["indicators"][0].as_object_mut() {
-                a.remove("rescaled");
-            }
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+    let failure = corrupted(&rubric, |_, card| {
+        if let Some(a) = card["indicators"][0].as_object_mut() {
+            a.remove("rescaled");
+        }
+    });
     assert!(
         failure
             .message
@@ -1478,17 +1417,11 @@ fn a_card_that_does_not_say_what_produced_it_is_caught() {
         .period(year_2026())
         .check()
         .unwrap();
-    let failure = Invariants::new(&rubric)
-        .period(year_2026())
-        .evaluator(|i| {
-            let mut card = real(&rubric, i);
-            if let Some(object) = card.as_object_mut() {
-                object.remove("version");
-            }
-            Ok(card.to_string())
-        })
-        .check()
-        .unwrap_err();
+    let failure = corrupted(&rubric, |_, card| {
+        if let Some(object) = card.as_object_mut() {
+            object.remove("version");
+        }
+    });
     assert!(
         failure
             .message
