@@ -166,15 +166,9 @@ impl Rubric {
                 }
             }
             for index in rules.clone() {
-                let (Some(state), Some(rule)) = (
-                    facts.get_mut(index as usize),
-                    plan.rules.get(index as usize),
-                ) else {
+                let Some(state) = facts.get_mut(index as usize) else {
                     continue;
                 };
-                if plan.node(rule.item).is_some_and(|n| n.outside) {
-                    return Err(fail(crate::NaProblem::Outside));
-                }
                 if state.fact.is_some() {
                     let rule = self
                         .rule_at(index)
@@ -182,9 +176,6 @@ impl Rubric {
                     return Err(fail(crate::NaProblem::HasFact { rule }));
                 }
                 state.na = true;
-            }
-            if item.is_some_and(|node| plan.node(node).is_some_and(|n| n.outside)) {
-                return Err(fail(crate::NaProblem::Outside));
             }
             out.push(crate::scorecard::NaMark {
                 item,
@@ -341,7 +332,7 @@ impl Rubric {
         }
         // An earning item deducts what its rules did not earn (nothing
         // where it is not applicable).
-        for &node in &plan.earning {
+        for &(node, _, _) in &plan.earning {
             let not_earned = earning.not_earned(plan, node, &deducted);
             if let Some(d) = deducted.get_mut(node as usize) {
                 *d = not_earned;
@@ -398,9 +389,9 @@ impl Earning<'_, '_> {
     }
 
     /// Draws what each earning item whose rules all come before rule
-    /// `upto` did not earn from what remains of its indicators' points (up
-    /// to the root, or to a weighted indicator): the tightest bounds it,
-    /// and the rules after it share what is left.
+    /// `upto` did not earn from what remains of the nodes above it (up to
+    /// the root, or to a weighted indicator): the tightest bounds it, and
+    /// the rules after it share what is left.
     fn draw(
         &mut self,
         plan: &crate::plan::Plan,
@@ -408,9 +399,8 @@ impl Earning<'_, '_> {
         deducted: &[i64],
         remaining: &mut [i64],
     ) {
-        while let Some(&item) = plan.earning.get(self.next) {
-            let Some(n) = plan.node(item) else { break };
-            if n.end_rule > upto {
+        while let Some(&(item, start, end)) = plan.earning.get(self.next) {
+            if plan.node(item).is_none_or(|n| n.end_rule > upto) {
                 break;
             }
             self.next += 1;
@@ -418,23 +408,10 @@ impl Earning<'_, '_> {
             if applied <= 0 {
                 continue;
             }
-            // INVARIANT: parents precede children, so this climbs to the
-            // root in at most MAX_DEPTH + 1 steps.
-            let mut chain = [0u32; crate::Rubric::MAX_DEPTH + 2];
-            let mut len = 0;
-            let mut node = n.parent;
-            loop {
-                if let Some(slot) = chain.get_mut(len) {
-                    *slot = node;
-                    len += 1;
-                }
-                let up = plan.node(node);
-                if node == 0 || up.is_none_or(|u| u.weight.is_some() || u.outside) {
-                    break;
-                }
-                node = up.map_or(0, |u| u.parent);
-            }
-            let chain = chain.get(..len).unwrap_or_default();
+            let chain = plan
+                .chains
+                .get(start as usize..end as usize)
+                .unwrap_or_default();
             for &node in chain {
                 if let Some(&left) = remaining.get(node as usize) {
                     applied = applied.min(left.max(0));

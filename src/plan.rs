@@ -197,8 +197,10 @@ pub(crate) struct Plan {
     pub(crate) item_ids: Vec<(Id, u32)>,
     /// Whether any rule is a veto.
     pub(crate) vetoes: bool,
-    /// The earning items' nodes, in document order.
-    pub(crate) earning: Vec<u32>,
+    /// The earning items in document order: each one's node and the range
+    /// of `chains` holding the nodes above it, on which what it does not
+    /// earn draws.
+    pub(crate) earning: Vec<(u32, u32, u32)>,
 }
 
 /// One node of the plan: the rubric, an indicator or an item.
@@ -565,6 +567,27 @@ impl IdKey {
     }
 }
 
+/// Pushes onto `chains` the nodes that bound what happens at `from`: it
+/// and its ancestors up to the root, or up to the first that is weighted
+/// (its rules' shares are of its points, and it contributes its weighted
+/// score) or that is the bonus or penalty section (outside the total).
+///
+/// INVARIANT: parents precede children, so this climbs to the root (node
+/// 0) in at most MAX_DEPTH + 2 steps.
+fn climb(nodes: &[NodePlan], from: u32, chains: &mut Vec<u32>) {
+    let mut node = from;
+    loop {
+        chains.push(node);
+        let Some(n) = nodes.get(node as usize) else {
+            break;
+        };
+        if node == 0 || n.weight.is_some() || (n.outside && n.parent == 0) {
+            break;
+        }
+        node = n.parent;
+    }
+}
+
 fn too_large() -> RubricError {
     RubricError::TooLarge {
         max: u32::MAX as usize,
@@ -866,29 +889,13 @@ impl Plan {
                 Some((item, start, end)) if item == raw.item => (start, end),
                 _ => {
                     let start = u32::try_from(chains.len()).map_err(|_| too_large())?;
-                    let mut node = raw.item;
-                    // INVARIANT: parents precede children, so this climbs to
-                    // the root (node 0) in at most MAX_DEPTH + 1 steps.
-                    // A bonus item's rules are bounded by it and its section
-                    // only, never by the total; an earning item's credits
-                    // by the item alone; a weighted indicator's rules by it
-                    // and the nodes below it (their shares are of its
-                    // points, and it contributes its weighted score).
-                    let mut outside = false;
-                    let mut weighted = false;
-                    let earns = nodes.get(node as usize).is_some_and(|n| n.earn);
-                    while node != 0 {
-                        chains.push(node);
-                        let n = nodes.get(node as usize);
-                        outside = n.is_some_and(|n| n.outside);
-                        weighted = n.is_some_and(|n| n.weight.is_some());
-                        if earns || weighted || (outside && n.is_some_and(|n| n.parent == 0)) {
-                            break;
-                        }
-                        node = n.map_or(0, |n| n.parent);
-                    }
-                    if !outside && !earns && !weighted {
-                        chains.push(0);
+                    // An earning item's credits are bounded by the item
+                    // alone (what it does not earn draws on the nodes above
+                    // it, see `Plan::earning`).
+                    if nodes.get(raw.item as usize).is_some_and(|n| n.earn) {
+                        chains.push(raw.item);
+                    } else {
+                        climb(&nodes, raw.item, &mut chains);
                     }
                     let end = u32::try_from(chains.len()).map_err(|_| too_large())?;
                     chain_of = Some((raw.item, start, end));
@@ -955,12 +962,16 @@ impl Plan {
             .collect();
         item_ids.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         plan.item_ids = item_ids;
-        plan.earning = plan
-            .items
-            .iter()
-            .copied()
-            .filter(|&i| plan.nodes.get(i as usize).is_some_and(|n| n.earn))
-            .collect();
+        for &item in &plan.items {
+            if let Some(n) = plan.nodes.get(item as usize)
+                && n.earn
+            {
+                let start = u32::try_from(plan.chains.len()).map_err(|_| too_large())?;
+                climb(&plan.nodes, n.parent, &mut plan.chains);
+                let end = u32::try_from(plan.chains.len()).map_err(|_| too_large())?;
+                plan.earning.push((item, start, end));
+            }
+        }
         plan.groups(&spec.exclusive)?;
         Ok(plan)
     }

@@ -85,26 +85,22 @@ impl Adjusted {
             match n.na {
                 // An item of 0 points leaves nothing out.
                 Some((crate::NaPolicy::Rescale, node)) if node != 0 && n.points > 0 => {
-                    match out.left_out.last_mut() {
-                        Some(last) if last.0 == node => last.1 = last.1.saturating_add(n.points),
-                        _ => out.left_out.push((node, n.points)),
-                    }
+                    out.left_out.push((node, n.points));
                 }
                 Some((crate::NaPolicy::Redistribute, _)) => parents.push(n.parent),
                 _ => {}
             }
         }
-        // Items come in node order, so an indicator's items are together;
-        // nested rescaling nodes are not, hence the sort.
+        // Items come in node order, but the rescaling node of one may come
+        // before or after another's: sorted, then merged.
         out.left_out.sort_unstable_by_key(|l| l.0);
-        let mut merged: Vec<(u32, i64)> = Vec::with_capacity(out.left_out.len());
-        for (node, points) in out.left_out.drain(..) {
-            match merged.last_mut() {
-                Some(last) if last.0 == node => last.1 = last.1.saturating_add(points),
-                _ => merged.push((node, points)),
+        out.left_out.dedup_by(|later, first| {
+            let same = later.0 == first.0;
+            if same {
+                first.1 = first.1.saturating_add(later.1);
             }
-        }
-        out.left_out = merged;
+            same
+        });
         parents.dedup();
         for parent in parents {
             out.redistribute(plan, parent, &items);
@@ -1044,14 +1040,13 @@ impl<'s> RuleOutcome<'s> {
         {
             return Some(LimitedBy::Exclusive { kept: &kept.id });
         }
-        if let Some(node) = self.state.bound_by.and_then(|n| self.card.plan().node(n)) {
-            let bound = self
-                .state
-                .bound_by
-                .map_or(node.points, |n| self.card.node_limits(n).0);
+        if let Some(bound) = self.state.bound_by
+            && let Some(node) = self.card.plan().node(bound)
+        {
             return Some(LimitedBy::Node {
                 id: &node.id,
-                points: self.card.dec(bound),
+                // As scored: redistribution may have moved points to it.
+                points: self.card.dec(self.card.node_limits(bound).0),
             });
         }
         match self.rule.penalty.cap() {
