@@ -6,24 +6,13 @@
 use ducha::json::Engine;
 use serde_json::Value;
 
+use crate::common::GRADES;
+
 /// A rubric of 100: two indicators of 50, each one item of 50 with a flat
 /// rule `a1` (−10) / `b1` (−10) and a per-occurrence rule `a2` (−1 each);
 /// `extra` adds top-level fields and `veto_a1` a veto to rule `a1`.
 fn rubric(extra: &str, veto_a1: &str) -> Engine {
-    let text = format!(
-        r#"{{"id": "r", "title": "t", "total": "100", {extra}
-        "indicators": [
-          {{"id": "A", "name": "安全生产", "points": "50", "items": [
-            {{"id": "A1", "serial": "1", "points": "50", "requirement": "q", "rules": [
-              {{"id": "a1", "label": "发生较大事故", "text": "", "trigger": {{"kind": "flag"}},
-                "penalty": {{"kind": "flat", "points": "10"}} {veto_a1}}},
-              {{"id": "a2", "label": "隐患未整改", "text": "", "trigger": {{"kind": "count"}},
-                "penalty": {{"kind": "per_occurrence", "points": "1"}}}}]}}]}},
-          {{"id": "B", "name": "日常管理", "points": "50", "items": [
-            {{"id": "B1", "serial": "2", "points": "50", "requirement": "q", "rules": [
-              {{"id": "b1", "label": "台账缺失", "text": "", "trigger": {{"kind": "flag"}},
-                "penalty": {{"kind": "flat", "points": "10"}}}}]}}]}}]}}"#
-    );
+    let text = crate::common::card_rubric_json(extra, veto_a1);
     Engine::load(&text).unwrap_or_else(|e| panic!("{e}\n{text}"))
 }
 
@@ -33,8 +22,6 @@ fn card(engine: &Engine, facts: &str) -> Value {
         .unwrap();
     serde_json::from_str(&out).unwrap()
 }
-
-const GRADES: &str = r#""grades": [{"at_least": "90", "label": "甲级"}, {"at_least": "80", "label": "乙级"}, {"label": "丙级"}],"#;
 
 /// Source: S16 "90 分以下为乙级病历，80 分以下为丙级病历": 95 甲, 90 甲, 89 乙, 80 乙,
 /// 79 丙.

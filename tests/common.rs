@@ -190,3 +190,27 @@ pub mod json {
         find(card, id).unwrap_or_else(|| panic!("no rule {id}"))
     }
 }
+
+/// The whole-card rubric of `tests/card.rs` and the kit's stub tests, as
+/// JSON: 100 points in two indicators of 50, each one item of 50 with a
+/// flat rule `a1` (−10) / `b1` (−10) and a per-occurrence rule `a2` (−1
+/// each); `extra` adds top-level fields and `veto_a1` a veto to rule `a1`.
+pub fn card_rubric_json(extra: &str, veto_a1: &str) -> String {
+    format!(
+        r#"{{"id": "r", "title": "t", "total": "100", {extra}
+        "indicators": [
+          {{"id": "A", "name": "安全生产", "points": "50", "items": [
+            {{"id": "A1", "serial": "1", "points": "50", "requirement": "q", "rules": [
+              {{"id": "a1", "label": "发生较大事故", "text": "", "trigger": {{"kind": "flag"}},
+                "penalty": {{"kind": "flat", "points": "10"}} {veto_a1}}},
+              {{"id": "a2", "label": "隐患未整改", "text": "", "trigger": {{"kind": "count"}},
+                "penalty": {{"kind": "per_occurrence", "points": "1"}}}}]}}]}},
+          {{"id": "B", "name": "日常管理", "points": "50", "items": [
+            {{"id": "B1", "serial": "2", "points": "50", "requirement": "q", "rules": [
+              {{"id": "b1", "label": "台账缺失", "text": "", "trigger": {{"kind": "flag"}},
+                "penalty": {{"kind": "flat", "points": "10"}}}}]}}]}}]}}"#
+    )
+}
+
+/// Grades of that rubric: 甲级 from 90, 乙级 from 80, else 丙级.
+pub const GRADES: &str = r#""grades": [{"at_least": "90", "label": "甲级"}, {"at_least": "80", "label": "乙级"}, {"label": "丙级"}],"#;

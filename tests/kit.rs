@@ -9,7 +9,7 @@ use ducha::{Decimal, Fact, Inspection, Rubric};
 use proptest::prelude::*;
 use serde_json::Value;
 
-use crate::common::year_2026;
+use crate::common::{GRADES, year_2026};
 
 fn seed() -> Rubric {
     ducha::seed::yuxi()
@@ -275,23 +275,8 @@ fn load(text: &str) -> Rubric {
 /// breach) and `B` (item `B1`: `b1` flag −10), with `extra` top-level
 /// fields and `veto_a1` on rule `a1` (as in `tests/card.rs`).
 fn card_rubric(extra: &str, veto_a1: &str) -> Rubric {
-    load(&format!(
-        r#"{{"id": "r", "title": "t", "total": "100", {extra}
-        "indicators": [
-          {{"id": "A", "name": "安全生产", "points": "50", "items": [
-            {{"id": "A1", "serial": "1", "points": "50", "requirement": "q", "rules": [
-              {{"id": "a1", "label": "发生较大事故", "text": "", "trigger": {{"kind": "flag"}},
-                "penalty": {{"kind": "flat", "points": "10"}} {veto_a1}}},
-              {{"id": "a2", "label": "隐患未整改", "text": "", "trigger": {{"kind": "count"}},
-                "penalty": {{"kind": "per_occurrence", "points": "1"}}}}]}}]}},
-          {{"id": "B", "name": "日常管理", "points": "50", "items": [
-            {{"id": "B1", "serial": "2", "points": "50", "requirement": "q", "rules": [
-              {{"id": "b1", "label": "台账缺失", "text": "", "trigger": {{"kind": "flag"}},
-                "penalty": {{"kind": "flat", "points": "10"}}}}]}}]}}]}}"#
-    ))
+    load(&crate::common::card_rubric_json(extra, veto_a1))
 }
-
-const GRADES: &str = r#""grades": [{"at_least": "90", "label": "甲级"}, {"at_least": "80", "label": "乙级"}, {"label": "丙级"}],"#;
 
 /// A bonus section of cap 3: `j1` 0.5 per breach up to 2 in an item of 2,
 /// `j2` a flag worth 2 in an item of 2.
