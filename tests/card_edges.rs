@@ -7,30 +7,10 @@
 use ducha::json::{Engine, JsonError};
 use serde_json::Value;
 
+use crate::common::json::{node as find, scored as card};
+
 fn load(rubric: &str) -> Result<Engine, JsonError> {
     Engine::load(rubric)
-}
-
-fn card(rubric: &str, inspection: &str) -> Value {
-    let text = load(rubric)
-        .expect("the rubric loads")
-        .evaluate(inspection)
-        .expect("it scores");
-    serde_json::from_str(&text).unwrap()
-}
-
-fn find<'a>(node: &'a Value, id: &str) -> &'a Value {
-    fn walk<'a>(node: &'a Value, id: &str) -> Option<&'a Value> {
-        if node["id"] == id {
-            return Some(node);
-        }
-        ["indicators", "items", "rules"]
-            .iter()
-            .filter_map(|k| node[*k].as_array())
-            .flatten()
-            .find_map(|child| walk(child, id))
-    }
-    walk(node, id).unwrap_or_else(|| panic!("no node {id}"))
 }
 
 /// An earning item starts from 0 and earns up to its points: a floor below

@@ -174,6 +174,28 @@ pub mod json {
         serde_json::from_str(&text).unwrap()
     }
 
+    /// The scorecard `rubric` (JSON) gives for `inspection`, as a JSON
+    /// value; a rubric that does not load or an error fails the test.
+    pub fn scored(rubric: &str, inspection: &str) -> Value {
+        let engine = Engine::load(rubric).unwrap_or_else(|e| panic!("{}\n{rubric}", e.to_json()));
+        card(&engine, inspection)
+    }
+
+    /// The indicator, item or rule `id`, anywhere in a scorecard.
+    pub fn node<'a>(card: &'a Value, id: &str) -> &'a Value {
+        fn walk<'a>(node: &'a Value, id: &str) -> Option<&'a Value> {
+            if node["id"] == id {
+                return Some(node);
+            }
+            ["indicators", "items", "rules"]
+                .iter()
+                .filter_map(|k| node[*k].as_array())
+                .flatten()
+                .find_map(|child| walk(child, id))
+        }
+        walk(card, id).unwrap_or_else(|| panic!("no node {id}"))
+    }
+
     /// The outcome of rule `id` in a scorecard.
     pub fn rule<'a>(card: &'a Value, id: &str) -> &'a Value {
         fn find<'a>(node: &'a Value, id: &str) -> Option<&'a Value> {

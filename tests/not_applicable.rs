@@ -7,6 +7,8 @@ use ducha::json::Engine;
 use ducha::{Inspection, Rubric, RubricError};
 use serde_json::Value;
 
+use crate::common::json::{node as at, scored as card};
+
 fn item(id: &str, points: &str, rule: &str) -> String {
     format!(
         r#"{{"id": "{id}", "serial": "{id}", "points": "{points}", "requirement": "q", "rules": [
@@ -36,32 +38,6 @@ fn rubric() -> String {
         item("S3", "10", "s3"),
         item("O1", "10", "o1"),
     )
-}
-
-fn card(rubric: &str, inspection: &str) -> Value {
-    let engine = Engine::load(rubric).expect("the rubric loads");
-    let text = engine.evaluate(inspection).expect("the inspection scores");
-    serde_json::from_str(&text).expect("JSON")
-}
-
-fn find<'a>(node: &'a Value, id: &str) -> Option<&'a Value> {
-    if node["id"] == id {
-        return Some(node);
-    }
-    for key in ["indicators", "items"] {
-        if let Some(list) = node[key].as_array() {
-            for child in list {
-                if let Some(found) = find(child, id) {
-                    return Some(found);
-                }
-            }
-        }
-    }
-    None
-}
-
-fn at<'a>(card: &'a Value, id: &str) -> &'a Value {
-    find(card, id).unwrap_or_else(|| panic!("no node {id}"))
 }
 
 #[test]

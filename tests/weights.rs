@@ -6,6 +6,8 @@ use ducha::json::Engine;
 use ducha::{Inspection, LimitedBy, Rubric, RubricError};
 use serde_json::Value;
 
+use crate::common::json::node;
+
 /// "基础工作" (60 points) counts for 30, "重点工作" (50 points) for 50, and
 /// "工作绩效" (an imported 100-point score) for 20: 100 in all. Rounding to
 /// 2 places, half up.
@@ -33,18 +35,7 @@ fn rubric(mode: &str) -> String {
 }
 
 fn card(rubric: &str, facts: &str) -> Value {
-    let engine = Engine::load(rubric).expect("the rubric loads");
-    let text = engine
-        .evaluate(&format!(r#"{{"facts": {facts}}}"#))
-        .expect("the inspection scores");
-    serde_json::from_str(&text).expect("JSON")
-}
-
-fn node<'a>(card: &'a Value, id: &str) -> &'a Value {
-    card["indicators"]
-        .as_array()
-        .and_then(|list| list.iter().find(|n| n["id"] == id))
-        .expect("the indicator")
+    crate::common::json::scored(rubric, &format!(r#"{{"facts": {facts}}}"#))
 }
 
 #[test]
