@@ -3548,7 +3548,7 @@ impl<'r> Model<'r> {
             }
             _ => {}
         }
-        self.vetoes_listed(card, fired, sums, unvetoed_final)?;
+        self.vetoes_listed(view, card, fired, sums, unvetoed_final)?;
         // The grade.
         let forced = winner
             .and_then(|w| w.grade.as_deref())
@@ -3704,6 +3704,7 @@ impl<'r> Model<'r> {
     /// listed.
     fn vetoes_listed(
         &self,
+        view: &View<'_>,
         card: &Value,
         fired: &[Fired<'r>],
         sums: &Sums<'r>,
@@ -3739,9 +3740,7 @@ impl<'r> Model<'r> {
                 VetoScope::Card => (unvetoed_final, veto.and_then(|v| v.score).map(Points::get)),
                 _ => {
                     // Its points as scored (redistribution may move them).
-                    let points = View::of(card)
-                        .and_then(|view| dec(view.node(f.node)?, "points"))
-                        .unwrap_or_else(|_| self.node_points(f.node).unwrap_or_default());
+                    let points = dec(view.node(f.node)?, "points")?;
                     let lost = sums.unvetoed.get(f.node).copied().unwrap_or_default();
                     (points - lost, Some(Decimal::ZERO))
                 }
