@@ -756,12 +756,14 @@ impl Plan {
         // Rescaling and redistributing divide. Which node's policy governs
         // each item: the nearest declaration above it.
         let governs = builder.na_policies()?;
-        if let Some(declaring) = builder.nodes.iter().find(|n| {
+        let na_divides = builder.nodes.iter().find(|n| {
             matches!(
                 n.na,
                 Some(crate::NaPolicy::Rescale | crate::NaPolicy::Redistribute)
             )
-        }) && builder.divides.is_none()
+        });
+        if let Some(declaring) = na_divides
+            && builder.divides.is_none()
             && builder.weighted.is_none()
             && spec.rounding.is_none()
         {
@@ -804,12 +806,7 @@ impl Plan {
                 }
             }
         }
-        let na_divides = builder.nodes.iter().any(|n| {
-            matches!(
-                n.na,
-                Some(crate::NaPolicy::Rescale | crate::NaPolicy::Redistribute)
-            )
-        });
+        let na_divides = na_divides.is_some();
         let PlanBuilder {
             mut scale,
             divides,
