@@ -88,6 +88,8 @@ fn count(
         tally(&rule.trigger, fact, ctx).map_err(|e| tally_error(rule, id, fact, e))?;
     // A peer rule: its value against the peers' mean, or its place.
     let mut place = None;
+    // Kept apart from the common path: most rules are not peer rules, and
+    // a fact to drop on every rule costs.
     if let crate::Trigger::Peer { measure, compare } = rule.trigger {
         let needs = || EvalError::MissingContext {
             rule: id.clone(),
@@ -98,10 +100,17 @@ fn count(
         let stat = ctx.peer(index).ok_or_else(needs)?;
         match crate::peer::compare(compare, value, stat).ok_or_else(needs)? {
             crate::peer::PeerOutcome::Breaches(n) => counted.breaches = n,
-            crate::peer::PeerOutcome::Place(p) => place = Some(Fact::Count(p)),
+            crate::peer::PeerOutcome::Place(p) => place = Some(p),
         }
     }
-    let fact_priced = place.as_ref().unwrap_or(fact);
+    let place_fact;
+    let fact_priced = match place {
+        Some(p) => {
+            place_fact = Fact::Count(p);
+            &place_fact
+        }
+        None => fact,
+    };
     // The rule as written, for the shapes priced from it and the marks a
     // fact may carry; most rules and facts need neither.
     if !rule.priced && !marked(fact) {

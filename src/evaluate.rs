@@ -392,7 +392,22 @@ impl Earning<'_, '_> {
     /// `upto` did not earn from what remains of the nodes above it (up to
     /// the root, or to a weighted indicator): the tightest bounds it, and
     /// the rules after it share what is left.
+    #[inline]
     fn draw(
+        &mut self,
+        plan: &crate::plan::Plan,
+        upto: u32,
+        deducted: &[i64],
+        remaining: &mut [i64],
+    ) {
+        // Most rubrics have no earning item: this runs once per rule.
+        if self.next < plan.earning.len() {
+            self.draw_due(plan, upto, deducted, remaining);
+        }
+    }
+
+    /// [`Earning::draw`] where an earning item is still to be drawn.
+    fn draw_due(
         &mut self,
         plan: &crate::plan::Plan,
         upto: u32,

@@ -583,7 +583,7 @@ pub(crate) struct Rendered {
 
 impl Rendered {
     pub(crate) fn of(card: &Scorecard<'_>) -> Rendered {
-        let mut reasons = Reasons::default();
+        let mut reasons = Reasons::with_capacity(card.rules.len());
         let items = card.items().map(|item| reasons.append(&item)).collect();
         let (text, rules) = reasons.into_parts();
         Rendered { text, rules, items }
