@@ -202,7 +202,10 @@ pub struct Ranked {
 pub struct NodeSummary {
     /// The node's id (the rubric's id for the final score).
     pub id: String,
-    /// Its points.
+    /// What the node is, and so what its scores mean.
+    pub kind: NodeKind,
+    /// Its points: for the bonus section and its items, the most they
+    /// credit; 0 for the penalty section and its items.
     pub points: Decimal,
     /// The entries counted.
     pub count: usize,
@@ -214,33 +217,87 @@ pub struct NodeSummary {
     pub min: Decimal,
     /// The highest score.
     pub max: Decimal,
-    /// How many entries lost points on it (score below its points).
+    /// How many entries lost points on it (score below its points: for
+    /// a bonus node, credited less than its most; for a penalty node,
+    /// deducted at all).
     pub lost: usize,
     /// How many got its full points (or more, for the final score with a
-    /// bonus).
+    /// bonus; for a penalty node, nothing deducted).
     pub full: usize,
+}
+
+/// What a [`NodeSummary`] summarises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NodeKind {
+    /// The final score.
+    Total,
+    /// An indicator: its score.
+    Indicator,
+    /// An item of an indicator: its score.
+    Item,
+    /// The bonus section (加分项) or one of its items: the score is the
+    /// credit (the section's as counted in the final score, after its
+    /// gate), the points the most it credits.
+    Bonus,
+    /// The penalty section (扣分项) or one of its items: the score is
+    /// minus what it deducted from the final score, the points 0.
+    Penalty,
+}
+
+impl NodeKind {
+    /// The kind's name in the JSON batch report: `total`, `indicator`,
+    /// `item`, `bonus` or `penalty`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Total => "total",
+            NodeKind::Indicator => "indicator",
+            NodeKind::Item => "item",
+            NodeKind::Bonus => "bonus",
+            NodeKind::Penalty => "penalty",
+        }
+    }
 }
 
 /// The statistics of one rule over the scored entries of a [`Batch`]:
 /// "which clauses cost the most".
+///
+/// A rule either deducts or, in the bonus section or an earning item,
+/// credits ([`RuleSummary::credit`]); what it deducted and what it
+/// credited are counted apart, so that a credit is never shown as a loss.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RuleSummary {
     /// The rule's id.
     pub id: String,
+    /// Whether the rule credits points (a bonus rule, or a rule of an
+    /// earning item) instead of deducting them.
+    pub credit: bool,
     /// The entries that assessed it.
     pub assessed: usize,
     /// The entries that marked it (or its item) not applicable.
     pub not_applicable: usize,
-    /// The entries it cost points (its share of their deduction above 0;
-    /// for a bonus or earning rule, the entries it credited).
+    /// The entries it cost points (its share of their deduction above 0);
+    /// always 0 for a rule that credits.
     pub lost: usize,
-    /// Its shares summed over the batch, exact (credits, for a bonus or
-    /// earning rule).
+    /// The entries that assessed it and lost nothing on it (full marks on
+    /// this clause): `assessed − lost`.
+    pub full: usize,
+    /// What it deducted, summed over the batch, exact; 0 for a rule that
+    /// credits.
     pub deducted: Decimal,
-    /// Its mean share over the entries that assessed it, rounded as
-    /// [`Summary::rounding`] says (0 when none did).
+    /// The entries it credited; always 0 for a rule that deducts.
+    pub credited: usize,
+    /// What it credited, summed over the batch, exact; 0 for a rule that
+    /// deducts.
+    pub credits: Decimal,
+    /// Its mean share (deduction, or credit where it credits) over the
+    /// entries that assessed it, rounded as [`Summary::rounding`] says (0
+    /// when none did).
     pub mean: Decimal,
+    /// Its smallest share over the entries that assessed it (0 when none
+    /// did).
+    pub min: Decimal,
     /// Its largest share.
     pub max: Decimal,
     /// The breaches counted over the batch.
@@ -259,15 +316,17 @@ pub struct Summary {
     /// The final score.
     pub score: NodeSummary,
     /// Every indicator and item, in document order (an indicator before
-    /// what it holds).
+    /// what it holds), then the bonus section and its items, then the
+    /// penalty section and its items ([`NodeSummary::kind`] tells which).
     pub nodes: Vec<NodeSummary>,
-    /// Every rule of the indicators, in document order.
+    /// Every rule, in document order (those of the sections too).
     pub rules: Vec<RuleSummary>,
 }
 
 impl Summary {
     /// The rules that cost points, most points first (ties in document
-    /// order): the clauses to look at first.
+    /// order): the clauses to look at first. Rules that credit are never
+    /// among them.
     pub fn costliest(&self) -> Vec<&RuleSummary> {
         let mut rules: Vec<&RuleSummary> = self.rules.iter().filter(|r| r.lost > 0).collect();
         rules.sort_by_key(|r| std::cmp::Reverse(r.deducted));
@@ -351,7 +410,11 @@ impl<'a, E> Batch<'a, E> {
             .spec()
             .rounding
             .unwrap_or(Rounding::new(2, RoundingMode::HalfUp));
-        let mut score = Acc::new(self.rubric.spec().id.as_str(), self.rubric.points_decimal());
+        let mut score = Acc::new(
+            self.rubric.spec().id.as_str(),
+            NodeKind::Total,
+            self.rubric.points_decimal(),
+        );
         let mut nodes: Vec<Acc> = Vec::new();
         let mut rules: Vec<RuleAcc> = Vec::new();
         let mut scored = 0;
@@ -362,9 +425,10 @@ impl<'a, E> Batch<'a, E> {
             for indicator in card.indicators() {
                 walk(&indicator, &mut nodes, &mut at);
             }
+            sections(card, &mut nodes, &mut at);
             for (i, rule) in card.rules().enumerate() {
                 if rules.len() <= i {
-                    rules.push(RuleAcc::new(rule.id().as_str()));
+                    rules.push(RuleAcc::new(rule.id().as_str(), rule.credits()));
                 }
                 if let Some(acc) = rules.get_mut(i) {
                     acc.add(&rule);
@@ -374,7 +438,7 @@ impl<'a, E> Batch<'a, E> {
         if scored == 0 {
             // The shape of the rubric, with nothing counted.
             nodes = self.rubric.node_ids();
-            rules = self.rubric.rule_ids().map(RuleAcc::new).collect();
+            rules = self.rubric.rule_ids();
         }
         Summary {
             scored,
@@ -389,24 +453,57 @@ impl<'a, E> Batch<'a, E> {
 /// Adds `indicator` and what it holds to `nodes`, in document order from
 /// position `at`.
 fn walk(indicator: &IndicatorOutcome<'_>, nodes: &mut Vec<Acc>, at: &mut usize) {
-    visit(
-        nodes,
-        at,
-        indicator.id().as_str(),
-        indicator.points(),
-        indicator.score(),
-    );
+    let id = indicator.id().as_str();
+    let (points, score) = (indicator.points(), indicator.score());
+    visit(nodes, at, (id, NodeKind::Indicator), points, score);
     for child in indicator.indicators() {
         walk(&child, nodes, at);
     }
     for item in indicator.items() {
-        visit(nodes, at, item.id().as_str(), item.points(), item.score());
+        let id = item.id().as_str();
+        visit(nodes, at, (id, NodeKind::Item), item.points(), item.score());
     }
 }
 
-fn visit(nodes: &mut Vec<Acc>, at: &mut usize, id: &str, points: Decimal, score: Decimal) {
+/// Adds the bonus section and its items, then the penalty section and its
+/// items, to `nodes` from position `at`: a bonus node scores its credit
+/// out of the most it credits, a penalty node minus its deduction out of 0.
+fn sections(card: &Scorecard<'_>, nodes: &mut Vec<Acc>, at: &mut usize) {
+    let plan = card.plan();
+    let spec = card.rubric().spec();
+    if let (Some(node), Some(bonus)) = (plan.bonus, spec.bonus.as_ref()) {
+        let id = (bonus.id.as_str(), NodeKind::Bonus);
+        let counted = card.bonus().unwrap_or_default();
+        visit(nodes, at, id, bonus.cap.get(), counted);
+        for item in (node + 1..).take(bonus.items.len()) {
+            if let Some(item) = card.item_outcome_at(item) {
+                let id = (item.id().as_str(), NodeKind::Bonus);
+                visit(nodes, at, id, item.points(), item.deducted());
+            }
+        }
+    }
+    if let (Some(node), Some(penalties)) = (plan.penalties, spec.penalties.as_ref()) {
+        let id = (penalties.id.as_str(), NodeKind::Penalty);
+        let deducted = card.penalties().unwrap_or_default();
+        visit(nodes, at, id, Decimal::ZERO, -deducted);
+        for item in (node + 1..).take(penalties.items.len()) {
+            if let Some(item) = card.item_outcome_at(item) {
+                let id = (item.id().as_str(), NodeKind::Penalty);
+                visit(nodes, at, id, Decimal::ZERO, -item.deducted());
+            }
+        }
+    }
+}
+
+fn visit(
+    nodes: &mut Vec<Acc>,
+    at: &mut usize,
+    (id, kind): (&str, NodeKind),
+    points: Decimal,
+    score: Decimal,
+) {
     if nodes.len() <= *at {
-        nodes.push(Acc::new(id, points));
+        nodes.push(Acc::new(id, kind, points));
     }
     if let Some(acc) = nodes.get_mut(*at) {
         acc.add(score, points);
@@ -414,10 +511,128 @@ fn visit(nodes: &mut Vec<Acc>, at: &mut usize, id: &str, points: Decimal, score:
     *at += 1;
 }
 
+/// A summary serializes as the `summary` of the JSON batch report
+/// ([`crate::json::Engine::evaluate_batch`]; see the README's *Batches*):
+/// amounts as strings without trailing zeros, a node's `kind`, and for a
+/// rule that credits `"credit": true` with `credited` and `credits`.
+///
+/// ```
+/// let rubric = ducha::seed::yuxi();
+/// let assessees = [ducha::batch::Assessee::new(
+///     "a",
+///     "甲局",
+///     ducha::Inspection::new().with("7a", 2u64)?,
+/// )];
+/// let summary = rubric.evaluate_batch(&assessees).summary();
+/// let json = serde_json::to_value(&summary)?;
+/// assert_eq!(json["nodes"][0]["kind"], "indicator");
+/// let rule = json["rules"].as_array().unwrap().iter().find(|r| r["id"] == "7a").unwrap();
+/// assert_eq!((rule["lost"].as_u64(), rule["deducted"].as_str()), (Some(1), Some("2")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl serde::Serialize for Summary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        SummaryOut {
+            scored: self.scored,
+            rounding: self.rounding,
+            score: node(&self.score),
+            nodes: self.nodes.iter().map(node).collect(),
+            rules: self.rules.iter().map(rule).collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
+#[derive(serde::Serialize)]
+struct SummaryOut<'b> {
+    scored: usize,
+    rounding: Rounding,
+    score: NodeOut<'b>,
+    nodes: Vec<NodeOut<'b>>,
+    rules: Vec<RuleOut<'b>>,
+}
+
+#[derive(serde::Serialize)]
+struct NodeOut<'b> {
+    id: &'b str,
+    kind: &'static str,
+    points: String,
+    count: usize,
+    total: String,
+    mean: String,
+    min: String,
+    max: String,
+    lost: usize,
+    full: usize,
+}
+
+#[derive(serde::Serialize)]
+struct RuleOut<'b> {
+    id: &'b str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    credit: bool,
+    assessed: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    not_applicable: usize,
+    lost: usize,
+    full: usize,
+    breaches: u64,
+    deducted: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credited: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credits: Option<String>,
+    mean: String,
+    min: String,
+    max: String,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn amount(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+fn node(n: &NodeSummary) -> NodeOut<'_> {
+    NodeOut {
+        id: &n.id,
+        kind: n.kind.as_str(),
+        points: amount(n.points),
+        count: n.count,
+        total: amount(n.total),
+        mean: amount(n.mean),
+        min: amount(n.min),
+        max: amount(n.max),
+        lost: n.lost,
+        full: n.full,
+    }
+}
+
+fn rule(r: &RuleSummary) -> RuleOut<'_> {
+    RuleOut {
+        id: &r.id,
+        credit: r.credit,
+        assessed: r.assessed,
+        not_applicable: r.not_applicable,
+        lost: r.lost,
+        full: r.full,
+        breaches: r.breaches,
+        deducted: amount(r.deducted),
+        credited: r.credit.then_some(r.credited),
+        credits: r.credit.then(|| amount(r.credits)),
+        mean: amount(r.mean),
+        min: amount(r.min),
+        max: amount(r.max),
+    }
+}
+
 /// A node's statistics, being counted.
 #[derive(Debug)]
 struct Acc {
     id: String,
+    kind: NodeKind,
     points: Decimal,
     count: usize,
     total: Decimal,
@@ -428,9 +643,10 @@ struct Acc {
 }
 
 impl Acc {
-    fn new(id: &str, points: Decimal) -> Acc {
+    fn new(id: &str, kind: NodeKind, points: Decimal) -> Acc {
         Acc {
             id: id.to_owned(),
+            kind,
             points,
             count: 0,
             total: Decimal::ZERO,
@@ -457,6 +673,7 @@ impl Acc {
         NodeSummary {
             mean: mean(self.total, self.count, rounding),
             id: self.id,
+            kind: self.kind,
             points: self.points.normalize(),
             count: self.count,
             total: self.total.normalize(),
@@ -472,22 +689,28 @@ impl Acc {
 #[derive(Debug)]
 struct RuleAcc {
     id: String,
+    credit: bool,
     assessed: usize,
     not_applicable: usize,
-    lost: usize,
-    deducted: Decimal,
+    /// Entries with a share above 0 (cost, or credited).
+    hit: usize,
+    /// The shares summed (deductions, or credits).
+    total: Decimal,
+    min: Option<Decimal>,
     max: Decimal,
     breaches: u64,
 }
 
 impl RuleAcc {
-    fn new(id: &str) -> RuleAcc {
+    fn new(id: &str, credit: bool) -> RuleAcc {
         RuleAcc {
             id: id.to_owned(),
+            credit,
             assessed: 0,
             not_applicable: 0,
-            lost: 0,
-            deducted: Decimal::ZERO,
+            hit: 0,
+            total: Decimal::ZERO,
+            min: None,
             max: Decimal::ZERO,
             breaches: 0,
         }
@@ -504,21 +727,32 @@ impl RuleAcc {
         self.assessed += 1;
         let share = rule.deducted();
         if share > Decimal::ZERO {
-            self.lost += 1;
+            self.hit += 1;
         }
-        self.deducted = sum(self.deducted, share);
+        self.total = sum(self.total, share);
+        self.min = Some(self.min.map_or(share, |m| m.min(share)));
         self.max = self.max.max(share);
         self.breaches = self.breaches.saturating_add(rule.breaches());
     }
 
     fn finish(self, rounding: Rounding) -> RuleSummary {
+        let (lost, deducted, credited, credits) = if self.credit {
+            (0, Decimal::ZERO, self.hit, self.total.normalize())
+        } else {
+            (self.hit, self.total.normalize(), 0, Decimal::ZERO)
+        };
         RuleSummary {
-            mean: mean(self.deducted, self.assessed, rounding),
+            mean: mean(self.total, self.assessed, rounding),
             id: self.id,
+            credit: self.credit,
             assessed: self.assessed,
             not_applicable: self.not_applicable,
-            lost: self.lost,
-            deducted: self.deducted.normalize(),
+            lost,
+            full: self.assessed.saturating_sub(lost),
+            deducted,
+            credited,
+            credits,
+            min: self.min.unwrap_or_default().normalize(),
             max: self.max.normalize(),
             breaches: self.breaches,
         }
@@ -550,30 +784,64 @@ impl Rubric {
         self.spec().total.get()
     }
 
-    /// An empty accumulator for every indicator and item, in document
-    /// order.
+    /// An empty accumulator for every node [`Batch::summary`] counts, in
+    /// its order.
     fn node_ids(&self) -> Vec<Acc> {
         fn indicators(list: &[crate::Indicator], out: &mut Vec<Acc>) {
             for indicator in list {
-                out.push(Acc::new(indicator.id.as_str(), indicator.points.get()));
+                let id = indicator.id.as_str();
+                out.push(Acc::new(id, NodeKind::Indicator, indicator.points.get()));
                 match &indicator.children {
                     crate::Children::Indicators(children) => indicators(children, out),
                     crate::Children::Items(items) => {
                         for item in items {
-                            out.push(Acc::new(item.id.as_str(), item.points.get()));
+                            let id = item.id.as_str();
+                            out.push(Acc::new(id, NodeKind::Item, item.points.get()));
                         }
                     }
                 }
             }
         }
+        let spec = self.spec();
         let mut out = Vec::new();
-        indicators(&self.spec().indicators, &mut out);
+        indicators(&spec.indicators, &mut out);
+        if let Some(bonus) = &spec.bonus {
+            out.push(Acc::new(
+                bonus.id.as_str(),
+                NodeKind::Bonus,
+                bonus.cap.get(),
+            ));
+            for item in &bonus.items {
+                out.push(Acc::new(
+                    item.id.as_str(),
+                    NodeKind::Bonus,
+                    item.points.get(),
+                ));
+            }
+        }
+        if let Some(penalties) = &spec.penalties {
+            let zero = Decimal::ZERO;
+            out.push(Acc::new(penalties.id.as_str(), NodeKind::Penalty, zero));
+            for item in &penalties.items {
+                out.push(Acc::new(item.id.as_str(), NodeKind::Penalty, zero));
+            }
+        }
         out
     }
 
-    /// Every rule id of the indicators, in document order.
-    fn rule_ids(&self) -> impl Iterator<Item = &str> {
+    /// An empty accumulator for every rule, in document order (the
+    /// sections' after the indicators'); the bonus section's and earning
+    /// items' rules credit.
+    fn rule_ids(&self) -> Vec<RuleAcc> {
+        let plan = self.plan();
         self.leaf_items()
-            .flat_map(|(item, _)| item.rules.iter().map(|r| r.id.as_str()))
+            .flat_map(|(item, node)| {
+                let bonus = plan.bonus.is_some() && plan.node(node).map(|n| n.parent) == plan.bonus;
+                let credit = item.earn || bonus;
+                item.rules
+                    .iter()
+                    .map(move |rule| RuleAcc::new(rule.id.as_str(), credit))
+            })
+            .collect()
     }
 }

@@ -889,6 +889,35 @@ fn esc(out: &mut String, text: &str) {
     }
 }
 
+/// [`esc`] for the text of a cell: besides, each run of a date, a number
+/// or an id with a number in it (3 to 24 characters of ASCII letters,
+/// digits and `.-:%/_`) is kept on one line (`<span class="nw">`), so that
+/// the browser never breaks "2026-10-29" after a hyphen.
+fn esc_text(out: &mut String, text: &str) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start = rest.find(is_run_char).unwrap_or(rest.len());
+        let (before, from) = rest.split_at(start);
+        esc(out, before);
+        let len = from.find(|c: char| !is_run_char(c)).unwrap_or(from.len());
+        let (run, after) = from.split_at(len);
+        let keep = (3..=24).contains(&run.len()) && run.contains(|c: char| c.is_ascii_digit());
+        if keep {
+            out.push_str("<span class=\"nw\">");
+            esc(out, run);
+            out.push_str("</span>");
+        } else {
+            esc(out, run);
+        }
+        rest = after;
+    }
+}
+
+/// A character of a run [`esc_text`] keeps whole.
+fn is_run_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '%' | '/' | '_')
+}
+
 /// [`esc`] to a new string.
 #[cfg(test)]
 fn escaped(text: &str) -> String {
@@ -1015,6 +1044,7 @@ h2 { font-size: 16px; margin: 22px 0 8px; border-left: 4px solid #9b1c1c; paddin
 table { width: 100%; border-collapse: collapse; }
 table.ducha-card { table-layout: fixed; }
 th, td { border: 1px solid #222; padding: 5px 6px; vertical-align: middle; overflow-wrap: anywhere; line-break: strict; }
+.nw { white-space: nowrap; }
 thead { display: table-header-group; }
 tfoot { display: table-footer-group; }
 /* A row never breaks across pages; the merged indicator cell does. */
@@ -1218,7 +1248,7 @@ pub fn html(card: &Scorecard<'_>, options: &HtmlOptions) -> String {
     out.push_str("</td><td class=\"reason\" data-deducted=\"");
     out.push_str(&amount(m.deducted));
     out.push_str("\">");
-    esc(&mut out, &m.total_reason);
+    esc_text(&mut out, &m.total_reason);
     out.push_str("</td></tr>\n</tbody>\n");
     for (group, subtotal) in &m.sections {
         let class = match group.kind {
@@ -1240,7 +1270,7 @@ pub fn html(card: &Scorecard<'_>, options: &HtmlOptions) -> String {
         out.push_str("</td><td class=\"score\">");
         esc(&mut out, &subtotal.shown);
         out.push_str("</td><td class=\"reason\">");
-        esc(&mut out, &subtotal.reason);
+        esc_text(&mut out, &subtotal.reason);
         out.push_str("</td></tr>\n</tbody>\n");
     }
     if let Some(f) = &m.final_row {
@@ -1249,7 +1279,7 @@ pub fn html(card: &Scorecard<'_>, options: &HtmlOptions) -> String {
         out.push_str("</td><td class=\"score\">");
         out.push_str(&amount(f.score));
         out.push_str("</td><td class=\"reason\">");
-        esc(&mut out, &f.reason);
+        esc_text(&mut out, &f.reason);
         out.push_str("</td></tr>\n</tbody>\n");
     }
     out.push_str("</table>\n");
@@ -1401,10 +1431,10 @@ fn html_group(out: &mut String, group: &Group, class: &str) {
             }
             out.push_str("</div>");
         }
-        esc(out, &row.requirement);
+        esc_text(out, &row.requirement);
         out.push_str("</td><td class=\"standard\">");
         if row.clauses.is_empty() {
-            esc(out, &row.standard);
+            esc_text(out, &row.standard);
         }
         for clause in &row.clauses {
             out.push_str("<div class=\"rule ");
@@ -1416,9 +1446,9 @@ fn html_group(out: &mut String, group: &Group, class: &str) {
             // character.
             let tail_at = clause.text.char_indices().last().map_or(0, |(i, _)| i);
             let (head, tail) = clause.text.split_at(tail_at);
-            esc(out, head);
+            esc_text(out, head);
             out.push_str("<span class=\"tail\">");
-            esc(out, tail);
+            esc_text(out, tail);
             if let Some(mark) = clause.state.mark() {
                 out.push_str("<span class=\"mark ");
                 out.push_str(clause.state.class(group.kind));
@@ -1446,7 +1476,7 @@ fn html_group(out: &mut String, group: &Group, class: &str) {
         out.push_str("\">");
         esc(out, &row.score);
         out.push_str("</td><td class=\"reason\">");
-        esc(out, &row.reason);
+        esc_text(out, &row.reason);
         if !row.applicable {
             out.push_str("<span class=\"mark not-applicable\">不适用</span>");
         }
@@ -1764,7 +1794,10 @@ struct BatchModel {
     failed: Vec<Apart>,
     summary: Summary,
     nodes: Vec<NodeRow>,
+    /// The clauses that deduct.
     clauses: Vec<ClauseRow>,
+    /// The clauses that credit (bonus rules, earning items' rules).
+    credits: Vec<ClauseRow>,
     /// The largest total deduction of a clause (for the bars).
     costliest: Decimal,
     /// The items' headers, for the CSV: `第1项（10分）`.
@@ -1899,10 +1932,27 @@ impl BatchModel {
 
         let mut shape = Vec::new();
         nodes_of(&spec.indicators, 0, &mut shape);
+        // The sections after the indicators: in the per-node table, not
+        // among the items' columns.
+        let mut sections = Vec::new();
+        let bonus = spec
+            .bonus
+            .as_ref()
+            .map(|b| (&b.id, &b.name, &b.items, "（加分项）"));
+        let penalties = (spec.penalties.as_ref()).map(|p| (&p.id, &p.name, &p.items, "（扣分项）"));
+        for (id, name, items, kind) in bonus.into_iter().chain(penalties) {
+            let label = format!("{name}{kind}");
+            sections.push((id.as_str().to_owned(), 0, false, String::new(), label));
+            for item in items {
+                let (id, serial) = (item.id.as_str().to_owned(), item.serial.clone());
+                sections.push((id, 1, true, serial, item.requirement.clone()));
+            }
+        }
         let by_id: BTreeMap<&str, &NodeSummary> =
             summary.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
         let nodes: Vec<NodeRow> = shape
             .iter()
+            .chain(&sections)
             .filter_map(|(id, depth, is_item, serial, label)| {
                 Some(NodeRow {
                     depth: *depth,
@@ -1949,7 +1999,7 @@ impl BatchModel {
             .enumerate()
             .map(|(i, r)| (r.id.as_str(), i + 1))
             .collect();
-        let mut clauses: Vec<ClauseRow> = summary
+        let clauses: Vec<ClauseRow> = summary
             .rules
             .iter()
             .map(|r| {
@@ -1966,6 +2016,10 @@ impl BatchModel {
                 }
             })
             .collect();
+        // Clauses that credit (bonus rules, earning items' rules) are
+        // shown apart: a credit is never a loss.
+        let (credits, mut clauses): (Vec<ClauseRow>, Vec<ClauseRow>) =
+            clauses.into_iter().partition(|c| c.summary.credit);
         if options.rule_order == RuleOrder::Costliest {
             // Costing clauses by their place, then the rest in document
             // order (a stable sort).
@@ -1995,6 +2049,7 @@ impl BatchModel {
             summary,
             nodes,
             clauses,
+            credits,
             costliest,
             item_headers,
         }
@@ -2212,6 +2267,35 @@ pub fn batch_html<E: Display>(batch: &Batch<'_, E>, options: &BatchOptions) -> S
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
 
+    // What each crediting clause gave.
+    if !m.credits.is_empty() {
+        out.push_str("<section class=\"credits\">\n<h2>各加分条款得分情况</h2>\n<table class=\"ducha-credits\">\n<thead><tr><th scope=\"col\">条款</th><th scope=\"col\">序号</th><th scope=\"col\">内容</th><th scope=\"col\">检查</th><th scope=\"col\">得分单位</th><th scope=\"col\">合计得分</th><th scope=\"col\">平均得分</th><th scope=\"col\">最多得分</th></tr></thead>\n<tbody>\n");
+        for c in &m.credits {
+            out.push_str("<tr data-rule=\"");
+            esc(&mut out, &c.summary.id);
+            out.push_str("\">");
+            element(&mut out, "td", "id", &c.summary.id);
+            element(&mut out, "td", "serial", &c.serial);
+            out.push_str("<td class=\"label\" title=\"");
+            esc(&mut out, &c.text);
+            out.push_str("\">");
+            esc(&mut out, &c.label);
+            out.push_str("</td>");
+            element(&mut out, "td", "num", &c.summary.assessed.to_string());
+            element(
+                &mut out,
+                "td",
+                "num credited",
+                &c.summary.credited.to_string(),
+            );
+            element(&mut out, "td", "num credits", &amount(c.summary.credits));
+            element(&mut out, "td", "num", &amount(c.summary.mean));
+            element(&mut out, "td", "num", &amount(c.summary.max));
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody>\n</table>\n</section>\n");
+    }
+
     // How each indicator and item scored.
     out.push_str("<section class=\"items\">\n<h2>各项得分情况</h2>\n<table class=\"ducha-items\">\n<thead><tr><th scope=\"col\">序号</th><th scope=\"col\">督查指标 / 绩效要求</th><th scope=\"col\">量化分值</th><th scope=\"col\">平均分</th><th scope=\"col\">最低分</th><th scope=\"col\">最高分</th><th scope=\"col\">满分</th><th scope=\"col\">失分</th></tr></thead>\n<tbody>\n");
     for n in &m.nodes {
@@ -2386,6 +2470,38 @@ pub fn batch_markdown<E: Display>(batch: &Batch<'_, E>, options: &BatchOptions) 
                 amount(c.summary.max),
             ],
         );
+    }
+    if !m.credits.is_empty() {
+        out.push_str("\n## 各加分条款得分情况\n\n");
+        md_row(
+            &mut out,
+            &[
+                "条款",
+                "序号",
+                "内容",
+                "检查",
+                "得分单位",
+                "合计得分",
+                "平均得分",
+                "最多得分",
+            ],
+        );
+        out.push_str("| --- | :-: | --- | --: | --: | --: | --: | --: |\n");
+        for c in &m.credits {
+            md_row(
+                &mut out,
+                &[
+                    md(&c.summary.id),
+                    md(&c.serial),
+                    md(&c.label),
+                    c.summary.assessed.to_string(),
+                    c.summary.credited.to_string(),
+                    amount(c.summary.credits),
+                    amount(c.summary.mean),
+                    amount(c.summary.max),
+                ],
+            );
+        }
     }
     out.push_str("\n## 各项得分情况\n\n");
     md_row(

@@ -424,3 +424,159 @@ proptest! {
         prop_assert_eq!(summary.rules[1].lost, lost_1b);
     }
 }
+
+/// The whole-card conformance rubric: an earning item `B1` (`b1`, 2 a
+/// piece up to 20), a bonus section `J` (cap 3, gate above 80: `j1` 0.5 a
+/// piece up to 2, `j2` 2 once) and a penalty section `K` (`k1` 1 each).
+fn card_outcomes() -> Rubric {
+    ducha::json::parse_rubric(include_str!("conformance/card-outcomes/rubric.json")).unwrap()
+}
+
+fn facts(pairs: &[(&str, ducha::Fact)]) -> Inspection {
+    let mut inspection = Inspection::new();
+    for (id, fact) in pairs {
+        inspection
+            .facts
+            .insert(ducha::Id::new(*id).unwrap(), fact.clone());
+    }
+    inspection
+}
+
+#[test]
+fn credits_are_never_losses_and_the_sections_are_summarised() {
+    use ducha::Fact::{Count, Flag};
+    let rubric = card_outcomes();
+    // X earns 18 of B1's 20, gets both bonuses (4, counted 3: the cap) and
+    // one penalty; Y earns all 20, loses 6 on a1 and 5 on b2, no bonus.
+    let x = facts(&[
+        ("a1", Count(0)),
+        ("a2", Flag(false)),
+        ("b1", Count(9)),
+        ("b2", Flag(false)),
+        ("c1", Flag(false)),
+        ("j1", Count(4)),
+        ("j2", Flag(true)),
+        ("k1", Count(1)),
+    ]);
+    let y = facts(&[
+        ("a1", Count(2)),
+        ("a2", Flag(false)),
+        ("b1", Count(10)),
+        ("b2", Flag(true)),
+        ("c1", Flag(false)),
+        ("j1", Count(0)),
+        ("j2", Flag(false)),
+        ("k1", Count(0)),
+    ]);
+    let assessees = [Assessee::new("x", "甲", x), Assessee::new("y", "乙", y)];
+    let batch = rubric.evaluate_batch(&assessees);
+    assert!(batch.entries().iter().all(|e| e.result.is_ok()));
+    let summary = batch.summary();
+    let rule = |id: &str| summary.rules.iter().find(|r| r.id == id).unwrap();
+    let shown = |r: &ducha::batch::RuleSummary| {
+        (
+            r.credit,
+            r.lost,
+            r.full,
+            r.deducted.to_string(),
+            r.credited,
+            r.credits.to_string(),
+            r.mean.to_string(),
+            r.min.to_string(),
+            r.max.to_string(),
+        )
+    };
+    let s = |t: &str| t.to_owned();
+    // What an earning rule gives is a credit (18 + 20), never a loss.
+    assert_eq!(
+        shown(rule("b1")),
+        (true, 0, 2, s("0"), 2, s("38"), s("19"), s("18"), s("20"))
+    );
+    // j2's 2 is trimmed to 1 by the section's cap of 3 (j1 took 2 first).
+    assert_eq!(
+        shown(rule("j2")),
+        (true, 0, 2, s("0"), 1, s("1"), s("0.5"), s("0"), s("1"))
+    );
+    // A deduction: 0 and 6 (a1), and the penalty section's 1 and 0 (k1).
+    assert_eq!(
+        shown(rule("a1")),
+        (false, 1, 1, s("6"), 0, s("0"), s("3"), s("0"), s("6"))
+    );
+    assert_eq!(
+        shown(rule("k1")),
+        (false, 1, 1, s("1"), 0, s("0"), s("0.5"), s("0"), s("1"))
+    );
+    let costliest: Vec<&str> = summary.costliest().iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(costliest, ["a1", "b2", "k1"], "no credit among the costs");
+
+    // The sections after the indicators: the bonus as counted (3 and 0 of
+    // 3), the penalties as minus what they took (−1 and 0 of 0).
+    let nodes: Vec<(&str, &str, String, String, String, usize, usize)> = summary
+        .nodes
+        .iter()
+        .map(|n| {
+            (
+                n.id.as_str(),
+                n.kind.as_str(),
+                n.points.to_string(),
+                n.min.to_string(),
+                n.max.to_string(),
+                n.lost,
+                n.full,
+            )
+        })
+        .collect();
+    let tail: Vec<_> = nodes.iter().skip_while(|n| n.0 != "J").cloned().collect();
+    assert_eq!(
+        tail,
+        [
+            ("J", "bonus", s("3"), s("0"), s("3"), 1, 1),
+            ("J1", "bonus", s("2"), s("0"), s("2"), 1, 1),
+            // As the scorecard shows items: what each earned, before the
+            // section's cap.
+            ("J2", "bonus", s("2"), s("0"), s("2"), 1, 1),
+            ("K", "penalty", s("0"), s("-1"), s("0"), 1, 1),
+            ("K1", "penalty", s("0"), s("-1"), s("0"), 1, 1),
+        ]
+    );
+    assert_eq!(nodes[0].1, "indicator");
+    assert!(nodes.iter().any(|n| n.0 == "B1" && n.1 == "item"));
+
+    // An empty batch has the same shape: every node and rule, credit or not.
+    let empty = rubric.evaluate_batch(&[]).summary();
+    let ids = |nodes: &[ducha::batch::NodeSummary]| -> Vec<(String, &str)> {
+        nodes
+            .iter()
+            .map(|n| (n.id.clone(), n.kind.as_str()))
+            .collect()
+    };
+    assert_eq!(ids(&empty.nodes), ids(&summary.nodes));
+    let rules = |s: &ducha::batch::Summary| -> Vec<(String, bool)> {
+        s.rules.iter().map(|r| (r.id.clone(), r.credit)).collect()
+    };
+    assert_eq!(rules(&empty), rules(&summary));
+
+    // The JSON says the same.
+    let json = serde_json::to_value(&summary).unwrap();
+    let b1 = json["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "b1")
+        .unwrap();
+    assert_eq!(b1["credit"], true);
+    assert_eq!(
+        (b1["lost"].as_u64(), b1["credits"].as_str()),
+        (Some(0), Some("38"))
+    );
+    let a1 = json["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "a1")
+        .unwrap();
+    assert!(
+        a1.get("credit").is_none() && a1.get("credits").is_none(),
+        "{a1}"
+    );
+}

@@ -200,7 +200,17 @@ fn html_is_the_original_table_with_seven_columns() {
     assert!(row12.contains("<td class=\"points\">10</td>"), "{row12}");
     assert!(row12.contains("<td class=\"score lost\">0</td>"), "{row12}");
     assert_eq!(attributes(row12, "data-rule"), ["12a", "12b"]);
-    assert!(row12.contains("实测96%，应达到100%"), "{row12}");
+    assert!(text_of(row12).contains("实测96%，应达到100%"), "{row12}");
+    // Numbers and dates are kept whole on a line.
+    assert!(
+        row12.contains("实测<span class=\"nw\">96%</span>"),
+        "{row12}"
+    );
+    let row7 = between(table, "data-item=\"7\">", "</tr>");
+    assert!(
+        row7.contains("<span class=\"nw\">2026-10-29</span>"),
+        "{row7}"
+    );
 
     // The total row: 100 points, 69.5, 30.5 deducted.
     let total = between(table, "<tr class=\"total\">", "</tr>");

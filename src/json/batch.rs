@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::read::{self, Raw};
 use super::{ErrorCode, JsonError, MAX_BATCH_BYTES, read_error, read_facts};
-use crate::batch::{Batch, Entry, Incomplete, NodeSummary, RuleSummary, Summary};
-use crate::{Rounding, Rubric, Scorecard};
+use crate::batch::{Batch, Entry, Incomplete, Summary};
+use crate::{Rubric, Scorecard};
 
 /// `{"assessees": [{"id", "name"?, "inspection"}, …], "rank_incomplete"?}`.
 #[derive(Deserialize)]
@@ -169,7 +169,7 @@ struct BatchTail<'b> {
     ranking: Vec<RankedOut<'b>>,
     incomplete: Vec<IncompleteOut<'b>>,
     failed: Vec<FailedOut<'b>>,
-    summary: SummaryOut<'b>,
+    summary: &'b Summary,
 }
 
 #[derive(Serialize)]
@@ -201,74 +201,8 @@ struct FailedOut<'b> {
     code: ErrorCode,
 }
 
-#[derive(Serialize)]
-struct SummaryOut<'b> {
-    scored: usize,
-    rounding: Rounding,
-    score: NodeOut<'b>,
-    nodes: Vec<NodeOut<'b>>,
-    rules: Vec<RuleOut<'b>>,
-}
-
-#[derive(Serialize)]
-struct NodeOut<'b> {
-    id: &'b str,
-    points: String,
-    count: usize,
-    total: String,
-    mean: String,
-    min: String,
-    max: String,
-    lost: usize,
-    full: usize,
-}
-
-#[derive(Serialize)]
-struct RuleOut<'b> {
-    id: &'b str,
-    assessed: usize,
-    #[serde(skip_serializing_if = "is_zero")]
-    not_applicable: usize,
-    lost: usize,
-    breaches: u64,
-    deducted: String,
-    mean: String,
-    max: String,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
-}
-
 fn amount(d: Decimal) -> String {
     d.normalize().to_string()
-}
-
-fn node(n: &NodeSummary) -> NodeOut<'_> {
-    NodeOut {
-        id: &n.id,
-        points: amount(n.points),
-        count: n.count,
-        total: amount(n.total),
-        mean: amount(n.mean),
-        min: amount(n.min),
-        max: amount(n.max),
-        lost: n.lost,
-        full: n.full,
-    }
-}
-
-fn rule(r: &RuleSummary) -> RuleOut<'_> {
-    RuleOut {
-        id: &r.id,
-        assessed: r.assessed,
-        not_applicable: r.not_applicable,
-        lost: r.lost,
-        breaches: r.breaches,
-        deducted: amount(r.deducted),
-        mean: amount(r.mean),
-        max: amount(r.max),
-    }
 }
 
 fn unassessed(card: &Scorecard<'_>) -> usize {
@@ -352,13 +286,7 @@ fn write(batch: &Batch<'_, JsonError>, incomplete: Incomplete) -> String {
                 })
             })
             .collect(),
-        summary: SummaryOut {
-            scored: summary.scored,
-            rounding: summary.rounding,
-            score: node(&summary.score),
-            nodes: summary.nodes.iter().map(node).collect(),
-            rules: summary.rules.iter().map(rule).collect(),
-        },
+        summary: &summary,
     };
     // `{"ranking":…}` without its opening brace continues the object.
     let tail = super::to_json(&tail);

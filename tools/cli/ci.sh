@@ -172,5 +172,24 @@ for page in card batch; do
   fi
 done
 python3 tools/cli/check_dom.py scorecard "$tmp/card.dom.html"
+# Laid out at several widths, no date, number or id is broken over two
+# lines (the page keeps them whole; a browser may break "2026-10-29" after
+# a hyphen otherwise).
+python3 - "$tmp/card.html" "$tmp/card-layout.html" tools/cli/split_runs.js <<'PY'
+import sys
+page, out, script = sys.argv[1:4]
+html = open(page, encoding="utf-8").read()
+assert html.count("</body>") == 1, "one </body>"
+code = open(script, encoding="utf-8").read()
+open(out, "w", encoding="utf-8").write(html.replace("</body>", "<script>" + code + "</script></body>"))
+PY
+for w in 800 1000 1300 1600; do
+  run_browser "$tmp/card-layout.html" --window-size=$w,1000 --dump-dom >"$tmp/card-layout.dom.html" || fail "chromium could not lay out card.html at $w"
+  runs=$(sed -n 's/.*<body[^>]* data-runs="\([0-9]*\)".*/\1/p' "$tmp/card-layout.dom.html" | head -1)
+  split=$(sed -n 's/.*<body[^>]* data-split="\([0-9]*\)".*/\1/p' "$tmp/card-layout.dom.html" | head -1)
+  [ -n "$runs" ] && [ "$runs" -gt 20 ] || fail "card.html at $w px: the layout script found ${runs:-no} runs"
+  [ "$split" = 0 ] || fail "card.html at $w px: $split dates or numbers broken over two lines: $(sed -n 's/.* data-split-runs="\([^"]*\)".*/\1/p' "$tmp/card-layout.dom.html" | head -1)"
+  echo "card.html at $w px: $runs dates and numbers, none broken over two lines"
+done
 python3 tools/cli/check_dom.py batch "$tmp/batch.dom.html" 07 08
 echo "screenshots: target/screenshots/{card,batch}.png (first screen), {card,batch}-full.png, printed: {card,batch}.pdf"

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead as _, Read as _};
 
 use ducha::Decimal;
-use ducha::batch::{Assessee, Batch, Incomplete, NodeSummary, RuleSummary};
+use ducha::batch::{Assessee, Batch, Incomplete};
 use ducha::json::{ErrorCode, JsonError};
 use ducha::render::{BatchOptions, Unreadable};
 use serde::Serialize;
@@ -392,14 +392,13 @@ pub fn run(args: &Args) -> Result<Output, Failure> {
     let mut progress = Progress::new(args.progress);
     let entries = read_entries(source, &mut progress)?;
     let (assessees, slots) = prepare(&entries, &mut progress);
+    progress.done("parsed", entries.len());
     let rubric = engine.rubric();
+    progress.start("scoring", assessees.len());
     let batch = rubric.evaluate_batch(&assessees);
-    progress.done("scored", entries.len());
-    let report = Report {
-        entries: &entries,
-        slots: &slots,
-        batch: &batch,
-    };
+    progress.done("scored", assessees.len());
+    let report = Report::new(&entries, &slots, &batch);
+    progress.start("writing", entries.len());
     let text = match args.format {
         Format::Json => report.json(true, true),
         Format::Table | Format::Text => report.table(crate::width(args)),
@@ -407,6 +406,7 @@ pub fn run(args: &Args) -> Result<Output, Failure> {
             crate::render::batch(&batch, &report.options(), args.format, args.bom)
         }
     };
+    progress.done("wrote", entries.len());
     Ok(Output {
         text,
         status: u8::from(report.any_failed()),
@@ -418,6 +418,9 @@ struct Report<'r, 'b> {
     entries: &'r [Entry],
     slots: &'r [Slot],
     batch: &'r Batch<'b>,
+    /// For each of the batch's entries, the position of its input entry
+    /// (found once, so that listing a batch stays linear).
+    input_of: Vec<Option<usize>>,
 }
 
 /// One entry's outcome, for this tool's own listing.
@@ -427,7 +430,24 @@ enum Outcome<'r> {
     Unread(&'r Unread),
 }
 
-impl<'r> Report<'r, '_> {
+impl<'r, 'b> Report<'r, 'b> {
+    fn new(entries: &'r [Entry], slots: &'r [Slot], batch: &'r Batch<'b>) -> Report<'r, 'b> {
+        let mut input_of = vec![None; batch.entries().len()];
+        for (at, slot) in slots.iter().enumerate() {
+            if let Slot::Scored(i) = slot
+                && let Some(place) = input_of.get_mut(*i)
+            {
+                *place = Some(at);
+            }
+        }
+        Report {
+            entries,
+            slots,
+            batch,
+            input_of,
+        }
+    }
+
     fn outcome(&self, slot: &'r Slot) -> Option<Outcome<'r>> {
         match slot {
             Slot::Unread(unread) => Some(Outcome::Unread(unread)),
@@ -454,10 +474,7 @@ impl<'r> Report<'r, '_> {
 
     /// The entry of the batch's entry `index`.
     fn entry_of(&self, index: usize) -> Option<&'r Entry> {
-        let at = self
-            .slots
-            .iter()
-            .position(|s| matches!(s, Slot::Scored(i) if *i == index))?;
+        let at = self.input_of.get(index).copied().flatten()?;
         self.entries.get(at)
     }
 
@@ -579,13 +596,7 @@ impl<'r> Report<'r, '_> {
             ranking: ranked,
             incomplete,
             failed,
-            summary: SummaryOut {
-                scored: summary.scored,
-                rounding: summary.rounding,
-                score: node(&summary.score),
-                nodes: summary.nodes.iter().map(node).collect(),
-                rules: summary.rules.iter().map(rule).collect(),
-            },
+            summary: &summary,
         };
         if pretty {
             crate::pretty(&out)
@@ -852,7 +863,7 @@ struct BatchOut<'b> {
     ranking: Vec<RankedOut<'b>>,
     incomplete: Vec<IncompleteOut<'b>>,
     failed: Vec<FailedOut<'b>>,
-    summary: SummaryOut<'b>,
+    summary: &'b ducha::batch::Summary,
 }
 
 #[derive(Debug, Serialize)]
@@ -896,72 +907,6 @@ struct FailedOut<'b> {
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'b str>,
     code: ErrorCode,
-}
-
-#[derive(Debug, Serialize)]
-struct SummaryOut<'b> {
-    scored: usize,
-    rounding: ducha::Rounding,
-    score: NodeOut<'b>,
-    nodes: Vec<NodeOut<'b>>,
-    rules: Vec<RuleOut<'b>>,
-}
-
-#[derive(Debug, Serialize)]
-struct NodeOut<'b> {
-    id: &'b str,
-    points: String,
-    count: usize,
-    total: String,
-    mean: String,
-    min: String,
-    max: String,
-    lost: usize,
-    full: usize,
-}
-
-#[derive(Debug, Serialize)]
-struct RuleOut<'b> {
-    id: &'b str,
-    assessed: usize,
-    #[serde(skip_serializing_if = "is_zero")]
-    not_applicable: usize,
-    lost: usize,
-    breaches: u64,
-    deducted: String,
-    mean: String,
-    max: String,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
-}
-
-fn node(n: &NodeSummary) -> NodeOut<'_> {
-    NodeOut {
-        id: &n.id,
-        points: amount(n.points),
-        count: n.count,
-        total: amount(n.total),
-        mean: amount(n.mean),
-        min: amount(n.min),
-        max: amount(n.max),
-        lost: n.lost,
-        full: n.full,
-    }
-}
-
-fn rule(r: &RuleSummary) -> RuleOut<'_> {
-    RuleOut {
-        id: &r.id,
-        assessed: r.assessed,
-        not_applicable: r.not_applicable,
-        lost: r.lost,
-        breaches: r.breaches,
-        deducted: amount(r.deducted),
-        mean: amount(r.mean),
-        max: amount(r.max),
-    }
 }
 
 #[cfg(test)]
@@ -1089,11 +1034,7 @@ mod tests {
         let (entries, rubric) = scored(&lines);
         let (assessees, slots) = prepare(&entries, &mut Progress::new(false));
         let batch = rubric.evaluate_batch(&assessees);
-        let report = Report {
-            entries: &entries,
-            slots: &slots,
-            batch: &batch,
-        };
+        let report = Report::new(&entries, &slots, &batch);
         let document = format!(r#"{{"assessees": [{}]}}"#, lines.join(","));
         let expected = ducha::json::Engine::seed()
             .evaluate_batch(&document)
@@ -1128,11 +1069,7 @@ mod tests {
             "only the first parses and has its own id"
         );
         let batch = rubric.evaluate_batch(&assessees);
-        let report = Report {
-            entries: &entries,
-            slots: &slots,
-            batch: &batch,
-        };
+        let report = Report::new(&entries, &slots, &batch);
         let value: serde_json::Value = serde_json::from_str(&report.json(true, false)).unwrap();
         let failed: Vec<(&str, &str)> = value["failed"]
             .as_array()

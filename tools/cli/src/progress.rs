@@ -89,6 +89,23 @@ impl Progress {
         self.last = None;
     }
 
+    /// Announces a phase that reports no steps of its own (`scoring`,
+    /// `writing`): as a line with `--progress` to a file or pipe; on a
+    /// terminal, as the status line once the run has taken a moment or the
+    /// batch is large, until [`Progress::done`].
+    pub fn start(&mut self, phase: &str, total: usize) {
+        let text = format!("ducha: {phase} {total} inspections…");
+        let mut err = std::io::stderr().lock();
+        let _ = match self.mode {
+            Mode::Off => return,
+            Mode::Terminal if self.start.elapsed() < QUIET && total < 1000 => return,
+            Mode::Terminal => write!(err, "\r\x1b[2K{text}"),
+            Mode::Lines => writeln!(err, "{text}"),
+        };
+        let _ = err.flush();
+        self.shown = true;
+    }
+
     fn show(&mut self, phase: &str, done: usize, total: Option<usize>) {
         let text = match total {
             Some(total) => format!("ducha: {phase} {done} of {total} inspections"),

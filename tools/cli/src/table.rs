@@ -1,7 +1,7 @@
 //! The scorecard as a terminal table shaped like the original document:
 //! 序号, 督查指标, 量化分值, 得分情况, 扣分原因, fitted to the terminal width.
 
-use ducha::{IndicatorOutcome, Scorecard};
+use ducha::{Decimal, IndicatorOutcome, ItemOutcome, Scorecard};
 
 use crate::wrap::{pad, shown, width, wrap};
 
@@ -92,10 +92,14 @@ impl Table {
     }
 }
 
-/// The widths of the scorecard's columns for a table `total` wide:
-/// 序号 as wide as its widest serial, 量化分值 and 得分情况 as wide as their
-/// headings, 督查指标 a quarter of the rest (at most 20), 扣分原因 the rest.
-fn scorecard_widths(card: &Scorecard<'_>, total: usize) -> Vec<usize> {
+/// The widths of the scorecard's columns for a table `total` wide, and
+/// the headings of its middle three columns: 序号 as wide as its widest
+/// serial, 量化分值 and 得分情况 as wide as their headings, 督查指标 a
+/// quarter of the rest (at most 20), 扣分原因 the rest. Below
+/// [`FULL_WIDTH`] columns they are headed 指标, 分值 and 得分, and the
+/// number columns are as wide as their widest number, so that the table
+/// still fits.
+fn scorecard_widths(card: &Scorecard<'_>, total: usize) -> (Vec<usize>, [&'static str; 3]) {
     let serial = card
         .items()
         .map(|i| width(&shown(&i.item().serial)))
@@ -103,14 +107,29 @@ fn scorecard_widths(card: &Scorecard<'_>, total: usize) -> Vec<usize> {
         .max()
         .unwrap_or(4)
         .min(10);
-    let points = width("量化分值");
-    let score = width("得分情况");
+    let (headings, least) = if total >= FULL_WIDTH {
+        (["督查指标", "量化分值", "得分情况"], (8, 16))
+    } else {
+        (["指标", "分值", "得分"], (6, 8))
+    };
+    let widest = |f: &dyn Fn(&ItemOutcome<'_>) -> Decimal, total: Decimal| {
+        card.items()
+            .map(|i| width(&f(&i).normalize().to_string()))
+            .chain([width(&total.normalize().to_string())])
+            .max()
+            .unwrap_or(0)
+    };
+    let points = widest(&|i| i.points(), card.points()).max(width(headings[1]));
+    let score = widest(&|i| i.score(), card.score()).max(width(headings[2]));
     let fixed = serial + points + score + 4 * GAP.len();
     let rest = total.saturating_sub(fixed);
-    let indicator = (rest / 4).clamp(8, 20);
-    let reason = rest.saturating_sub(indicator).max(16);
-    vec![serial, indicator, points, score, reason]
+    let indicator = (rest / 4).clamp(least.0, 20);
+    let reason = rest.saturating_sub(indicator).max(least.1);
+    (vec![serial, indicator, points, score, reason], headings)
 }
+
+/// The narrowest table with the full headings of the original.
+const FULL_WIDTH: usize = 52;
 
 /// Right-aligned: the two number columns.
 const RIGHT: [bool; 5] = [false, false, true, true, false];
@@ -118,7 +137,9 @@ const RIGHT: [bool; 5] = [false, false, true, true, false];
 /// The scorecard as a table `total` columns wide.
 pub fn scorecard(card: &Scorecard<'_>, total: usize) -> String {
     let rubric = card.rubric();
-    let mut table = Table::new(scorecard_widths(card, total));
+    let (widths, [indicator_heading, points_heading, score_heading]) =
+        scorecard_widths(card, total);
+    let mut table = Table::new(widths);
     table.text(rubric.title());
     let mut about = Vec::new();
     let version = &rubric.spec().version;
@@ -136,7 +157,13 @@ pub fn scorecard(card: &Scorecard<'_>, total: usize) -> String {
     }
     table.rule();
     table.row(
-        &["序号", "督查指标", "量化分值", "得分情况", "扣分原因"],
+        &[
+            "序号",
+            indicator_heading,
+            points_heading,
+            score_heading,
+            "扣分原因",
+        ],
         &[],
     );
     for indicator in card.indicators() {
@@ -224,13 +251,12 @@ mod tests {
         let inspection: ducha::Inspection =
             ducha::json::from_str(include_str!("../../../examples/data/yuxi-sample.json")).unwrap();
         let card = rubric.evaluate(&inspection).unwrap();
-        for total in [40, 60, 80, 100, 120, 160] {
+        for total in [40, 41, 45, 50, 51, 52, 60, 80, 100, 120, 160] {
             let text = scorecard(&card, total);
+            let full = text.contains("量化分值") && text.contains("得分情况");
+            assert_eq!(full, total >= FULL_WIDTH, "the headings at width {total}");
             for line in text.lines() {
-                assert!(
-                    width(line) <= total.max(4 + 8 + 8 + 8 + 8 + 16),
-                    "wider than {total}: {line:?}"
-                );
+                assert!(width(line) <= total, "wider than {total}: {line:?}");
             }
             assert!(
                 text.contains("2026-04-01"),
@@ -277,11 +303,14 @@ mod tests {
         }
         assert!(runs.iter().any(|r| r == "2026-04-01"), "{runs:?}");
         for total in 40..=200 {
-            let widths = scorecard_widths(&card, total);
+            let (widths, _) = scorecard_widths(&card, total);
             let reason_at: usize = widths[..4].iter().sum::<usize>() + 4 * GAP.len();
             let text = scorecard(&card, total);
+            // The rows, from the heading row to the total (the title
+            // lines above are wrapped as text, not as the reason column).
+            let table_start = text.find("\n序号").unwrap();
             let table_end = text.find("\n合计").unwrap();
-            let body: String = text[..table_end].to_owned();
+            let body: String = text[table_start..table_end].to_owned();
             // Rejoined per line of the reason column, every run is intact.
             for line in body.lines() {
                 let reason = from_column(line, reason_at);

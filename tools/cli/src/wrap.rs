@@ -140,7 +140,10 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
         line: String::new(),
         used: 0,
     };
-    for piece in pieces(&shown(text)) {
+    // A line break in the text (a note may hold one) is a space here: the
+    // table wraps the text itself.
+    let text = text.replace(['\r', '\n'], " ");
+    for piece in pieces(&shown(&text)) {
         lines.piece(&piece, true);
     }
     lines.finish()
@@ -297,8 +300,14 @@ mod tests {
             (
                 "a\nb",
                 10,
-                &["a\\u{a}b"],
-                "control characters are escaped, never printed",
+                &["a b"],
+                "a line break is a space: the table wraps the text itself",
+            ),
+            (
+                "a\u{7}b",
+                10,
+                &["a\\u{7}b"],
+                "other control characters are escaped, never printed",
             ),
             (
                 "12:30，14:00",

@@ -663,13 +663,24 @@ fn batch_progress_is_plain_lines_on_a_file() {
     let file = batch_file();
     let run = ducha(&["batch", "yuxi", &file, "--progress"]);
     assert_eq!(run.status, 1);
-    assert!(
-        run.stderr.ends_with("ducha: scored 6 inspections\n"),
-        "{:?}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("ducha: read 6 inspections\n"),
+    // Every phase says when it starts or ends, scoring and writing too
+    // (they report no steps of their own), in order.
+    let phases: Vec<String> = run.stderr.lines().map(str::to_owned).collect();
+    let scored = phases.iter().find(|l| l.starts_with("ducha: scored "));
+    let n = scored
+        .and_then(|l| l.split(' ').nth(2))
+        .expect("a scored line")
+        .to_owned();
+    assert_eq!(
+        phases,
+        [
+            "ducha: read 6 inspections".to_owned(),
+            "ducha: parsed 6 inspections".to_owned(),
+            format!("ducha: scoring {n} inspections…"),
+            format!("ducha: scored {n} inspections"),
+            "ducha: writing 6 inspections…".to_owned(),
+            "ducha: wrote 6 inspections".to_owned(),
+        ],
         "{:?}",
         run.stderr
     );
