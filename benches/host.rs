@@ -669,6 +669,25 @@ fn main() {
         );
     }
     let (assessees, batch_json) = (&assessees, &batch_json);
+    // Batch sizes: the corpus's first tenth, all of it, and all of it
+    // four times over (fresh ids), each scored, ranked and summarised.
+    let sizes = [n / 10, n, 4 * n];
+    let batches: Vec<Vec<ducha::batch::Assessee>> = sizes
+        .iter()
+        .map(|&size| {
+            (0..size)
+                .filter_map(|i| {
+                    let entry = corpus.get(i % n.max(1))?;
+                    let id = format!("{i:06}");
+                    Some(ducha::batch::Assessee::new(
+                        id,
+                        "",
+                        entry.inspection.clone(),
+                    ))
+                })
+                .collect()
+        })
+        .collect();
     let mut rows = vec![
         Row {
             name: "naive hand-written (rust_decimal)".into(),
@@ -786,8 +805,25 @@ fn main() {
         });
     }
 
+    let first_batch = rows.len();
+    for batch in &batches {
+        rows.push(Row {
+            name: format!("ducha batch, typed, {} inspections", batch.len()),
+            evaluations: batch.len(),
+            round: Box::new(move || {
+                let scored = rubric.evaluate_batch(black_box(batch));
+                let ranking = scored.ranking();
+                let summary = scored.summary();
+                let places = ranking.ranked.iter().fold(0, |acc, r| acc ^ r.rank as u64);
+                fold(places, summary.score.total)
+            }),
+            times: Vec::new(),
+        });
+    }
+
     run(&mut rows, config.rounds);
 
+    let (rows, batch_rows) = rows.split_at(first_batch);
     let (seed_rows, scaled_rows) = rows.split_at(first_scaled);
     let base = seed_rows.first().map_or(f64::NAN, |r| r.per_evaluation().0);
     println!();
@@ -849,5 +885,33 @@ fn main() {
         };
         println!("ns per rule, 10k/1k:  {}", ratios(mid));
         println!("ns per rule, 100k/1k: {}", ratios(large));
+    }
+
+    println!();
+    println!("linearity: batches of seed inspections, scored, ranked and summarised");
+    println!(
+        "{:<14}{:>16}{:>20}",
+        "inspections", "per batch", "per inspection"
+    );
+    let per: Vec<f64> = batch_rows
+        .iter()
+        .map(|row| {
+            let (median, ..) = row.per_evaluation();
+            println!(
+                "{:<14}{:>16}{:>20}",
+                row.evaluations,
+                human(median * row.evaluations as f64),
+                human(median)
+            );
+            median
+        })
+        .collect();
+    if let (Some(small), Some(large)) = (per.first(), per.last()) {
+        println!(
+            "per inspection, {} vs {}: {:.2}×",
+            sizes.last().copied().unwrap_or(0),
+            sizes.first().copied().unwrap_or(0),
+            large / small
+        );
     }
 }
