@@ -168,9 +168,19 @@ impl fmt::Display for Units {
 /// Appends `n` in decimal, without the formatting machinery (reasons and
 /// scorecards write hundreds of numbers).
 pub(crate) fn push_u64(out: &mut String, mut n: u64) {
-    // Most numbers in a scorecard are one digit.
+    // Most numbers in a scorecard have one to three digits: pushed as
+    // characters, with no buffer to check as UTF-8.
+    let digit = |d: u64| char::from(b'0' + (d % 10) as u8);
     if n < 10 {
-        out.push(char::from(b'0' + n as u8));
+        out.push(digit(n));
+        return;
+    }
+    if n < 1000 {
+        if n >= 100 {
+            out.push(digit(n / 100));
+        }
+        out.push(digit(n / 10));
+        out.push(digit(n));
         return;
     }
     let mut digits = [0u8; 20];
@@ -351,7 +361,8 @@ mod tests {
 
     #[test]
     fn counts_and_dates_are_written_like_display() {
-        for n in [0u64, 7, 10, 1_000_000, u64::MAX] {
+        let edges = [0u64, 7, 9, 10, 11, 99, 100, 101, 909, 999, 1000, 1001];
+        for n in edges.into_iter().chain([1_000_000, u64::MAX]).chain(0..2000) {
             let mut out = String::new();
             push_u64(&mut out, n);
             assert_eq!(out, n.to_string());
