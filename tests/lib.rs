@@ -31,6 +31,7 @@ mod not_applicable;
 mod peers;
 mod penalties;
 mod properties;
+mod reader;
 mod real_rubrics;
 mod render;
 mod school_safety;

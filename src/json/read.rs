@@ -168,6 +168,9 @@ pub(crate) fn from_str_seed<'de, S: DeserializeSeed<'de>>(
     let value = seed.deserialize(&mut reader).and_then(|value| {
         reader.skip_ws();
         if reader.pos < reader.input.len() {
+            // Point at the first character after the document (as
+            // serde_json does).
+            reader.pos += 1;
             Err(reader.syntax("trailing characters"))
         } else {
             Ok(value)

@@ -1,0 +1,176 @@
+//! The JSON reader at its edges, through the JSON surface: what follows a
+//! document, malformed literals, the longest and the smallest numbers a
+//! decimal holds, escaped keys, and the words of its type errors. Each case
+//! pins what a mutation of the reader changed without any other test
+//! noticing (`cargo mutants` over `src/json/read.rs`).
+
+use ducha::json::{Engine, ErrorCode};
+use serde_json::Value;
+
+fn seed(inspection: &str) -> Result<Value, ducha::json::JsonError> {
+    Engine::seed()
+        .evaluate(inspection)
+        .map(|text| serde_json::from_str(&text).unwrap())
+}
+
+fn refused(inspection: &str) -> (ErrorCode, String) {
+    let e = seed(inspection).expect_err(inspection);
+    (e.code, e.message)
+}
+
+/// The rule `id` of a scorecard.
+fn rule<'v>(card: &'v Value, id: &str) -> &'v Value {
+    card["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["items"].as_array().unwrap())
+        .flat_map(|item| item["rules"].as_array().unwrap())
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("no rule {id}"))
+}
+
+#[test]
+fn anything_after_the_document_is_refused() {
+    // The column of the first character after it, as serde_json says.
+    for (text, column) in [
+        (r#"{"facts":{}} x"#, 14),
+        (r#"{"facts":{}}{}"#, 13),
+        (r#"{"facts":{}}]"#, 13),
+    ] {
+        let (code, message) = refused(text);
+        assert_eq!(code, ErrorCode::Syntax, "{text}");
+        assert_eq!(
+            message,
+            format!("trailing characters at line 1 column {column}"),
+            "{text}"
+        );
+    }
+    // White space after it is fine.
+    assert!(seed("{\"facts\":{}} \n\t ").is_ok());
+    let rubric = Engine::seed().rubric_json();
+    let e = Engine::load(&format!("{rubric} x")).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Syntax);
+    assert!(
+        e.message.starts_with("trailing characters"),
+        "{}",
+        e.message
+    );
+    let e = Engine::seed()
+        .evaluate_batch(r#"{"assessees":[]} 1"#)
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Syntax);
+    assert!(
+        e.message.starts_with("trailing characters"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn only_whole_literals_are_read() {
+    for (text, column) in [
+        (r#"{"facts":{"2b":trux}}"#, 19),
+        (r#"{"facts":{"2b":tru}}"#, 19),
+        (r#"{"facts":{"2b":fals}}"#, 20),
+        (r#"{"facts":{"2b":nul}}"#, 19),
+        (r#"{"facts":{"2b":tRue}}"#, 17),
+    ] {
+        let (code, message) = refused(text);
+        assert_eq!(code, ErrorCode::Syntax, "{text}");
+        assert_eq!(
+            message,
+            format!("expected value at line 1 column {column}"),
+            "{text}"
+        );
+    }
+    // And whole ones are read as what they say, with the reader past them.
+    let card = seed(r#"{"facts":{"2b":true , "2a":false}}"#).unwrap();
+    assert_eq!(rule(&card, "2b")["breaches"], 1);
+    assert_eq!(rule(&card, "2a")["breaches"], 0);
+    let card = seed(r#"{"facts":{"2b":false}}"#).unwrap();
+    assert_eq!(rule(&card, "2b")["breaches"], 0);
+}
+
+#[test]
+fn type_errors_name_what_was_written() {
+    let (code, message) = refused(r#"{"as_of":-2,"facts":{}}"#);
+    assert_eq!(code, ErrorCode::Invalid);
+    assert!(
+        message.starts_with("invalid type: integer `-2`, expected a string"),
+        "{message}"
+    );
+    let (_, message) = refused(r#"{"as_of":7,"facts":{}}"#);
+    assert!(
+        message.starts_with("invalid type: integer `7`, expected a string"),
+        "{message}"
+    );
+    let (_, message) = refused(r#"{"period":"2026","facts":{}}"#);
+    assert!(
+        message.starts_with(r#"invalid type: string "2026", expected a period object"#),
+        "{message}"
+    );
+    // An escaped string is quoted as it reads, not as it was escaped.
+    let (_, message) = refused(r#"{"period":"\u0032026","facts":{}}"#);
+    assert!(
+        message.starts_with(r#"invalid type: string "2026", expected a period object"#),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_long_number_is_quoted_by_its_first_40_characters() {
+    let digits = "0.1234567890123456789012345678901234567890123456789";
+    let (code, message) = refused(&format!(r#"{{"facts":{{"12a":{digits}}}}}"#));
+    assert_eq!(code, ErrorCode::Invalid);
+    assert!(
+        message.starts_with(&format!(
+            "number `{}…` cannot be represented exactly",
+            &digits[..40]
+        )),
+        "{message}"
+    );
+    // Up to 40 characters it is quoted whole.
+    let forty = format!("0.{}", "0".repeat(29) + "123456789");
+    assert_eq!(forty.len(), 40);
+    let (_, message) = refused(&format!(r#"{{"facts":{{"12a":{forty}}}}}"#));
+    assert!(
+        message.starts_with(&format!("number `{forty}` cannot")),
+        "{message}"
+    );
+}
+
+#[test]
+fn numbers_hold_28_places_and_29_digits_exactly_and_no_more() {
+    // 28 decimal places: read exactly (a rate far below 100%: a breach).
+    let card = seed(r#"{"facts":{"12a":0.0000000000000000000000000001}}"#).unwrap();
+    assert_eq!(rule(&card, "12a")["breaches"], 1);
+    // 29 places: refused, never rounded.
+    let (code, _) = refused(r#"{"facts":{"12a":0.00000000000000000000000000001}}"#);
+    assert_eq!(code, ErrorCode::Invalid);
+    // 29 digits, the largest a decimal holds: read (and then outside the
+    // ratio's domain); one more and it is refused as unrepresentable.
+    let (code, message) = refused(r#"{"facts":{"12a":79228162514264337593543950335}}"#);
+    assert_eq!(code, ErrorCode::OutOfDomain, "{message}");
+    assert!(
+        message.contains("`79228162514264337593543950335`"),
+        "{message}"
+    );
+    let (code, message) = refused(r#"{"facts":{"12a":79228162514264337593543950336}}"#);
+    assert_eq!(code, ErrorCode::Invalid, "{message}");
+    // The same with an exponent: 7.9228162514264337593543950335e28.
+    let (code, _) = refused(r#"{"facts":{"12a":7.9228162514264337593543950335e28}}"#);
+    assert_eq!(code, ErrorCode::OutOfDomain);
+    let (code, _) = refused(r#"{"facts":{"12a":1e-29}}"#);
+    assert_eq!(code, ErrorCode::Invalid);
+    let card = seed(r#"{"facts":{"12a":1e-28}}"#).unwrap();
+    assert_eq!(rule(&card, "12a")["breaches"], 1);
+}
+
+#[test]
+fn escaped_keys_name_the_same_rules() {
+    let plain = seed(r#"{"facts":{"7a":2}}"#).unwrap();
+    let escaped = seed(r#"{"facts":{"\u0037a":2}}"#).unwrap();
+    assert_eq!(plain, escaped);
+    assert_eq!(rule(&escaped, "7a")["deducted"], "2");
+}
