@@ -174,3 +174,68 @@ fn escaped_keys_name_the_same_rules() {
     assert_eq!(plain, escaped);
     assert_eq!(rule(&escaped, "7a")["deducted"], "2");
 }
+
+/// The 1-based column of the byte at `at` of `text`, plus `past` columns.
+fn column(text: &str, at: &str, past: usize) -> usize {
+    text.find(at).unwrap() + 1 + past
+}
+
+#[test]
+fn malformed_numbers_are_syntax_errors_at_the_offending_character() {
+    // As serde_json: the column of the first character that cannot belong
+    // to the number.
+    for (value, past) in [
+        ("01", 1),  // the digit after a leading zero
+        ("-", 1),   // what follows a lone minus
+        ("-x", 1),  // the same
+        ("1.", 2),  // what follows a point with no digit
+        ("1e", 2),  // what follows an exponent with no digit
+        ("1e+", 3), // the same after its sign
+        ("1E-", 3),
+    ] {
+        let text = format!(r#"{{"facts":{{"12a":{value}}}}}"#);
+        let (code, message) = refused(&text);
+        assert_eq!(code, ErrorCode::Syntax, "{text}");
+        let at = format!(":{value}");
+        let expected = column(&text, &at, past + 1);
+        assert_eq!(
+            message,
+            format!("invalid number at line 1 column {expected}"),
+            "{text}"
+        );
+    }
+    // Exponents with either sign, or none, and either letter, are read
+    // exactly: 1e+0 and 10e-1 are a rate of 1, 5E-1 one of 0.5.
+    for value in ["1e+0", "1e0", "10e-1", "1E0", "0.1e1"] {
+        let card = seed(&format!(r#"{{"facts":{{"12a":{value}}}}}"#)).unwrap();
+        assert_eq!(rule(&card, "12a")["breaches"], 0, "{value} is 100%");
+    }
+    let card = seed(r#"{"facts":{"12a":5E-1}}"#).unwrap();
+    assert_eq!(rule(&card, "12a")["breaches"], 1, "50% is below 100%");
+}
+
+#[test]
+fn raw_control_characters_in_strings_are_refused() {
+    // A tab, a line feed or any byte below 0x20 must be escaped in JSON.
+    // (A raw line feed starts line 2 of the message, as in serde_json.)
+    let (_, message) = refused("{\"facts\":{\"7a\":[{\"note\":\"a\nb\"}]}}");
+    assert!(message.ends_with("at line 2 column 0"), "{message}");
+    for (note, past) in [("a\tb", 1), ("\u{1}", 0), ("a\\nb\tc", 4)] {
+        let text = format!(r#"{{"facts":{{"7a":[{{"start":"2026-01-01","note":"{note}"}}]}}}}"#);
+        let (code, message) = refused(&text);
+        assert_eq!(code, ErrorCode::Syntax, "{text:?}");
+        let expected = column(&text, r#""note":""#, 8 + past);
+        assert_eq!(
+            message,
+            format!(
+                "control character (\\u0000-\\u001F) found while parsing a string at line 1 column {expected}"
+            ),
+            "{text:?}"
+        );
+    }
+    // Escaped, they are read.
+    let card =
+        seed(r#"{"as_of":"2026-12-31","facts":{"7a":[{"start":"2026-01-01","note":"a\tb\nc"}]}}"#)
+            .unwrap();
+    assert!(card.to_string().contains(r"a\tb\nc"), "{card}");
+}

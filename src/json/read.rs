@@ -424,6 +424,7 @@ impl<'de> Reader<'de> {
             }
             r.input.get(from..r.pos).unwrap_or_default()
         };
+        let int_start = self.pos;
         let int = digits(self);
         let invalid = |r: &mut Reader<'de>| {
             if r.pos < r.input.len() {
@@ -431,7 +432,12 @@ impl<'de> Reader<'de> {
             }
             Err(r.syntax("invalid number"))
         };
-        if int.is_empty() || (int.len() > 1 && int.first() == Some(&b'0')) {
+        if int.is_empty() {
+            return invalid(self);
+        }
+        if int.len() > 1 && int.first() == Some(&b'0') {
+            // A leading zero: point at the digit after it.
+            self.pos = int_start + 1;
             return invalid(self);
         }
         let mut frac: &[u8] = &[];
