@@ -7,7 +7,8 @@
 #
 #   jar      (the default) builds the native library (cargo build -p ducha-ffi
 #            --release), compiles the classes for Java 8 (javac --release 8)
-#            and writes build/ducha-VERSION.jar
+#            and writes build/ducha-VERSION.jar, with the JSON Schemas of
+#            schemas/*.json under cn/ducha/schemas/
 #   test     also compiles the JUnit 4 tests and runs them against the jar
 #   javadoc  also runs javadoc with -Xdoclint:all -Werror (build/javadoc/)
 #
@@ -93,6 +94,10 @@ for license in LICENSE-MIT LICENSE-APACHE; do
   mkdir -p "$out/classes/META-INF"
   cp "$license" "$out/classes/META-INF/"
 done
+# The JSON Schemas of the contract (schemas/*.json), as the resources
+# cn/ducha/schemas/NAME: Engine.class.getResourceAsStream("schemas/NAME").
+mkdir -p "$out/classes/cn/ducha/schemas"
+cp schemas/*.json "$out/classes/cn/ducha/schemas/"
 cat >"$out/manifest.txt" <<EOF
 Implementation-Title: ducha
 Implementation-Version: $version

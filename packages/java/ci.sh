@@ -6,9 +6,10 @@
 # Chinese text, threads, closing), runs them again under LANG=C with an ASCII
 # file.encoding and on every other JDK installed, builds and tests with
 # Maven from Debian's repository (/usr/share/maven-repo) where it has the
-# plugins, and finally installs the jar as a user would (the jar and
-# jna.jar alone in a scratch folder) and runs the example at the top of
-# README.md, which must print 69.5.
+# plugins, and finally runs the commands at the top of README.md exactly as
+# written, from the root of a scratch copy of the repository: build.sh, then
+# javac and java on the example (fewer than 10 lines), which must print 69.5
+# and `unknown-rule 7z` through the jar alone.
 #
 #   bash packages/java/ci.sh          # from the repository root (or anywhere)
 #
@@ -88,10 +89,42 @@ unzip -l "$jarfile" >"$tmp/jar.list"
 grep -Eq ' (linux|darwin|win32)-[a-z0-9-]+/(lib)?ducha_ffi\.(so|dylib|dll)$' "$tmp/jar.list" ||
   fail "the jar has no native library under a JNA platform folder"
 echo "class file version 52 (Java 8); $(grep -Eo '[a-z0-9-]+/(lib)?ducha_ffi\.(so|dylib|dll)$' "$tmp/jar.list" | paste -sd ' ' -)"
+# The JSON Schemas: exactly schemas/*.json, under cn/ducha/schemas/, byte for byte.
+schemas_in() { sed -n 's:.* cn/ducha/schemas/\([^/]*\.json\)$:\1:p' "$1" | sort | paste -sd ' ' -; }
+want_schemas=$(cd schemas && ls -- *.json | sort | paste -sd ' ' -)
+[ "$(schemas_in "$tmp/jar.list")" = "$want_schemas" ] ||
+  fail "the jar's cn/ducha/schemas/ holds \`$(schemas_in "$tmp/jar.list")\`, not \`$want_schemas\`"
+(cd "$tmp" && unzip -q -o "$jarfile" 'cn/ducha/schemas/*' -d "$tmp/peek")
+for f in schemas/*.json; do
+  cmp -s "$f" "$tmp/peek/cn/ducha/schemas/${f#schemas/}" || fail "the jar's copy of $f differs from it"
+done
+echo "schemas: cn/ducha/schemas/{$(echo "$want_schemas" | tr ' ' ',')}, byte for byte"
 
 step "the tests again under LANG=C, file.encoding ASCII"
 LANG=C LC_ALL=C JAVA_TEST_OPTS="-Dfile.encoding=ANSI_X3.4-1968 -Dducha.test.charset=US-ASCII" \
   bash "$pkg/build.sh" test | grep '^tests' || fail "the tests under LANG=C"
+
+step "an older JDK (8 or 11), from apt where it has one"
+# The jar claims Java 8; Debian 12 has no openjdk-8 or openjdk-11 package,
+# so on such a machine this only says so.
+older=""
+for candidate in openjdk-8-jdk-headless openjdk-11-jdk-headless; do
+  if command -v apt-cache >/dev/null 2>&1 &&
+    apt-cache policy "$candidate" 2>/dev/null | grep -Eq 'Candidate: [0-9]'; then
+    apt_install "$candidate"
+    older="$older $candidate"
+  fi
+done
+found=$(for j in /usr/lib/jvm/*/bin/java; do [ -x "$j" ] && "$j" -version 2>&1 | head -n 1; done |
+  grep -E '"(1\.8|11)\.' | sort -u || true)
+if [ -n "$found" ]; then
+  echo "found: $found; the next step runs the tests on it"
+elif [ -n "$older" ]; then
+  echo "apt has$older but it could not be installed (not root?); the tests do not run on Java 8 or 11"
+else
+  echo "no JDK 8 or 11 installed and none installable from apt here; the tests do not run on Java 8 or 11" \
+    "(verified for Java 8: javac --release 8, class file version 52)"
+fi
 
 step "the tests on the other JDKs installed"
 default_java=$(readlink -f "$(command -v java)")
@@ -135,6 +168,8 @@ EOF
   unzip -l "$tmp/maven/ducha-$pom_version.jar" >"$tmp/maven.list"
   grep -Eq ' [a-z0-9-]+/(lib)?ducha_ffi\.(so|dylib|dll)$' "$tmp/maven.list" ||
     fail "the Maven jar has no native library"
+  [ "$(schemas_in "$tmp/maven.list")" = "$want_schemas" ] ||
+    fail "the Maven jar's cn/ducha/schemas/ holds \`$(schemas_in "$tmp/maven.list")\`, not \`$want_schemas\`"
   mcount=$(cat "$tmp"/maven/surefire-reports/*.txt | sed -n 's/^Tests run: \([0-9]*\), Failures: 0, Errors: 0.*/\1/p' |
     awk '{ n += $1 } END { print n + 0 }')
   [ "$mcount" = "$count" ] || fail "Maven ran $mcount tests without failure, build.sh $count"
@@ -143,24 +178,50 @@ else
   echo "no mvn, or Debian's repository lacks the plugins (${need[*]}); the Maven build was not checked"
 fi
 
-step "the README: installed as a user would, then its example"
+step "the README, as written: its commands from the root of a copy of the repository"
 readme=$pkg/README.md
-install=$(awk '/^```sh$/ {n++; next} /^```$/ && n == 1 {exit} n == 1 {print; exit}' "$readme" | sed 's/ *#.*$//')
+# A fenced block of the README: the $2-th block opened by ```$1 after the
+# first block opened by ```$3 (or from the top, with no $3).
+block() {
+  awk -v lang="$1" -v nth="$2" -v after="${3:-}" '
+    /^```/ && open { open = 0; if (want) exit; next }
+    /^```/ { open = 1; tag = substr($0, 4)
+             if (after != "" && !seen) { if (tag == after) seen = 1; next }
+             if (tag == lang && ++n == nth) want = 1
+             next }
+    want { print }' "$readme"
+}
+block sh 1 >"$tmp/install.sh"
+install=$(sed 's/ *#.*$//' "$tmp/install.sh")
 [ "$install" = "bash packages/java/build.sh" ] ||
-  fail "the README's first install line is \`$install\`, not \`bash packages/java/build.sh\`"
-user=$tmp/user
-mkdir -p "$user"
-cp "$jarfile" "$user/"
-cp "$(readlink -f "$jna")" "$user/jna.jar"
-awk '/^```java$/ {n++; next} /^```$/ && n == 1 {exit} n == 1 {print}' "$readme" >"$user/Example.java"
-lines=$(wc -l <"$user/Example.java" | tr -d ' ')
-[ "$lines" -ge 1 ] && [ "$lines" -le 10 ] || fail "the README's example has $lines lines (at most 10)"
-classpath="$user/ducha-$pom_version.jar:$user/jna.jar"
-javac --release 8 -encoding UTF-8 -cp "$classpath" -d "$user" "$user/Example.java" || fail "the README's example does not compile"
-(cd "$root" && java -cp "$user:$classpath" Example) >"$tmp/example.out" 2>&1 ||
-  { cat "$tmp/example.out"; fail "the README's example failed"; }
-cat "$tmp/example.out"
-[ "$(sed -n 1p "$tmp/example.out")" = "69.5" ] || fail "the README's example: the seed sample did not score 69.5"
-grep -qx 'unknown-rule 7z' "$tmp/example.out" || fail "the README's example: no unknown-rule error"
+  fail "the README's first block is \`$install\`, not \`bash packages/java/build.sh\`"
+block java 1 >"$tmp/Example.java"
+block sh 1 java >"$tmp/run.sh"
+lines=$(grep -c . "$tmp/Example.java" || true)
+[ "$lines" -ge 1 ] && [ "$lines" -lt 10 ] || fail "the README's example has $lines non-empty lines (fewer than 10 wanted)"
+grep -q . "$tmp/run.sh" || fail "the README has no commands after its example"
+if [ "$(readlink -f "$jna")" != "$(readlink -f /usr/share/java/jna.jar 2>/dev/null || echo none)" ]; then
+  echo "the README's commands name Debian's /usr/share/java/jna.jar, and this run uses $jna: not run as written"
+else
+  # The copy stands for a clone: every file git knows (tracked, or new and
+  # not ignored), as the work tree has it. The README's commands run there
+  # verbatim, and write where they say (packages/java/build/, Example.class);
+  # only the native library is handed to build.sh, built above.
+  copy=$tmp/repo
+  mkdir -p "$copy"
+  (cd "$root" && git ls-files -z --cached --others --exclude-standard |
+    tar --null -T - --ignore-failed-read -cf - 2>/dev/null) | tar -C "$copy" -xf - ||
+    fail "could not copy the repository to $copy"
+  cp "$tmp/Example.java" "$copy/Example.java"
+  readme_env=(env -u DUCHA_JAVA_BUILD -u JNA_JAR -u JAVA -u JAVAC -u JAR DUCHA_NATIVE_LIB="$native")
+  sed 's/^/$ /' "$tmp/install.sh"
+  (cd "$copy" && "${readme_env[@]}" bash -euo pipefail "$tmp/install.sh") || fail "the README's \`$install\` failed"
+  sed 's/^/$ /' "$tmp/run.sh"
+  (cd "$copy" && "${readme_env[@]}" bash -euo pipefail "$tmp/run.sh") >"$tmp/example.out" 2>"$tmp/example.err" ||
+    { cat "$tmp/example.out" "$tmp/example.err"; fail "the README's commands failed"; }
+  cat "$tmp/example.out"
+  [ "$(sed -n 1p "$tmp/example.out")" = "69.5" ] || fail "the README's example: the seed sample did not score 69.5"
+  grep -qx 'unknown-rule 7z' "$tmp/example.out" || fail "the README's example: no unknown-rule error"
+fi
 
 step "java done: $count tests"
