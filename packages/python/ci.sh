@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # CI of the Python package (packages/python): lints the crate, builds the
-# abi3 wheel with maturin in a fresh virtual environment, installs it into
-# another fresh one and runs the pytest suite against the installed package
-# (every conformance case byte for byte, errors, dicts, Chinese text,
-# threads), lints and type-checks the package, its tests and its stubs,
-# repeats the tests on Python 3.9 where one is installed, and runs the
-# README's example from a third environment installed with the README's
-# install line.
+# abi3 wheel with maturin in a fresh virtual environment, checks that the
+# wheel and the sdist carry the JSON Schemas of schemas/, installs the wheel
+# into another fresh environment and runs the pytest suite against the
+# installed package (every conformance case byte for byte, errors, dicts,
+# Chinese text, threads, the schemas), lints and type-checks the package,
+# its tests and its stubs, repeats the tests on Python 3.9 where one is
+# installed, and runs the README's example (fewer than 10 lines) from a
+# third environment installed with the README's install line.
 #
 #   bash packages/python/ci.sh          # from the repository root (or anywhere)
 #
@@ -69,16 +70,38 @@ wheels=("$tmp"/wheels/ducha-*-cp39-abi3-*.whl)
   fail "expected one ducha-*-cp39-abi3-*.whl, got: $(ls "$tmp/wheels")"
 wheel=${wheels[0]}
 echo "wheel: $(basename "$wheel") ($(wc -c <"$wheel" | tr -d ' ') bytes)"
-# What the wheel must carry besides the extension module.
-"$tmp/build/bin/python" - "$wheel" <<'EOF' || fail "the wheel is incomplete"
-import sys, zipfile
-names = set(zipfile.ZipFile(sys.argv[1]).namelist())
+# What the wheel must carry besides the extension module, and the JSON
+# Schemas: exactly schemas/*.json, as ducha/schemas/, byte for byte.
+"$tmp/build/bin/python" - "$wheel" schemas <<'EOF' || fail "the wheel is incomplete"
+import pathlib, sys, zipfile
+wheel = zipfile.ZipFile(sys.argv[1])
+names = set(wheel.namelist())
 need = {"ducha/__init__.py", "ducha/_native.pyi", "ducha/py.typed", "ducha/_native.abi3.so"}
 missing = need - names
 if missing:
     print("missing from the wheel:", sorted(missing))
     sys.exit(1)
+schemas = sorted(pathlib.Path(sys.argv[2]).glob("*.json"))
+shipped = sorted(n for n in names if n.startswith("ducha/schemas/"))
+if shipped != [f"ducha/schemas/{p.name}" for p in schemas]:
+    print("ducha/schemas/ in the wheel:", shipped, "but schemas/ has", [p.name for p in schemas])
+    sys.exit(1)
+for p in schemas:
+    if wheel.read(f"ducha/schemas/{p.name}") != p.read_bytes():
+        print(f"the wheel's ducha/schemas/{p.name} differs from schemas/{p.name}")
+        sys.exit(1)
+print(f"schemas: ducha/schemas/ holds the {len(schemas)} files of schemas/, byte for byte")
 EOF
+
+step "the sdist carries the schemas too (maturin sdist)"
+"$tmp/build/bin/maturin" sdist --manifest-path "$pkg/Cargo.toml" --out "$tmp/sdist" >"$tmp/sdist.log" 2>&1 ||
+  { cat "$tmp/sdist.log"; fail "maturin sdist"; }
+sdists=("$tmp"/sdist/ducha-*.tar.gz)
+[ -f "${sdists[0]}" ] || fail "maturin sdist wrote no ducha-*.tar.gz"
+tar tzf "${sdists[0]}" | sed -n 's:^[^/]*/python/ducha/schemas/::p' | sort >"$tmp/sdist.schemas"
+(cd schemas && ls -- *.json | sort) | diff - "$tmp/sdist.schemas" ||
+  fail "the sdist's python/ducha/schemas/ is not schemas/*.json (above), so a wheel built from it would lack them"
+echo "$(basename "${sdists[0]}"): python/ducha/schemas/ holds $(wc -l <"$tmp/sdist.schemas" | tr -d ' ') schemas"
 
 # Runs the test suite with the Python of the environment $1, from outside
 # the repository, against the package installed there.
@@ -139,8 +162,8 @@ venv "$tmp/readme" "$python" || fail "a third venv could not be made"
 # source tree with maturin (reusing cargo's build from above).
 (cd "$root" && "$tmp/readme/bin/${install%% *}" ${install#pip } -q) || fail "\`$install\` failed"
 awk '/^```python$/ {n++; next} /^```$/ && n == 1 {exit} n == 1 {print}' "$readme" >"$tmp/example.py"
-lines=$(wc -l <"$tmp/example.py" | tr -d ' ')
-[ "$lines" -ge 1 ] && [ "$lines" -le 10 ] || fail "the README's example has $lines lines (at most 10)"
+lines=$(grep -c . "$tmp/example.py" || true)
+[ "$lines" -ge 1 ] && [ "$lines" -lt 10 ] || fail "the README's example has $lines non-empty lines (fewer than 10 wanted)"
 (cd "$root" && "$tmp/readme/bin/python" "$tmp/example.py") >"$tmp/example.out" ||
   { cat "$tmp/example.out"; fail "the README's example failed"; }
 cat "$tmp/example.out"
