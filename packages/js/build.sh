@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly module of ducha (examples/ffi, the C ABI wrapper)
 # for wasm32-unknown-unknown, optimised for speed, and copies it into this
-# package as ducha_ffi.wasm, with the licence files; `npm pack` ships them.
+# package as ducha_ffi.wasm, with the licence files and the JSON Schemas
+# (schemas/*.json into packages/js/schemas/); `npm pack` ships them.
 #
 #   bash packages/js/build.sh          # from anywhere
 #
@@ -39,4 +40,8 @@ wasm="$target/wasm32-unknown-unknown/wasm-release/ducha_ffi.wasm"
 [ -f "$wasm" ] || { echo "no module at $wasm" >&2; exit 1; }
 cp "$wasm" "$pkg/ducha_ffi.wasm"
 cp LICENSE-MIT LICENSE-APACHE "$pkg/"
+# The JSON Schemas of the contract, exactly schemas/*.json (no stale file).
+rm -rf "$pkg/schemas"
+mkdir "$pkg/schemas"
+cp schemas/*.json "$pkg/schemas/"
 echo "$pkg/ducha_ffi.wasm: $(wc -c <"$pkg/ducha_ffi.wasm" | tr -d ' ') bytes (from $wasm)"

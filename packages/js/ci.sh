@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # CI of the npm package (packages/js): builds the WebAssembly module
 # (build.sh), runs the node --test suite against the source folder, packs
-# the tarball with `npm pack`, installs it into a scratch project with the
+# the tarball with `npm pack` (exactly the files expected, the JSON Schemas
+# of schemas/ among them), installs it into a scratch project with the
 # README's install line, runs the suite again against the installed
 # package, type-checks the typed examples and every conformance document
 # with `tsc --noEmit --strict` (TypeScript from the npm registry, as a Node
 # project and as a browser one), and runs the README's example from the
-# scratch project, which must print 69.5 and `unknown-rule 7z`.
+# scratch project (fewer than 10 lines), which must print 69.5 and
+# `unknown-rule 7z`, and the README's line that loads a JSON Schema.
 #
 #   bash packages/js/ci.sh          # from the repository root (or anywhere)
 #
@@ -69,8 +71,15 @@ tarball="$tmp/ducha-$version.tgz"
 [ -f "$tarball" ] || fail "npm pack made no $tarball"
 echo "$(basename "$tarball"): $(wc -c <"$tarball" | tr -d ' ') bytes"
 tar tzf "$tarball" | sort >"$tmp/contents"
-printf '%s\n' package/LICENSE-APACHE package/LICENSE-MIT package/README.md \
-  package/ducha_ffi.wasm package/index.d.ts package/index.js package/package.json >"$tmp/expected-contents"
+# Exactly these files, and the JSON Schemas: one package/schemas/NAME for
+# each schemas/NAME of the repository.
+{
+  printf '%s\n' package/LICENSE-APACHE package/LICENSE-MIT package/README.md \
+    package/ducha_ffi.wasm package/index.d.ts package/index.js package/package.json
+  for f in schemas/*.json; do echo "package/$f"; done
+} | LC_ALL=C sort >"$tmp/expected-contents"
+LC_ALL=C sort -o "$tmp/contents" "$tmp/contents"
+[ "$(grep -c '^package/schemas/' "$tmp/expected-contents")" -ge 5 ] || fail "fewer than 5 schemas in schemas/"
 diff "$tmp/expected-contents" "$tmp/contents" || fail "the tarball holds other files than expected (above)"
 
 step "the README's install line, in a scratch project"
@@ -94,8 +103,8 @@ run_tests "$app/node_modules/ducha" installed
 
 step "the README's example, from the scratch project"
 awk '/^```js$/ {n++; next} /^```$/ && n == 1 {exit} n == 1 {print}' "$readme" >"$app/example.mjs"
-lines=$(wc -l <"$app/example.mjs" | tr -d ' ')
-[ "$lines" -ge 1 ] && [ "$lines" -le 10 ] || fail "the README's example has $lines lines (at most 10)"
+lines=$(grep -c . "$app/example.mjs" || true)
+[ "$lines" -ge 1 ] && [ "$lines" -lt 10 ] || fail "the README's example has $lines non-empty lines (fewer than 10 wanted)"
 # Run from the repository root (the sample's path is relative to it): the
 # package resolves from the scratch project, the .wasm from the package.
 (cd "$root" && node "$app/example.mjs") >"$tmp/example.out" 2>&1 ||
@@ -103,6 +112,18 @@ lines=$(wc -l <"$app/example.mjs" | tr -d ' ')
 cat "$tmp/example.out"
 [ "$(sed -n 1p "$tmp/example.out")" = "69.5" ] || fail "the README's example: the seed sample did not score 69.5"
 grep -qx 'unknown-rule 7z' "$tmp/example.out" || fail "the README's example: no unknown-rule error"
+
+step "the README's line that loads a JSON Schema, from the scratch project"
+# The first js block of the section "JSON Schemas": the line as written,
+# through the package's exports, then a look at what it loaded.
+awk '/^## JSON Schemas$/ {s = 1; next} /^## / {s = 0} s && /^```js$/ {b = 1; next} b && /^```$/ {exit} b {print}' \
+  "$readme" >"$app/schema.mjs"
+[ "$(grep -c . "$app/schema.mjs" || true)" = 1 ] || fail "the README's JSON Schemas section has no one-line js block"
+cat "$app/schema.mjs"
+echo 'console.log(schema.$schema, schema.$id);' >>"$app/schema.mjs"
+(cd "$app" && node schema.mjs) >"$tmp/schema.out" 2>&1 || { cat "$tmp/schema.out"; fail "the README's schema line failed"; }
+cat "$tmp/schema.out"
+grep -q '^https://json-schema.org/draft/2020-12/schema https://' "$tmp/schema.out" || fail "the README's schema line loaded no schema"
 
 step "types: tsc --noEmit --strict on the typed examples and the conformance documents"
 ts=$(node -p "require('./$pkg/package.json').devDependencies.typescript")
