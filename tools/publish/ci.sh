@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The crates.io dry run of every Rust package of the workspace meant to be
-# published (every package without `publish = false`), and a check of what
-# each would upload:
+# published (every package without `publish = false`: ducha, ducha-cli and
+# ducha-ffi, in one multi-package run), and a check of what each would
+# upload:
 #
+# - the set: every member is published to crates.io except ducha-python,
+#   which is published to PyPI as a wheel; a member that turns up with
+#   `publish = false` fails the check rather than being skipped;
 # - the packaged file list: no CI, fuzzing, host-package, tool or target
 #   folders, no absolute paths; every README*.md and LICENSE* file of the
 #   package's folder included; the holiday-data notice and licence wherever
@@ -10,7 +14,11 @@
 # - `cargo publish --dry-run --locked` (packs, builds the packed crate alone
 #   from crates.io dependencies, stops before the upload);
 # - the .crate file: under crates.io's 10 MiB limit, and no absolute path of
-#   this machine (the checkout, the home folder) in any packaged file.
+#   this machine (the checkout, the home folder) in any packaged file;
+# - ducha-python instead: its wheel and sdist, built with maturin in a
+#   scratch virtual environment, pass `twine check --strict` (the metadata
+#   PyPI reads, the README as its description). Where maturin or twine
+#   cannot be installed from PyPI, the script says so and goes on.
 #
 # Run from anywhere in a clean clone: `bash tools/publish/ci.sh`. Cargo refuses
 # uncommitted changes to packaged files; to try it on a work tree, pass
@@ -76,10 +84,17 @@ print(f"{len(english)} code blocks alike")
 EOF
 
 # name <TAB> folder <TAB> licence, for every package that may be published.
+# Only these members are not for crates.io (`publish = false`); any other
+# fails here, so that no package drops out of the dry run unnoticed.
+not_on_crates_io="ducha-python"
 cargo metadata --no-deps --format-version 1 >"$tmp/metadata.json"
-python3 - "$tmp/metadata.json" >"$tmp/packages" <<'EOF'
+python3 - "$tmp/metadata.json" "$not_on_crates_io" >"$tmp/packages" <<'EOF'
 import json, os, sys
 meta = json.load(open(sys.argv[1], encoding="utf-8"))
+allowed = set(sys.argv[2].split())
+unpublished = sorted(p["name"] for p in meta["packages"] if p["publish"] == [])
+if set(unpublished) != allowed:
+    sys.exit(f"FAIL: the packages with `publish = false` are {unpublished}, expected exactly {sorted(allowed)}")
 for p in meta["packages"]:
     if p["publish"] == []:  # `publish = false`
         continue
@@ -119,10 +134,11 @@ $bad"
   echo "includes: $(printf '%s\n' "${need[@]}" | sort -u | tr '\n' ' ')"
 done <"$tmp/packages"
 
-pflags=()
-for name in "${names[@]}"; do pflags+=(-p "$name"); done
+# `--workspace`: every member, in dependency order, the `publish = false`
+# ones left out by Cargo itself (checked below against the list above).
+pflags=(--workspace)
 
-echo "== cargo publish --dry-run ${pflags[*]}"
+echo "== cargo publish --dry-run ${pflags[*]} (${names[*]})"
 # Cargo 1.90 and later publish several packages in one run, in dependency
 # order, so a package may depend on another one of the set by path.
 minor=$(cargo --version | sed -E 's/^cargo 1\.([0-9]+).*/\1/')
@@ -143,6 +159,12 @@ if ! cargo publish --dry-run --locked "${allow_dirty[@]}" "${pflags[@]}" >"$tmp/
   fi
 fi
 grep -E '^ *(Packaged|Verifying|Finished|Uploading)|aborting upload' "$tmp/publish" || true
+# Cargo packed and verified exactly the packages listed above.
+packed=$(sed -nE 's/^ *Packaging ([^ ]+) v.*/\1/p' "$tmp/publish" | sort | paste -sd ' ' -)
+verified=$(sed -nE 's/^ *Verifying ([^ ]+) v.*/\1/p' "$tmp/publish" | sort | paste -sd ' ' -)
+expected=$(printf '%s\n' "${names[@]}" | sort | paste -sd ' ' -)
+[ "$packed" = "$expected" ] || fail "cargo packed \`$packed\`, expected \`$expected\`"
+[ "$verified" = "$expected" ] || fail "cargo verified \`$verified\`, expected \`$expected\`"
 
 # The .crate files as `cargo package` leaves them (the dry run's copy is in a
 # folder of its own that Cargo does not document).
@@ -164,8 +186,34 @@ ${leaks//$tmp\/unpack\//}"
   echo "$name $version: $size bytes packed ($(du -sk "$tmp/unpack/$name-$version" | cut -f1) KiB unpacked), limit $limit"
 done
 
+echo "== ducha-python: published to PyPI as a wheel, not to crates.io (publish = false); its wheel's metadata is checked instead"
+python_note=""
+if ! python3 -m venv "$tmp/venv" >"$tmp/venv.log" 2>&1; then
+  python_note="python3 cannot make a virtual environment here: the wheel's metadata was not checked"
+elif ! "$tmp/venv/bin/python" -m pip install -q --disable-pip-version-check 'maturin>=1.9.4,<2' twine \
+  >"$tmp/pip.log" 2>&1; then
+  tail -n 3 "$tmp/pip.log"
+  python_note="maturin and twine could not be installed from PyPI here: the wheel's metadata was not checked"
+else
+  # The same release build as packages/python/ci.sh (cargo's cache serves both).
+  "$tmp/venv/bin/maturin" build --release --manifest-path packages/python/Cargo.toml \
+    --interpreter "$tmp/venv/bin/python" --out "$tmp/dist" >"$tmp/maturin.log" 2>&1 ||
+    { cat "$tmp/maturin.log"; fail "ducha-python: maturin build failed"; }
+  "$tmp/venv/bin/maturin" sdist --manifest-path packages/python/Cargo.toml --out "$tmp/dist" >>"$tmp/maturin.log" 2>&1 ||
+    { cat "$tmp/maturin.log"; fail "ducha-python: maturin sdist failed"; }
+  dists=("$tmp"/dist/ducha-*.whl "$tmp"/dist/ducha-*.tar.gz)
+  [ "${#dists[@]}" = 2 ] && [ -f "${dists[0]}" ] && [ -f "${dists[1]}" ] ||
+    fail "ducha-python: expected one wheel and one sdist, got: $(ls "$tmp/dist")"
+  "$tmp/venv/bin/twine" check --strict "${dists[@]}" || fail "ducha-python: twine check failed"
+fi
+
 if [ "$offline" = 1 ]; then
   echo "publish: packaged and verified offline; the crates.io dry run itself was not done (no network)"
 else
   echo "publish: dry run passed for ${names[*]}"
+fi
+if [ -n "$python_note" ]; then
+  echo "publish: ducha-python: $python_note"
+else
+  echo "publish: ducha-python: twine check passed for $(basename "${dists[0]}") and $(basename "${dists[1]}")"
 fi
