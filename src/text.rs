@@ -362,7 +362,11 @@ mod tests {
     #[test]
     fn counts_and_dates_are_written_like_display() {
         let edges = [0u64, 7, 9, 10, 11, 99, 100, 101, 909, 999, 1000, 1001];
-        for n in edges.into_iter().chain([1_000_000, u64::MAX]).chain(0..2000) {
+        for n in edges
+            .into_iter()
+            .chain([1_000_000, u64::MAX])
+            .chain(0..2000)
+        {
             let mut out = String::new();
             push_u64(&mut out, n);
             assert_eq!(out, n.to_string());
