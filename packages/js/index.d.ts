@@ -667,6 +667,9 @@ export interface BatchInput {
 /** The statistics of a node (or of the final score) over a batch. */
 export interface BatchNodeSummary {
   id: string;
+  /** What the node is: a bonus node scores what it credits out of the
+   *  most it credits; a penalty node minus what it deducts, out of 0. */
+  kind: 'total' | 'indicator' | 'item' | 'bonus' | 'penalty';
   points: Decimal;
   count: number;
   total: Decimal;
@@ -680,12 +683,21 @@ export interface BatchNodeSummary {
 /** The statistics of a rule over a batch. */
 export interface BatchRuleSummary {
   id: string;
+  /** Present (true) for a rule that credits: a bonus rule or an earning
+   *  item's. Its `lost` and `deducted` are 0; `credited` and `credits`
+   *  count what it gave. */
+  credit?: true;
   assessed: number;
   not_applicable?: number;
   lost: number;
+  /** Assessed and cost nothing. */
+  full: number;
   breaches: number;
   deducted: Decimal;
+  credited?: number;
+  credits?: Decimal;
   mean: Decimal;
+  min: Decimal;
   max: Decimal;
 }
 
