@@ -137,6 +137,10 @@ done <"$tmp/packages"
 # `--workspace`: every member, in dependency order, the `publish = false`
 # ones left out by Cargo itself (checked below against the list above).
 pflags=(--workspace)
+# `cargo package` does not leave out the `publish = false` members: it is
+# given the packages by name.
+nflags=()
+for name in "${names[@]}"; do nflags+=(-p "$name"); done
 
 echo "== cargo publish --dry-run ${pflags[*]} (${names[*]})"
 # Cargo 1.90 and later publish several packages in one run, in dependency
@@ -151,7 +155,7 @@ if ! cargo publish --dry-run --locked "${allow_dirty[@]}" "${pflags[@]}" >"$tmp/
     tail -n 5 "$tmp/publish"
     echo "crates.io cannot be reached from here: packing and verifying offline instead"
     offline=1
-    cargo package --offline --locked "${allow_dirty[@]}" "${pflags[@]}" >"$tmp/publish" 2>&1 \
+    cargo package --offline --locked "${allow_dirty[@]}" "${nflags[@]}" >"$tmp/publish" 2>&1 \
       || { cat "$tmp/publish"; fail "cargo package --offline failed"; }
   else
     cat "$tmp/publish"
@@ -168,7 +172,7 @@ expected=$(printf '%s\n' "${names[@]}" | sort | paste -sd ' ' -)
 
 # The .crate files as `cargo package` leaves them (the dry run's copy is in a
 # folder of its own that Cargo does not document).
-cargo package --no-verify --offline --locked "${allow_dirty[@]}" "${pflags[@]}" >"$tmp/package" 2>&1 \
+cargo package --no-verify --offline --locked "${allow_dirty[@]}" "${nflags[@]}" >"$tmp/package" 2>&1 \
   || { cat "$tmp/package"; fail "cargo package failed"; }
 for name in "${names[@]}"; do
   version=$(python3 -c 'import json, sys
