@@ -104,8 +104,15 @@ EOF
 target_dir=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["target_directory"])' "$tmp/metadata.json")
 root=$(pwd -P)
 # Absolute paths of this machine that must not end up in a packaged file.
-machine=(-e "$root/" -e "$target_dir/")
-case "${HOME:-/}" in /) ;; *) machine+=(-e "$HOME/") ;; esac
+# Each is matched where a path starts (not inside a longer one, such as
+# `$tmp/root/bin` when the home folder is /root), as an extended regex with
+# its special characters escaped.
+machine_paths=("$root/" "$target_dir/")
+case "${HOME:-/}" in /) ;; *) machine_paths+=("$HOME/") ;; esac
+machine=()
+for path in "${machine_paths[@]}"; do
+  machine+=(-e "(^|[^[:alnum:]._/\$-])$(printf '%s' "$path" | sed 's/[][\.^$*+?(){}|]/\\&/g')")
+done
 
 [ -s "$tmp/packages" ] || fail "no package of the workspace is publishable"
 names=()
@@ -184,7 +191,7 @@ for p in json.load(open(sys.argv[1]))["packages"]:
   [ "$size" -le "$limit" ] || fail "$name: the .crate is $size bytes, over crates.io's limit of $limit"
   mkdir -p "$tmp/unpack"
   tar -xzf "$crate" -C "$tmp/unpack"
-  leaks=$(grep -rlF "${machine[@]}" "$tmp/unpack/$name-$version" || true)
+  leaks=$(grep -rlE "${machine[@]}" "$tmp/unpack/$name-$version" || true)
   [ -z "$leaks" ] || fail "$name: packaged files name paths of this machine:
 ${leaks//$tmp\/unpack\//}"
   echo "$name $version: $size bytes packed ($(du -sk "$tmp/unpack/$name-$version" | cut -f1) KiB unpacked), limit $limit"
