@@ -215,7 +215,7 @@ else
   dists=("$tmp"/dist/ducha-*.whl "$tmp"/dist/ducha-*.tar.gz)
   [ "${#dists[@]}" = 2 ] && [ -f "${dists[0]}" ] && [ -f "${dists[1]}" ] ||
     fail "ducha-python: expected one wheel and one sdist, got: $(ls "$tmp/dist")"
-  "$tmp/venv/bin/twine" check --strict "${dists[@]}" || fail "ducha-python: twine check failed"
+  "$tmp/venv/bin/twine" --no-color check --strict "${dists[@]}" || fail "ducha-python: twine check failed"
 fi
 
 if [ "$offline" = 1 ]; then
