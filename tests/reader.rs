@@ -239,3 +239,82 @@ fn raw_control_characters_in_strings_are_refused() {
             .unwrap();
     assert!(card.to_string().contains(r"a\tb\nc"), "{card}");
 }
+
+/// `line L column C` at the end of a message.
+fn position(message: &str) -> Option<&str> {
+    message.rfind(" at line ").map(|at| &message[at + 4..])
+}
+
+/// A valid inspection, and the same with one syntax fault at a time: the
+/// reader refuses each as a syntax error at the line and column serde_json
+/// gives for it (the messages' words may differ: "expected value" where
+/// serde_json says "expected ident").
+#[test]
+fn syntax_errors_are_placed_where_serde_json_places_them() {
+    let valid = r#"{"as_of":"2026-12-31","facts":{"7a":[{"start":"2026-01-01","note":"x"}],"2b":true,"12a":"0.9"}}"#;
+    assert!(seed(valid).is_ok());
+    let faults = [
+        // Objects: a missing colon, comma or key, a trailing comma.
+        r#"{"as_of" "2026-12-31","facts":{}}"#,
+        r#"{"as_of":"2026-12-31" "facts":{}}"#,
+        r#"{"as_of":"2026-12-31",}"#,
+        r#"{,"facts":{}}"#,
+        r#"{"facts":{"2b":true,}}"#,
+        r#"{"facts":{"2b":true "7a":1}}"#,
+        r#"{"facts":{2:true}}"#,
+        r#"{"facts":{"2b":true}"#,
+        r#"{"facts":{"2b"}}"#,
+        // Arrays: a missing comma, a leading or trailing or double comma.
+        r#"{"facts":{"7a":[{"start":"2026-01-01"} {"start":"2026-01-02"}]}}"#,
+        r#"{"facts":{"7a":[,{"start":"2026-01-01"}]}}"#,
+        r#"{"facts":{"7a":[{"start":"2026-01-01"},]}}"#,
+        r#"{"facts":{"7a":[{"start":"2026-01-01"},,{"start":"2026-01-02"}]}}"#,
+        r#"{"facts":{"7a":[{"start":"2026-01-01"}"#,
+        // Values: bad literals, numbers and strings.
+        r#"{"facts":{"2b":t}}"#,
+        r#"{"facts":{"2b":nulL}}"#,
+        r#"{"facts":{"12a":.5}}"#,
+        r#"{"facts":{"12a":+1}}"#,
+        r#"{"facts":{"12a":1.5.}}"#,
+        r#"{"facts":{"12a":0x10}}"#,
+        r#"{"facts":{"7a":[{"start":"2026-01-01","note":"a\x"}]}}"#,
+        r#"{"facts":{"7a":[{"start":"2026-01-01","note":"a\u12"}]}}"#,
+        r#"{"facts":{"7a":[{"start":"2026-01-01","note":"a\u12G4"}]}}"#,
+        r#"{"facts":{"7a":[{"start":"2026-01-01","note":"abc"#,
+        r#"{"facts":{"7a":[{"start":"2026-01-01","note":"ab\"#,
+        "{\"facts\":{\"2b\":true}}\n\n  x",
+        "{\n\"facts\":\n{\"2b\":\ttru }}",
+        r#"{"facts":{"2b":true}} ,"#,
+        r#"{"facts":{"7a":[{"start":"2026-01-01","note":"é\q"}]}}"#,
+    ];
+    for text in faults {
+        let ours = ducha::json::from_str::<ducha::Inspection>(text).expect_err(text);
+        let theirs = serde_json::from_str::<serde_json::Value>(text).expect_err(text);
+        let ours = ours.to_string();
+        assert_eq!(
+            position(&ours),
+            position(&theirs.to_string()),
+            "{text}\n ours:   {ours}\n theirs: {theirs}"
+        );
+        let (code, _) = refused(text);
+        assert_eq!(code, ErrorCode::Syntax, "{text}: {ours}");
+    }
+}
+
+/// Every escape reads as serde_json reads it.
+#[test]
+fn escapes_read_as_json_says() {
+    let note = r#"\"\\\/\b\f\n\r\t\u00e9\u00E9\u4e2d\ud83d\ude00 end"#;
+    let text = format!(
+        r#"{{"as_of":"2026-12-31","facts":{{"7a":[{{"start":"2026-01-01","note":"{note}"}}]}}}}"#
+    );
+    let expected: String = serde_json::from_str(&format!("\"{note}\"")).unwrap();
+    assert_eq!(expected, "\"\\/\u{8}\u{c}\n\r\té\u{e9}中😀 end");
+    let inspection: ducha::Inspection = ducha::json::from_str(&text).unwrap();
+    let cases = serde_json::to_value(&inspection).unwrap();
+    assert_eq!(
+        cases["facts"]["7a"][0]["note"],
+        expected.as_str(),
+        "{cases}"
+    );
+}

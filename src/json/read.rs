@@ -553,6 +553,7 @@ impl<'de> Reader<'de> {
 
     /// Four hex digits after `\u`.
     fn hex4(&mut self) -> Result<u16, ReadError> {
+        let start = self.pos;
         let mut value: u16 = 0;
         for _ in 0..4 {
             let Some(b) = self.peek() else {
@@ -564,6 +565,9 @@ impl<'de> Reader<'de> {
                 b'a'..=b'f' => b - b'a' + 10,
                 b'A'..=b'F' => b - b'A' + 10,
                 _ => {
+                    // Placed after the four characters, as serde_json
+                    // places it.
+                    self.pos = (start + 4).min(self.input.len());
                     return Err(
                         self.syntax("invalid hex escape: expected 4 hex digits after `\\u`")
                     );
