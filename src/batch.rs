@@ -591,7 +591,8 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
-fn amount(d: Decimal) -> String {
+/// An amount as the JSON batch report writes it: without trailing zeros.
+pub(crate) fn amount(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
@@ -836,8 +837,7 @@ impl Rubric {
         let plan = self.plan();
         self.leaf_items()
             .flat_map(|(item, node)| {
-                let bonus = plan.bonus.is_some() && plan.node(node).map(|n| n.parent) == plan.bonus;
-                let credit = item.earn || bonus;
+                let credit = plan.credits(node);
                 item.rules
                     .iter()
                     .map(move |rule| RuleAcc::new(rule.id.as_str(), credit))

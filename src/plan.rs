@@ -469,6 +469,17 @@ impl Plan {
             .map(|(_, node)| *node)
     }
 
+    /// Whether the item at node `item` is in the bonus section.
+    pub(crate) fn in_bonus(&self, item: u32) -> bool {
+        self.bonus.is_some() && self.node(item).map(|n| n.parent) == self.bonus
+    }
+
+    /// Whether the rules of the item at node `item` credit points (it is in
+    /// the bonus section, or it earns) instead of deducting them.
+    pub(crate) fn credits(&self, item: u32) -> bool {
+        self.in_bonus(item) || self.node(item).is_some_and(|n| n.earn)
+    }
+
     /// The node `node`.
     ///
     /// INVARIANT: callers pass node indices from the plan itself; the check

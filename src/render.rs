@@ -2245,14 +2245,7 @@ pub fn batch_html<E: Display>(batch: &Batch<'_, E>, options: &BatchOptions) -> S
             out.push('"');
         }
         out.push('>');
-        element(&mut out, "td", "id", &c.summary.id);
-        element(&mut out, "td", "serial", &c.serial);
-        out.push_str("<td class=\"label\" title=\"");
-        esc(&mut out, &c.text);
-        out.push_str("\">");
-        esc(&mut out, &c.label);
-        out.push_str("</td>");
-        element(&mut out, "td", "num", &c.summary.assessed.to_string());
+        clause_cells(&mut out, c);
         element(&mut out, "td", "num lost", &c.summary.lost.to_string());
         element(&mut out, "td", "num deducted", &amount(c.summary.deducted));
         element(&mut out, "td", "num", &amount(c.summary.mean));
@@ -2274,14 +2267,7 @@ pub fn batch_html<E: Display>(batch: &Batch<'_, E>, options: &BatchOptions) -> S
             out.push_str("<tr data-rule=\"");
             esc(&mut out, &c.summary.id);
             out.push_str("\">");
-            element(&mut out, "td", "id", &c.summary.id);
-            element(&mut out, "td", "serial", &c.serial);
-            out.push_str("<td class=\"label\" title=\"");
-            esc(&mut out, &c.text);
-            out.push_str("\">");
-            esc(&mut out, &c.label);
-            out.push_str("</td>");
-            element(&mut out, "td", "num", &c.summary.assessed.to_string());
+            clause_cells(&mut out, c);
             element(
                 &mut out,
                 "td",
@@ -2332,6 +2318,19 @@ pub fn batch_html<E: Display>(batch: &Batch<'_, E>, options: &BatchOptions) -> S
     out.push_str("；失分单位：在该条款被扣分的被考核单位数。</p></footer>\n");
     page_end(&mut out);
     out
+}
+
+/// The cells a clause row starts with, in both clause tables: its id, its
+/// item's serial, its label (the whole text on hover), how many assessed it.
+fn clause_cells(out: &mut String, c: &ClauseRow) {
+    element(out, "td", "id", &c.summary.id);
+    element(out, "td", "serial", &c.serial);
+    out.push_str("<td class=\"label\" title=\"");
+    esc(out, &c.text);
+    out.push_str("\">");
+    esc(out, &c.label);
+    out.push_str("</td>");
+    element(out, "td", "num", &c.summary.assessed.to_string());
 }
 
 /// The statistics cells of a node summary.

@@ -945,14 +945,13 @@ impl<'s> RuleOutcome<'s> {
     /// Whether the rule credits points (in the bonus section or an earning
     /// item): its `raw` and `deducted` are points credited, not deducted.
     pub fn credits(&self) -> bool {
-        self.is_bonus() || self.card.plan().node(self.item).is_some_and(|n| n.earn)
+        self.card.plan().credits(self.item)
     }
 
     /// Whether the rule is in the bonus section: its `raw` and `deducted`
     /// are points credited, not deducted.
     pub fn is_bonus(&self) -> bool {
-        let plan = self.card.plan();
-        plan.bonus.is_some() && plan.node(self.item).map(|n| n.parent) == plan.bonus
+        self.card.plan().in_bonus(self.item)
     }
 
     /// Whether the rule applies: `false` when the inspection marked it (or

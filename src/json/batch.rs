@@ -4,12 +4,11 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::read::{self, Raw};
 use super::{ErrorCode, JsonError, MAX_BATCH_BYTES, read_error, read_facts};
-use crate::batch::{Batch, Entry, Incomplete, Summary};
+use crate::batch::{Batch, Entry, Incomplete, Summary, amount};
 use crate::{Rubric, Scorecard};
 
 /// `{"assessees": [{"id", "name"?, "inspection"}, …], "rank_incomplete"?}`.
@@ -199,10 +198,6 @@ struct FailedOut<'b> {
     id: &'b str,
     name: &'b str,
     code: ErrorCode,
-}
-
-fn amount(d: Decimal) -> String {
-    d.normalize().to_string()
 }
 
 fn unassessed(card: &Scorecard<'_>) -> usize {
